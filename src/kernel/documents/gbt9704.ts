@@ -1,0 +1,797 @@
+/**
+ * Official-document (公文) renderer following GB/T 9704-2012 《党政机关公文格式》, RULES.md §8.
+ *
+ * Layout (all lengths in twips, 1 twip = 1/20 pt = 1/1440 in; 1 mm ≈ 56.69 twips):
+ * - A4 210 × 297 mm → 11906 × 16838.
+ * - Text block (版心) 156 × 225 mm → 8844 × 12756; top margin 37 mm (2098), left 28 mm (1588, Word's
+ *   "2.8 cm"), hence right 26 mm (1474) and bottom 35 mm (1984).
+ * - 22 lines × 28 characters: a `linesAndChars` document grid with linePitch 579 (225 mm / 22 rounded
+ *   down so that 22 whole lines fit) and a character pitch of 156 mm / 28 ≈ 15.79 pt, i.e. charSpace
+ *   (15.79 pt − 16 pt) × 4096 ≈ −849 against the 16 pt Normal style. Paragraphs use exact 579-twip
+ *   (28.95 pt) line spacing so a page holds 22 lines whatever the font metrics.
+ * - Body 3号 (16 pt) 仿宋_GB2312; title 2号 (22 pt) 方正小标宋简体, centred; headings 一、 黑体,
+ *   （一） 楷体_GB2312, 1. and （1） 仿宋_GB2312; body paragraphs indented two characters.
+ * - Page numbers "— 5 —" in 4号 (14 pt) 宋体, below the text block (the dashes about 7 mm under it),
+ *   odd pages right, even pages left, one character in from the edge (evenAndOddHeaders).
+ *
+ * The word processor substitutes a font the reader does not have; the font table names the usual
+ * fallbacks (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体) as `w:altName`.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import type { IParagraphStyleOptions, IRunOptions, IRunStylePropertiesOptions, IStylesOptions } from 'docx';
+
+// ---------------------------------------------------------------------------------------------
+// Layout constants
+// ---------------------------------------------------------------------------------------------
+
+/** Millimetres to twips, rounded to the nearest twip. */
+export function mmToTwips(mm: number): number {
+  return Math.round((mm * 1440) / 25.4);
+}
+
+const PAGE_WIDTH = mmToTwips(210); // 11906
+const PAGE_HEIGHT = mmToTwips(297); // 16838
+const MARGIN_TOP = mmToTwips(37); // 2098
+/** 28 mm is 1587.4 twips; Word's own "2.8 cm" (567 twips/cm) is 1588, which every 公文 template carries. */
+const MARGIN_LEFT = 1588;
+const TEXT_WIDTH = mmToTwips(156); // 8844
+const TEXT_HEIGHT = mmToTwips(225); // 12756
+const MARGIN_RIGHT = PAGE_WIDTH - MARGIN_LEFT - TEXT_WIDTH; // 1474 (26 mm)
+const MARGIN_BOTTOM = PAGE_HEIGHT - MARGIN_TOP - TEXT_HEIGHT; // 1984 (35 mm)
+const LINES_PER_PAGE = 22;
+const CHARS_PER_LINE = 28;
+/** Rounded down: 22 × 579 = 12738 ≤ 12756 < 23 × 579, so exactly 22 lines fit. */
+const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE); // 579
+const BODY_SIZE_PT = 16;
+/** Character pitch in points so that 28 characters fill the 156 mm line. */
+const CHAR_PITCH_PT = TEXT_WIDTH / 20 / CHARS_PER_LINE; // ≈ 15.7929
+/** (pitch − Normal size) × 4096, rounded down so 28 × pitch never exceeds the line. */
+const CHAR_SPACE = Math.floor((CHAR_PITCH_PT - BODY_SIZE_PT) * 4096); // −849
+/** One grid character in twips (≈ 315.9). */
+const CHAR_TWIPS = TEXT_WIDTH / CHARS_PER_LINE;
+const PAGE_NUMBER_SIZE_PT = 14;
+/** The page-number line sits in the bottom margin so its dashes fall about 7 mm below the text block. */
+const FOOTER_DISTANCE = mmToTwips(25); // 1417
+const HEADER_DISTANCE = mmToTwips(15); // 850
+const RED = 'FF0000';
+
+/** Geometry of the rendered page, exported for callers and tests. All lengths in twips. */
+export const GBT9704_LAYOUT = Object.freeze({
+  pageWidth: PAGE_WIDTH,
+  pageHeight: PAGE_HEIGHT,
+  marginTop: MARGIN_TOP,
+  marginBottom: MARGIN_BOTTOM,
+  marginLeft: MARGIN_LEFT,
+  marginRight: MARGIN_RIGHT,
+  textWidth: TEXT_WIDTH,
+  textHeight: TEXT_HEIGHT,
+  linesPerPage: LINES_PER_PAGE,
+  charsPerLine: CHARS_PER_LINE,
+  linePitch: LINE_PITCH,
+  charSpace: CHAR_SPACE,
+  footerDistance: FOOTER_DISTANCE,
+  headerDistance: HEADER_DISTANCE,
+});
+
+/** Font names as written into the document, with the fallback each one names in the font table. */
+export const GBT9704_FONTS = Object.freeze({
+  fangsong: '仿宋_GB2312',
+  kaiti: '楷体_GB2312',
+  heiti: '黑体',
+  xiaobiaosong: '方正小标宋简体',
+  songti: '宋体',
+});
+
+interface FontTableEntry {
+  name: string;
+  altName: string;
+  family: 'roman' | 'modern' | 'script' | 'auto';
+  pitch: 'fixed' | 'variable';
+}
+
+const FONT_TABLE: readonly FontTableEntry[] = [
+  { name: GBT9704_FONTS.fangsong, altName: '仿宋', family: 'modern', pitch: 'fixed' },
+  { name: GBT9704_FONTS.kaiti, altName: '楷体', family: 'modern', pitch: 'fixed' },
+  { name: GBT9704_FONTS.heiti, altName: 'SimHei', family: 'modern', pitch: 'fixed' },
+  { name: GBT9704_FONTS.xiaobiaosong, altName: '宋体', family: 'script', pitch: 'fixed' },
+  { name: GBT9704_FONTS.songti, altName: 'SimSun', family: 'auto', pitch: 'variable' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Public types
+// ---------------------------------------------------------------------------------------------
+
+export type HeadingKind = 'heading1' | 'heading2' | 'heading3' | 'heading4';
+
+export type TextBlock = {
+  kind: HeadingKind | 'paragraph';
+  /** Plain text. A paragraph's line breaks ("\n") start new paragraphs. */
+  text: string;
+};
+
+export type TableBlock = {
+  kind: 'table';
+  /** Optional caption centred above the table (黑体). */
+  caption?: string;
+  columns: string[];
+  rows: (string | number | null | undefined)[][];
+};
+
+export type Block = TextBlock | TableBlock;
+
+export interface OfficialDocument {
+  /** 发文机关标志, e.g. "兰台市档案局文件"; printed red, with the red separator line below the 版头. */
+  issuer?: string;
+  /** 发文字号, e.g. "兰档发〔2024〕15号"; normalised with {@link normalizeDocNumber}. */
+  docNumber?: string;
+  /** 标题. "\n" breaks the title into lines. */
+  title: string;
+  /** 主送机关; a trailing full-width colon is added when missing. */
+  recipient?: string;
+  blocks: Block[];
+  /** 发文机关署名. */
+  signature?: string;
+  /** 成文日期, YYYY-MM-DD; printed as 2024年1月2日. */
+  date?: string;
+  /** 附件 names, listed after the body as 附件：1.××. */
+  attachments?: string[];
+}
+
+export interface RenderOptions {
+  /**
+   * Number headings (一、 （一） 1. （1）) automatically. A heading whose text already starts with the
+   * marker of its level is left as it is. Default true.
+   */
+  numberHeadings?: boolean;
+  /** Size of the 发文机关标志 in points. Default: as large as fits one line, between 22 and 42 pt. */
+  issuerFontSizePt?: number;
+  /** Font size of table text in points. Default 12 (小四). */
+  tableFontSizePt?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document numbers and dates
+// ---------------------------------------------------------------------------------------------
+
+const OPEN_BRACKETS = '〔﹝[［【(（';
+const CLOSE_BRACKETS = '〕﹞]］】)）';
+const BRACKET_CHARS = new Set([...OPEN_BRACKETS, ...CLOSE_BRACKETS, '〕', '〔']);
+
+function toAsciiDigits(text: string): string {
+  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+function checkPrefix(prefix: string): string {
+  const p = prefix.replace(/\s+/gu, '');
+  if (p === '') throw new Error('发文字号缺少机关代字');
+  for (const ch of p) {
+    if (BRACKET_CHARS.has(ch)) throw new Error(`机关代字不能含有括号：“${prefix}”`);
+  }
+  return p;
+}
+
+/**
+ * 发文字号 as GB/T 9704 writes it: 机关代字〔年份〕序号号, the full year in 六角括号 and the sequence
+ * number without leading zeros or 第. `formatDocNumber('档发', 2024, 15)` → `档发〔2024〕15号`.
+ */
+export function formatDocNumber(prefix: string, year: number, seq: number): string {
+  const p = checkPrefix(prefix);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) {
+    throw new Error(`发文字号年份应为四位数字：${String(year)}`);
+  }
+  if (!Number.isSafeInteger(seq) || seq < 1) {
+    throw new Error(`发文字号序号应为正整数：${String(seq)}`);
+  }
+  return `${p}〔${year}〕${seq}号`;
+}
+
+const DOC_NUMBER_RE = new RegExp(
+  `^(.+?)[${escapeForClass(OPEN_BRACKETS)}]([0-9]+)[${escapeForClass(CLOSE_BRACKETS)}]第?([0-9]+)号?$`,
+  'u',
+);
+
+function escapeForClass(chars: string): string {
+  return chars.replace(/[\]\\^-]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Normalises a 发文字号 typed or imported in a variant form: 〔〕, ﹝﹞, [], ［］, 【】, () or （）
+ * around the year become 〔〕, leading zeros (and a 第) before the sequence number are dropped,
+ * full-width digits and spaces are folded, and a missing trailing 号 is added.
+ * `'档发[2024]015号'` → `'档发〔2024〕15号'`. Throws an Error when the text is not of the form
+ * 机关代字 + bracketed four-digit year + sequence number.
+ */
+export function normalizeDocNumber(text: string): string {
+  const compact = toAsciiDigits(text.normalize('NFC')).replace(/\s+/gu, '');
+  const m = DOC_NUMBER_RE.exec(compact);
+  if (!m) throw new Error(`发文字号格式不正确：“${text}”，应为“机关代字〔2024〕15号”`);
+  const [, prefix = '', year = '', seq = ''] = m;
+  if (!/^[0-9]{4}$/.test(year) || year.startsWith('0')) {
+    throw new Error(`发文字号格式不正确：“${text}”，年份应为四位数字`);
+  }
+  const n = Number(seq);
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new Error(`发文字号格式不正确：“${text}”，序号应为正整数`);
+  }
+  return formatDocNumber(prefix, Number(year), n);
+}
+
+/**
+ * 成文日期 in Arabic numerals without leading zeros: `formatChineseDate('2024-01-02')` → `2024年1月2日`.
+ * Accepts a calendar date YYYY-MM-DD (no time, no time zone); throws on anything else or an
+ * impossible date such as 2023-02-29.
+ */
+export function formatChineseDate(date: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(date.trim());
+  if (!m) throw new Error(`日期格式不正确：“${date}”，应为 YYYY-MM-DD`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
+    throw new Error(`日期不存在：“${date}”`);
+  }
+  return `${y}年${mo}月${d}日`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Heading numbers
+// ---------------------------------------------------------------------------------------------
+
+const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
+
+/** Chinese numeral as used in 公文 heading markers: 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五. */
+export function toChineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 9999) throw new Error(`无法转换为中文数字：${String(n)}`);
+  if (n < 10) return CN_DIGITS[n] ?? '';
+  if (n < 20) return `十${n % 10 === 0 ? '' : (CN_DIGITS[n % 10] ?? '')}`;
+  const units = ['', '十', '百', '千'];
+  const digits = String(n).split('').map(Number);
+  let out = '';
+  let pendingZero = false;
+  digits.forEach((d, i) => {
+    const unit = units[digits.length - 1 - i] ?? '';
+    if (d === 0) {
+      pendingZero = out !== '';
+      return;
+    }
+    if (pendingZero) out += '零';
+    pendingZero = false;
+    out += (CN_DIGITS[d] ?? '') + unit;
+  });
+  return out;
+}
+
+const CN_NUM = '[一二三四五六七八九十百千零〇]+';
+const HEADING_MARKERS: Record<HeadingKind, RegExp> = {
+  heading1: new RegExp(`^${CN_NUM}、`, 'u'),
+  heading2: new RegExp(`^[（(]${CN_NUM}[）)]`, 'u'),
+  heading3: /^[0-9]+[.．]/u,
+  heading4: /^[（(][0-9]+[）)]/u,
+};
+
+function headingMarker(kind: HeadingKind, n: number): string {
+  switch (kind) {
+    case 'heading1':
+      return `${toChineseNumeral(n)}、`;
+    case 'heading2':
+      return `（${toChineseNumeral(n)}）`;
+    case 'heading3':
+      return `${n}.`;
+    case 'heading4':
+      return `（${n}）`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles
+// ---------------------------------------------------------------------------------------------
+
+function fontOf(name: string): IRunStylePropertiesOptions['font'] {
+  return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
+}
+
+const EXACT_LINE = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+const NO_INDENT = { firstLine: 0, firstLineChars: 0 } as const;
+const TWO_CHAR_INDENT = { firstLineChars: 200, firstLine: Math.round(2 * CHAR_TWIPS) } as const;
+
+/** Style ids used in the document, exported so tests and callers can find paragraphs. */
+export const GBT9704_STYLES = Object.freeze({
+  body: 'Normal',
+  title: 'Title',
+  heading1: 'Heading1',
+  heading2: 'Heading2',
+  heading3: 'Heading3',
+  heading4: 'Heading4',
+  issuer: 'GwIssuer',
+  docNumber: 'GwDocNumber',
+  recipient: 'GwRecipient',
+  attachment: 'GwAttachment',
+  signature: 'GwSignature',
+  date: 'GwDate',
+  tableCaption: 'GwTableCaption',
+  tableText: 'GwTableText',
+  pageNumber: 'GwPageNumber',
+});
+
+function headingStyle(
+  id: string,
+  name: string,
+  font: string,
+  outlineLevel: number,
+): IParagraphStyleOptions {
+  return {
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    paragraph: { outlineLevel, keepNext: true, keepLines: true },
+    run: { font: fontOf(font), size: BODY_SIZE_PT * 2, bold: false, color: '000000' },
+  };
+}
+
+function buildStyles(tableSizePt: number): IStylesOptions {
+  const S = GBT9704_STYLES;
+  return {
+    default: {
+      document: {
+        run: {
+          font: fontOf(GBT9704_FONTS.fangsong),
+          size: BODY_SIZE_PT * 2,
+          language: { value: 'en-US', eastAsia: 'zh-CN' },
+        },
+        paragraph: { spacing: { before: 0, after: 0 } },
+      },
+    },
+    paragraphStyles: [
+      {
+        id: S.body,
+        name: 'Normal',
+        quickFormat: true,
+        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: EXACT_LINE, indent: TWO_CHAR_INDENT },
+        run: { font: fontOf(GBT9704_FONTS.fangsong), size: BODY_SIZE_PT * 2 },
+      },
+      {
+        id: S.title,
+        name: 'Title',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        paragraph: { alignment: AlignmentType.CENTER, indent: NO_INDENT, keepNext: true, keepLines: true },
+        run: { font: fontOf(GBT9704_FONTS.xiaobiaosong), size: 44, bold: false, color: '000000' },
+      },
+      headingStyle(S.heading1, 'heading 1', GBT9704_FONTS.heiti, 0),
+      headingStyle(S.heading2, 'heading 2', GBT9704_FONTS.kaiti, 1),
+      headingStyle(S.heading3, 'heading 3', GBT9704_FONTS.fangsong, 2),
+      headingStyle(S.heading4, 'heading 4', GBT9704_FONTS.fangsong, 3),
+      {
+        id: S.issuer,
+        name: '发文机关标志',
+        basedOn: 'Normal',
+        paragraph: { alignment: AlignmentType.CENTER, indent: NO_INDENT },
+        run: { font: fontOf(GBT9704_FONTS.xiaobiaosong), color: RED },
+      },
+      {
+        id: S.docNumber,
+        name: '发文字号',
+        basedOn: 'Normal',
+        paragraph: { alignment: AlignmentType.CENTER, indent: NO_INDENT },
+      },
+      {
+        id: S.recipient,
+        name: '主送机关',
+        basedOn: 'Normal',
+        next: 'Normal',
+        paragraph: { alignment: AlignmentType.LEFT, indent: NO_INDENT },
+      },
+      {
+        id: S.attachment,
+        name: '附件说明',
+        basedOn: 'Normal',
+        paragraph: { alignment: AlignmentType.LEFT, indent: NO_INDENT },
+      },
+      {
+        id: S.signature,
+        name: '发文机关署名',
+        basedOn: 'Normal',
+        next: S.date,
+        paragraph: { alignment: AlignmentType.RIGHT, indent: NO_INDENT, keepNext: true },
+      },
+      {
+        id: S.date,
+        name: '成文日期',
+        basedOn: 'Normal',
+        paragraph: { alignment: AlignmentType.RIGHT, indent: NO_INDENT },
+      },
+      {
+        id: S.tableCaption,
+        name: '表格标题',
+        basedOn: 'Normal',
+        paragraph: { alignment: AlignmentType.CENTER, indent: NO_INDENT, keepNext: true },
+        run: { font: fontOf(GBT9704_FONTS.heiti) },
+      },
+      {
+        id: S.tableText,
+        name: '表格文字',
+        basedOn: 'Normal',
+        paragraph: {
+          alignment: AlignmentType.LEFT,
+          indent: NO_INDENT,
+          spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        },
+        run: { size: Math.round(tableSizePt * 2) },
+      },
+      {
+        id: S.pageNumber,
+        name: '页码',
+        basedOn: 'Normal',
+        paragraph: {
+          indent: NO_INDENT,
+          spacing: { line: PAGE_NUMBER_SIZE_PT * 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        },
+        run: { font: fontOf(GBT9704_FONTS.songti), size: PAGE_NUMBER_SIZE_PT * 2 },
+      },
+    ],
+  };
+}
+
+function fontTableXml(): string {
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const fonts = FONT_TABLE.map(
+    (f) =>
+      `<w:font w:name="${esc(f.name)}"><w:altName w:val="${esc(f.altName)}"/><w:charset w:val="86"/>` +
+      `<w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
+  ).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    fonts +
+    '</w:fonts>'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+// ---------------------------------------------------------------------------------------------
+
+/** Drops characters XML 1.0 cannot carry and turns tabs into spaces. */
+function clean(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
+/** Width in grid characters: CJK and full-width forms count 1, other characters ½ (半角). */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const full =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      cp === 0x2014 ||
+      cp >= 0x20000;
+    w += full ? 1 : 0.5;
+  }
+  return w;
+}
+
+function charsToTwips(chars: number): number {
+  return Math.round(chars * CHAR_TWIPS);
+}
+
+type RunFormat = Omit<IRunOptions, 'text' | 'children' | 'break'>;
+
+function runsWithBreaks(text: string, format: RunFormat = {}): TextRun[] {
+  return clean(text)
+    .split('\n')
+    .map((line, i) => new TextRun({ ...format, text: line, ...(i === 0 ? {} : { break: 1 }) }));
+}
+
+function styled(style: string, text: string): Paragraph {
+  return new Paragraph({ style, widowControl: false, children: runsWithBreaks(text) });
+}
+
+function blankLine(): Paragraph {
+  return new Paragraph({ style: GBT9704_STYLES.body, widowControl: false, indent: NO_INDENT, children: [] });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------------------------------
+
+function issuerParagraph(issuer: string, sizePt: number, separator: boolean): Paragraph {
+  const lineTwips = Math.round(sizePt * 20 * 1.15);
+  return new Paragraph({
+    style: GBT9704_STYLES.issuer,
+    widowControl: false,
+    // 发文机关标志上边缘至版心上边缘为 35 mm (下行文).
+    spacing: { before: mmToTwips(35), after: 0, line: lineTwips, lineRule: LineRuleType.EXACT },
+    ...(separator ? { border: { bottom: redRule() } } : {}),
+    children: [new TextRun({ text: clean(issuer), size: Math.round(sizePt * 2) })],
+  });
+}
+
+/** The red separator, the width of the text block, about 4 mm under the 发文字号. */
+function redRule(): { style: typeof BorderStyle.SINGLE; color: string; size: number; space: number } {
+  return { style: BorderStyle.SINGLE, color: RED, size: 12, space: 4 };
+}
+
+function defaultIssuerSize(issuer: string): number {
+  const width = Math.max(1, displayWidth(issuer));
+  const fit = Math.floor((0.9 * TEXT_WIDTH) / 20 / width);
+  return Math.min(42, Math.max(22, fit));
+}
+
+function tableBlock(block: TableBlock, tableSizePt: number): (Paragraph | Table)[] {
+  if (block.columns.length === 0) throw new Error('表格至少需要一列');
+  const n = block.columns.length;
+  const cellText = (v: string | number | null | undefined): string =>
+    v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : clean(v);
+  block.rows.forEach((row, i) => {
+    if (row.length > n) throw new Error(`表格第 ${i + 1} 行有 ${row.length} 个单元格，多于 ${n} 列`);
+  });
+  // Column widths in proportion to their widest content, within bounds.
+  const weights = block.columns.map((header, c) => {
+    let w = displayWidth(header);
+    for (const row of block.rows) w = Math.max(w, displayWidth(cellText(row[c])));
+    return Math.min(Math.max(w, 2), 16);
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+  widths[widths.length - 1] = TEXT_WIDTH - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+
+  const size = Math.round(tableSizePt * 2);
+  const cell = (text: string, width: number, header: boolean, numeric: boolean): TableCell =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [
+        new Paragraph({
+          style: GBT9704_STYLES.tableText,
+          alignment: header ? AlignmentType.CENTER : numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: runsWithBreaks(text, header ? { font: fontOf(GBT9704_FONTS.heiti), size } : {}),
+        }),
+      ],
+    });
+  const headerRow = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: block.columns.map((h, c) => cell(clean(h), widths[c] ?? 0, true, false)),
+  });
+  const bodyRows = block.rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: block.columns.map((_, c) => {
+          const v = row[c];
+          return cell(cellText(v), widths[c] ?? 0, false, typeof v === 'number');
+        }),
+      }),
+  );
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const table = new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: [headerRow, ...bodyRows],
+  });
+  const out: (Paragraph | Table)[] = [];
+  if (block.caption) out.push(styled(GBT9704_STYLES.tableCaption, block.caption));
+  out.push(table, blankLine());
+  return out;
+}
+
+function bodyChildren(doc: OfficialDocument, opts: Required<Pick<RenderOptions, 'numberHeadings' | 'tableFontSizePt'>>): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  const counters: Record<HeadingKind, number> = { heading1: 0, heading2: 0, heading3: 0, heading4: 0 };
+  const order: HeadingKind[] = ['heading1', 'heading2', 'heading3', 'heading4'];
+  for (const block of doc.blocks) {
+    if (block.kind === 'table') {
+      out.push(...tableBlock(block, opts.tableFontSizePt));
+      continue;
+    }
+    if (block.kind === 'paragraph') {
+      for (const line of clean(block.text).split('\n')) {
+        out.push(new Paragraph({ style: GBT9704_STYLES.body, widowControl: false, children: [new TextRun(line.trim())] }));
+      }
+      continue;
+    }
+    const level = order.indexOf(block.kind);
+    counters[block.kind] += 1;
+    for (const deeper of order.slice(level + 1)) counters[deeper] = 0;
+    const text = clean(block.text).replace(/\n+/g, ' ').trim();
+    const numbered =
+      opts.numberHeadings && !HEADING_MARKERS[block.kind].test(text) ? headingMarker(block.kind, counters[block.kind]) + text : text;
+    out.push(new Paragraph({ style: GBT9704_STYLES[block.kind], widowControl: false, children: [new TextRun(numbered)] }));
+  }
+  return out;
+}
+
+function attachmentParagraphs(attachments: readonly string[]): Paragraph[] {
+  const names = attachments
+    .map((a) => clean(a).replace(/\s+/gu, ' ').trim().replace(/[。．.，,；;：:、]+$/u, ''))
+    .filter((a) => a !== '');
+  if (names.length === 0) return [];
+  const label = '附件：';
+  if (names.length === 1) {
+    // 左空二字编排"附件"二字，后标全角冒号和附件名称；回行与附件名称首字对齐.
+    const hang = charsToTwips(3);
+    return [
+      blankLine(),
+      new Paragraph({
+        style: GBT9704_STYLES.attachment,
+        widowControl: false,
+        indent: { left: charsToTwips(2) + hang, hanging: hang, firstLineChars: 0 },
+        children: [new TextRun(label + names[0])],
+      }),
+    ];
+  }
+  const out: Paragraph[] = [blankLine()];
+  names.forEach((name, i) => {
+    const marker = `${i + 1}.`;
+    const markerWidth = displayWidth(marker);
+    // Names align with the first name's first character: 2 (左空) + 3 (附件：) + marker.
+    const left = charsToTwips(2 + 3 + markerWidth);
+    const firstLineStart = i === 0 ? charsToTwips(2) : charsToTwips(2 + 3);
+    out.push(
+      new Paragraph({
+        style: GBT9704_STYLES.attachment,
+        widowControl: false,
+        indent: { left, hanging: left - firstLineStart, firstLineChars: 0 },
+        children: [new TextRun((i === 0 ? label : '') + marker + name)],
+      }),
+    );
+  });
+  return out;
+}
+
+/**
+ * 发文机关署名 and 成文日期 for a document without a seal (GB/T 9704 7.3.5.2): the signature one line
+ * below the body, 右空二字; the date on the next line, its first character two characters right of
+ * the signature's; when the date would then come closer than two characters to the right edge, the
+ * date is set 右空二字 and the signature moves right to keep the two-character step.
+ */
+function closingParagraphs(signature: string | undefined, date: string | undefined): Paragraph[] {
+  const sig = signature ? clean(signature).trim() : '';
+  const dateText = date ? formatChineseDate(date) : '';
+  if (!sig && !dateText) return [];
+  const out: Paragraph[] = [blankLine()];
+  if (sig && dateText) {
+    const ws = displayWidth(sig);
+    const wd = displayWidth(dateText);
+    let sigRight = 2;
+    let dateRight = ws - wd;
+    if (dateRight < 2) {
+      dateRight = 2;
+      sigRight = wd + 4 - ws;
+    }
+    out.push(
+      new Paragraph({ style: GBT9704_STYLES.signature, widowControl: false, indent: { ...NO_INDENT, right: charsToTwips(sigRight) }, children: [new TextRun(sig)] }),
+      new Paragraph({ style: GBT9704_STYLES.date, widowControl: false, indent: { ...NO_INDENT, right: charsToTwips(dateRight) }, children: [new TextRun(dateText)] }),
+    );
+  } else {
+    const id = sig ? GBT9704_STYLES.signature : GBT9704_STYLES.date;
+    out.push(new Paragraph({ style: id, widowControl: false, indent: { ...NO_INDENT, right: charsToTwips(2) }, children: [new TextRun(sig || dateText)] }));
+  }
+  return out;
+}
+
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const oneChar = PAGE_NUMBER_SIZE_PT * 20; // 空一字 of 4号
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: GBT9704_STYLES.pageNumber,
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { ...NO_INDENT, right: oneChar } : { ...NO_INDENT, left: oneChar },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
+/** Builds the docx `Document` (exported for callers who want to pack it themselves). */
+export function buildOfficialDocument(doc: OfficialDocument, options: RenderOptions = {}): Document {
+  if (!doc.title || clean(doc.title).trim() === '') throw new Error('公文标题不能为空');
+  const numberHeadings = options.numberHeadings ?? true;
+  const tableFontSizePt = options.tableFontSizePt ?? 12;
+  if (!(tableFontSizePt >= 5 && tableFontSizePt <= 22)) throw new Error(`表格字号超出范围：${tableFontSizePt}`);
+
+  const children: (Paragraph | Table)[] = [];
+  const docNumber = doc.docNumber ? normalizeDocNumber(doc.docNumber) : undefined;
+  const issuer = doc.issuer ? clean(doc.issuer).trim() : '';
+
+  if (issuer) {
+    const size = options.issuerFontSizePt ?? defaultIssuerSize(issuer);
+    if (!(size >= 10 && size <= 100)) throw new Error(`发文机关标志字号超出范围：${size}`);
+    children.push(issuerParagraph(issuer, size, !docNumber));
+    if (docNumber) {
+      // 发文字号：发文机关标志下空二行，居中；其下 4 mm 为红色分隔线.
+      children.push(blankLine(), blankLine());
+      children.push(new Paragraph({ style: GBT9704_STYLES.docNumber, widowControl: false, border: { bottom: redRule() }, children: [new TextRun(docNumber)] }));
+    }
+    // 标题：红色分隔线下空二行.
+    children.push(blankLine(), blankLine());
+  } else if (docNumber) {
+    children.push(new Paragraph({ style: GBT9704_STYLES.docNumber, widowControl: false, children: [new TextRun(docNumber)] }), blankLine());
+  }
+
+  children.push(styled(GBT9704_STYLES.title, doc.title.trim()));
+
+  if (doc.recipient && clean(doc.recipient).trim() !== '') {
+    // 主送机关：标题下空一行，居左顶格，最后标全角冒号.
+    const r = clean(doc.recipient).trim().replace(/[:：]+$/u, '') + '：';
+    children.push(blankLine(), styled(GBT9704_STYLES.recipient, r));
+  } else {
+    children.push(blankLine());
+  }
+
+  children.push(...bodyChildren(doc, { numberHeadings, tableFontSizePt }));
+  children.push(...attachmentParagraphs(doc.attachments ?? []));
+  children.push(...closingParagraphs(doc.signature, doc.date));
+
+  const creator = clean(doc.signature ?? '').trim() || issuer || '兰台';
+  return new Document({
+    title: clean(doc.title).replace(/\n/g, ''),
+    creator,
+    evenAndOddHeaderAndFooters: true,
+    styles: buildStyles(tableFontSizePt),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE_WIDTH, height: PAGE_HEIGHT, orientation: PageOrientation.PORTRAIT },
+            margin: {
+              top: MARGIN_TOP,
+              right: MARGIN_RIGHT,
+              bottom: MARGIN_BOTTOM,
+              left: MARGIN_LEFT,
+              header: HEADER_DISTANCE,
+              footer: FOOTER_DISTANCE,
+              gutter: 0,
+            },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children,
+      },
+    ],
+  });
+}
+
+/** Renders an official document to .docx bytes. */
+export async function renderOfficialDocx(doc: OfficialDocument, options: RenderOptions = {}): Promise<Buffer> {
+  const document = buildOfficialDocument(doc, options);
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+}

@@ -1,0 +1,34 @@
+/**
+ * Tenancy: every business record belongs to one org. A user works in their own org and reads
+ * (never writes) the orgs below it. Helpers here turn that into query scopes.
+ */
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Actor, Ctx } from '../context.js';
+import type { DbOrTx } from '../db/index.js';
+import { notFound } from '../http/errors.js';
+import { orgs } from '../schema.js';
+
+export async function orgRef(db: DbOrTx, orgId: string): Promise<{ id: string; path: string; name: string } | null> {
+  const rows = await db.select({ id: orgs.id, path: orgs.path, name: orgs.name }).from(orgs).where(eq(orgs.id, orgId)).limit(1);
+  return rows[0] ?? null;
+}
+
+/**
+ * The org a list should show: the actor's own by default, or a descendant the actor asked for
+ * (read-only roll-up). Anything else is "not found".
+ */
+export async function readableOrg(ctx: Ctx & { actor: Actor }, requested?: string): Promise<{ id: string; path: string; name: string }> {
+  const id = requested ?? ctx.actor.orgId;
+  const ref = await orgRef(ctx.db, id);
+  if (!ref || !ref.path.startsWith(ctx.actor.orgPath)) throw notFound('机构');
+  return ref;
+}
+
+/** SQL condition: `column` is the actor's org or one below it. */
+export function inSubtree(column: AnyPgColumn, actor: Actor): SQL {
+  return sql`${column} IN (SELECT id FROM orgs WHERE path LIKE ${actor.orgPath + '%'})`;
+}
+
+/** The path of a new org under `parent` (or a root). */
+export const childPath = (parentPath: string | null, id: string) => `${parentPath ?? '/'}${id}/`;

@@ -1,0 +1,62 @@
+/**
+ * One PostgreSQL per test run: the embedded server (default) or DATABASE_URL's server. A template
+ * database is migrated once; each test file clones it (CREATE DATABASE … TEMPLATE).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../kernel/db/embedded.js';
+import { migrateDatabase, openDatabase } from '../kernel/db/index.js';
+
+let server: EmbeddedServer | null = null;
+let tmpDir: string | null = null;
+let adminUrl = '';
+let template = '';
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export default async function setup(project: TestProject) {
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  if (process.env.DATABASE_URL) {
+    adminUrl = process.env.DATABASE_URL;
+  } else {
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantai-test-'));
+    server = await startEmbeddedPostgres(tmpDir);
+    adminUrl = server.url('postgres');
+  }
+  template = `lantai_tpl_${runId}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${template}`);
+  await admin.end();
+  const db = openDatabase(withDatabase(adminUrl, template), 'external', 2);
+  await migrateDatabase(db.db);
+  await db.close();
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('pgTemplate', template);
+  project.provide('pgRunId', runId);
+
+  return async () => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    const dbs = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`lantai_%${runId}%`]);
+    for (const { datname } of dbs.rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await c.end();
+    if (server) await server.stop();
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgTemplate: string;
+    pgRunId: string;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Test harness: a fresh database per test file (cloned from the migrated template) and the app
+ * over it, plus an HTTP client that keeps cookies and the CSRF token like a browser.
+ */
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { openDatabase, type Database } from '../kernel/db/index.js';
+
+export interface TestEnv {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  /** Move the app's clock (for idle timeouts, lockouts and deadlines). */
+  setNow: (d: Date | string) => void;
+  close: () => Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function createTestDatabase(): Promise<{ url: string; name: string }> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `lantai_t_${inject('pgRunId')}_${crypto.randomBytes(4).toString('hex')}`;
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+  await c.end();
+  return { url: withDatabase(adminUrl, name), name };
+}
+
+export async function createTestEnv(opts: { now?: Date | string } = {}): Promise<TestEnv> {
+  const { url } = await createTestDatabase();
+  const database = openDatabase(url, 'external', 5);
+  let now: Date | null = opts.now ? new Date(opts.now) : null;
+  const app = await buildApp({
+    db: database.db,
+    config: { cookieSecure: false, uploadLimitBytes: 2 * 1024 * 1024, logLevel: 'silent' },
+    database: { kind: 'external', version: 'test' },
+    now: () => (now ? new Date(now) : new Date()),
+    serveWeb: false,
+    logger: false,
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    url,
+    setNow: (d) => {
+      now = new Date(d);
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+type Json = Record<string, unknown> | unknown[];
+
+/** A browser-like client: cookie jar + CSRF header on writes. */
+export class Client {
+  private cookies = new Map<string, string>();
+  private csrf: string | null = null;
+  constructor(private app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(res: LightMyRequestResponse): void {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  async request(method: string, url: string, body?: Json | Buffer, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const h: Record<string, string> = { ...headers };
+    if (method !== 'GET' && method !== 'HEAD') {
+      if (!this.csrf) {
+        const t = await this.app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie: this.cookieHeader() } });
+        this.keep(t);
+        this.csrf = t.json().token;
+      }
+      h['x-csrf-token'] ??= this.csrf!;
+    }
+    if (this.cookies.size) h.cookie = this.cookieHeader();
+    const res = await this.app.inject({
+      method: method as 'GET',
+      url,
+      headers: h,
+      ...(body === undefined ? {} : Buffer.isBuffer(body) ? { payload: body } : { payload: body as object }),
+    });
+    this.keep(res);
+    return res;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: Json) => this.request('POST', url, body ?? {});
+  put = (url: string, body?: Json) => this.request('PUT', url, body ?? {});
+  patch = (url: string, body?: Json) => this.request('PATCH', url, body ?? {});
+  delete = (url: string) => this.request('DELETE', url);
+
+  async login(username: string, password: string): Promise<LightMyRequestResponse> {
+    return this.post('/api/auth/login', { username, password });
+  }
+
+  /** Upload one file as multipart/form-data. */
+  async upload(url: string, field: string, fileName: string, content: Buffer, type = 'application/octet-stream') {
+    const boundary = `----lantai${crypto.randomBytes(8).toString('hex')}`;
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.request('POST', url, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  }
+}
+
+/** Set up an org and admin through the API; returns a signed-in admin client. */
+export async function setupOrg(app: FastifyInstance, opts: { demo?: boolean } = {}) {
+  const client = new Client(app);
+  const res = await client.post('/api/setup', {
+    org: { name: '测试市档案局', level: 'city', regionCode: '110100' },
+    admin: { username: 'admin', password: 'Admin-Pass-2024', displayName: '管理员' },
+    demo: opts.demo ?? false,
+  });
+  if (res.statusCode !== 200) throw new Error(`setup failed: ${res.statusCode} ${res.body}`);
+  const login = await client.login('admin', 'Admin-Pass-2024');
+  if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
+  return { client, setup: res.json() as SetupResponse };
+}
+
+export interface SetupResponse {
+  org: { id: string; name: string };
+  admin: { id: string; username: string };
+  demoAccounts?: { username: string; password: string; role: string; displayName: string; org: string }[];
+}
