@@ -8,7 +8,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../kernel/db/embedded.js';
-import { migrateDatabase, openDatabase } from '../kernel/db/index.js';
+import { openDatabase } from '../kernel/db/index.js';
+import { prepareDatabase } from '../kernel/db/prepare.js';
 
 let server: EmbeddedServer | null = null;
 let tmpDir: string | null = null;
@@ -36,7 +37,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
   const db = openDatabase(withDatabase(adminUrl, template), 'external', 2);
-  await migrateDatabase(db.db);
+  await prepareDatabase(db.db);
   await db.close();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', template);

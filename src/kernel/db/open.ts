@@ -3,7 +3,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../../config.js';
 import { startEmbeddedPostgres } from './embedded.js';
-import { migrateDatabase, openDatabase, serverVersion, type Database } from './index.js';
+import { openDatabase, serverVersion, type Database } from './index.js';
+import { prepareDatabase } from './prepare.js';
 
 export interface OpenedDatabase extends Database {
   version: string;
@@ -14,14 +15,14 @@ export interface OpenedDatabase extends Database {
 export async function openConfiguredDatabase(config: Config, log: (m: string) => void = () => {}): Promise<OpenedDatabase> {
   if (config.databaseUrl) {
     const database = openDatabase(config.databaseUrl, 'external');
-    await migrateDatabase(database.db);
+    await prepareDatabase(database.db);
     return { ...database, version: await serverVersion(database.pool), shutdown: () => database.close() };
   }
   const server = await startEmbeddedPostgres(config.dataDir, log);
   try {
     await ensureDatabase(server.url('postgres'), 'lantai');
     const database = openDatabase(server.url('lantai'), 'embedded');
-    await migrateDatabase(database.db);
+    await prepareDatabase(database.db);
     return {
       ...database,
       version: await serverVersion(database.pool),

@@ -183,7 +183,7 @@ function checkPrefix(prefix: string): string {
   const p = prefix.replace(/\s+/gu, '');
   if (p === '') throw new Error('发文字号缺少机关代字');
   for (const ch of p) {
-    if (BRACKET_CHARS.has(ch)) throw new Error(`机关代字不能含有括号：“${prefix}”`);
+    if (BRACKET_CHARS.has(ch)) throw new Error(`发文字号的机关代字不能含有括号：“${prefix}”`);
   }
   return p;
 }

@@ -103,3 +103,93 @@ export const InspectorListQuery = ListQuery.extend({
   status: z.enum(['active', 'inactive']).optional(),
 });
 export const ConflictInput = z.object({ unitId: z.uuid('请选择单位'), reason: name('回避事由', 200) });
+
+// ---------------------------------------------------------------------------------------------
+// Regulated units (检查对象名录库) and inspectors (执法人员名录库): additions for their API.
+// ---------------------------------------------------------------------------------------------
+
+export const UNIT_STATUS_LABELS = { active: '正常', closed: '已注销' } as const;
+export const UNIT_SORTS = ['name', 'creditCode', 'type', 'riskTier', 'createdAt', 'updatedAt'] as const;
+
+/**
+ * PATCH /api/units/:id body. `UnitPatch` (= UnitInput.partial()) keeps riskTier's default, so an
+ * empty patch would parse to { riskTier: 'medium' } and silently reset the tier; this one does not.
+ */
+export const UnitPatchBody = UnitInput.extend({ riskTier: z.enum(RISK_TIERS, { error: '风险等级应为 low、medium 或 high' }) })
+  .partial()
+  .extend({ status: z.enum(['active', 'closed'], { error: '状态应为 active 或 closed' }).optional() });
+
+/** Columns of the unit spreadsheet (import template, import, export), in order. */
+export const UNIT_SHEET_HEADERS = ['单位名称', '统一社会信用代码', '单位类型', '所属行业', '地址', '联系人', '联系电话', '风险等级'] as const;
+export const UNIT_SHEET_REQUIRED = ['单位名称', '统一社会信用代码', '单位类型'] as const;
+
+export const INSPECTOR_STATUS_LABELS = { active: '在岗', inactive: '停用' } as const;
+export const INSPECTOR_SORTS = ['name', 'certificateNo', 'certIssuedOn', 'certExpiresOn', 'createdAt', 'updatedAt'] as const;
+export const CERT_STATES = ['valid', 'expiring', 'expired'] as const;
+export const CERT_STATE_LABELS = { valid: '有效', expiring: '即将到期', expired: '已过期' } as const;
+
+export const ImportBatchParams = z.object({ batchId: z.uuid('批次 ID 格式不正确') });
+export const ConflictParams = z.object({ id: z.uuid('ID 格式不正确'), conflictId: z.uuid('ID 格式不正确') });
+
+/** Response shapes (types only; the web builds its pages on these). */
+export interface UnitView {
+  id: string;
+  orgId: string;
+  name: string;
+  creditCode: string;
+  type: (typeof UNIT_TYPES)[number];
+  typeLabel: string;
+  industry: string | null;
+  address: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  riskTier: (typeof RISK_TIERS)[number];
+  riskTierLabel: string;
+  status: 'active' | 'closed';
+  statusLabel: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface UnitImportError {
+  /** Row number in the spreadsheet (the header is row 1). */
+  row: number;
+  /** The Chinese column header, or '' for a problem with the whole row. */
+  column: string;
+  value: string | null;
+  reason: string;
+}
+export interface UnitImportPreview {
+  batchId: string;
+  fileName: string;
+  totalRows: number;
+  validRows: number;
+  errors: UnitImportError[];
+}
+export interface InspectorView {
+  id: string;
+  orgId: string;
+  userId: string | null;
+  username: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  name: string;
+  certificateNo: string;
+  certIssuedOn: string;
+  certExpiresOn: string;
+  certState: (typeof CERT_STATES)[number];
+  certStateLabel: string;
+  status: 'active' | 'inactive';
+  statusLabel: string;
+  conflictCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface InspectorConflictView {
+  id: string;
+  inspectorId: string;
+  unitId: string;
+  unitName: string;
+  unitCreditCode: string;
+  reason: string;
+  createdAt: string;
+}

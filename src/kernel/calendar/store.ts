@@ -1,0 +1,82 @@
+/**
+ * The calendar as stored: `calendar_years` (which years are known) and `calendar_days` (holidays
+ * and adjusted working days). Seeded from chinese-days; admins enter new years (e.g. 2027) when the
+ * State Council publishes them, without waiting for a package release.
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/index.js';
+import { calendarDays, calendarYears } from '../schema.js';
+import { chineseDaysSeed, WorkCalendar, type CalendarDay } from './calendar.js';
+
+/** Today's date in China (UTC+8, no daylight saving). */
+export function todayInChina(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Insert the chinese-days years that the table does not have yet (admin-entered years are kept). */
+export async function seedCalendar(db: DbOrTx): Promise<number> {
+  const seed = chineseDaysSeed();
+  const have = new Set((await db.select({ year: calendarYears.year }).from(calendarYears)).map((r) => r.year));
+  const missing = seed.years.filter((y) => !have.has(y));
+  if (missing.length === 0) return 0;
+  await db.transaction(async (tx) => {
+    await tx.insert(calendarYears).values(missing.map((year) => ({ year, source: 'chinese-days', note: 'chinese-days 数据包' }))).onConflictDoNothing();
+    const days = seed.days.filter((d) => missing.includes(Number(d.date.slice(0, 4))));
+    for (let i = 0; i < days.length; i += 500) {
+      await tx
+        .insert(calendarDays)
+        .values(days.slice(i, i + 500).map((d) => ({ day: d.date, year: Number(d.date.slice(0, 4)), kind: d.kind, name: d.name })))
+        .onConflictDoNothing();
+    }
+  });
+  return missing.length;
+}
+
+let cache: { at: number; cal: WorkCalendar } | null = null;
+const TTL_MS = 60_000;
+
+/** The working calendar, cached for a minute (and dropped at once when an admin edits a year). */
+export async function loadWorkCalendar(db: DbOrTx): Promise<WorkCalendar> {
+  if (cache && Date.now() - cache.at < TTL_MS) return cache.cal;
+  const years = (await db.select({ year: calendarYears.year }).from(calendarYears)).map((r) => r.year);
+  const days = await db.select().from(calendarDays).orderBy(asc(calendarDays.day));
+  const cal = new WorkCalendar({ years, days: days.map((d) => ({ date: d.day, kind: d.kind as CalendarDay['kind'], name: d.name })) });
+  cache = { at: Date.now(), cal };
+  return cal;
+}
+
+export function invalidateCalendar(): void {
+  cache = null;
+}
+
+export async function listYears(db: DbOrTx) {
+  return db
+    .select({
+      year: calendarYears.year,
+      source: calendarYears.source,
+      note: calendarYears.note,
+      enteredAt: calendarYears.enteredAt,
+      holidays: sql<number>`(SELECT count(*) FROM calendar_days d WHERE d.year = ${calendarYears.year} AND d.kind = 'holiday')`.mapWith(Number),
+      workdays: sql<number>`(SELECT count(*) FROM calendar_days d WHERE d.year = ${calendarYears.year} AND d.kind = 'workday')`.mapWith(Number),
+    })
+    .from(calendarYears)
+    .orderBy(asc(calendarYears.year));
+}
+
+export async function getYear(db: DbOrTx, year: number) {
+  const [y] = await db.select().from(calendarYears).where(eq(calendarYears.year, year));
+  if (!y) return null;
+  const days = await db.select().from(calendarDays).where(eq(calendarDays.year, year)).orderBy(asc(calendarDays.day));
+  return { year: y.year, source: y.source, note: y.note, enteredAt: y.enteredAt, days: days.map((d) => ({ date: d.day, kind: d.kind, name: d.name })) };
+}
+
+/** Replace one year's schedule (caller audits and runs this in its transaction). */
+export async function replaceYear(db: DbOrTx, year: number, days: CalendarDay[], meta: { note?: string | null; enteredBy: string; at: Date }) {
+  await db.delete(calendarDays).where(eq(calendarDays.year, year));
+  if (days.length) await db.insert(calendarDays).values(days.map((d) => ({ day: d.date, year, kind: d.kind, name: d.name })));
+  await db
+    .insert(calendarYears)
+    .values({ year, source: 'admin', note: meta.note ?? null, enteredBy: meta.enteredBy, enteredAt: meta.at })
+    .onConflictDoUpdate({ target: calendarYears.year, set: { source: 'admin', note: meta.note ?? null, enteredBy: meta.enteredBy, enteredAt: meta.at } });
+}
+

@@ -1,0 +1,520 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import JSZip from 'jszip';
+import {
+  GBT9704_LAYOUT,
+  displayWidth,
+  formatChineseDate,
+  formatDocNumber,
+  mmToTwips,
+  normalizeDocNumber,
+  renderOfficialDocx,
+  toChineseNumeral,
+  type OfficialDocument,
+} from './index.js';
+
+// ------------------------------------------------------------------------------------------
+// Small XML helpers (the parts are machine-written by docx, so regular expressions suffice)
+// ------------------------------------------------------------------------------------------
+
+/** Attributes of the first element `<tag …>` in xml, or undefined. */
+function attrs(xml: string, tag: string): Record<string, string> | undefined {
+  const m = new RegExp(`<${tag}(?=[\\s/>])([^>]*)>`).exec(xml);
+  if (!m) return undefined;
+  const out: Record<string, string> = {};
+  for (const a of (m[1] ?? '').matchAll(/([\w:]+)="([^"]*)"/g)) out[a[1] ?? ''] = a[2] ?? '';
+  return out;
+}
+
+/** The `<w:style>` element with the given styleId. */
+function style(stylesXml: string, id: string): string {
+  const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(stylesXml);
+  if (!m) throw new Error(`style ${id} not found`);
+  return m[0];
+}
+
+/** All body paragraphs as { style, text, xml }. */
+function paragraphs(documentXml: string): { style: string | undefined; text: string; xml: string }[] {
+  const out: { style: string | undefined; text: string; xml: string }[] = [];
+  for (const m of documentXml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p\/>/g)) {
+    const xml = m[0];
+    const styleId = /<w:pStyle w:val="([^"]+)"/.exec(xml)?.[1];
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    out.push({ style: styleId, text, xml });
+  }
+  return out;
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+// ------------------------------------------------------------------------------------------
+// Sample notice
+// ------------------------------------------------------------------------------------------
+
+const notice: OfficialDocument = {
+  issuer: '兰台市档案局文件',
+  docNumber: '兰档发[2024]015号',
+  title: '关于开展2024年度档案行政执法检查的通知',
+  recipient: '各区县档案局，市直各单位:',
+  blocks: [
+    { kind: 'paragraph', text: '为贯彻落实《中华人民共和国档案法》，现将有关事项通知如下。' },
+    { kind: 'heading1', text: '检查范围' },
+    { kind: 'paragraph', text: '本年度随机抽取的检查对象。\n第二段 <含特殊字符> & "引号"\u0007。' },
+    { kind: 'heading2', text: '市直单位' },
+    { kind: 'heading3', text: '重点单位' },
+    { kind: 'heading4', text: '其他单位' },
+    { kind: 'heading2', text: '区县单位' },
+    { kind: 'heading1', text: '二、检查内容' },
+    { kind: 'heading2', text: '档案工作责任制' },
+    {
+      kind: 'table',
+      caption: '检查对象名录',
+      columns: ['序号', '单位名称', '档案数量（卷）'],
+      rows: [
+        [1, '兰台市财政局', 1200],
+        [2, '兰台市教育局', 860],
+      ],
+    },
+  ],
+  attachments: ['检查对象名录。', '检查指标'],
+  signature: '兰台市档案局',
+  date: '2024-01-02',
+};
+
+describe('renderOfficialDocx (GB/T 9704-2012)', () => {
+  let zip: JSZip;
+  let documentXml: string;
+  let stylesXml: string;
+  let settingsXml: string;
+  let relsXml: string;
+
+  beforeAll(async () => {
+    const buf = await renderOfficialDocx(notice);
+    expect(Buffer.isBuffer(buf)).toBe(true);
+    zip = await JSZip.loadAsync(buf);
+    const read = async (path: string): Promise<string> => {
+      const f = zip.file(path);
+      if (!f) throw new Error(`${path} missing`);
+      return f.async('string');
+    };
+    documentXml = await read('word/document.xml');
+    stylesXml = await read('word/styles.xml');
+    settingsXml = await read('word/settings.xml');
+    relsXml = await read('word/_rels/document.xml.rels');
+  });
+
+  describe('page geometry', () => {
+    it('is A4: 11906 × 16838 twips, portrait', () => {
+      expect(attrs(documentXml, 'w:pgSz')).toMatchObject({ 'w:w': '11906', 'w:h': '16838', 'w:orient': 'portrait' });
+    });
+
+    it('has top 37 mm (2098), left 28 mm (1588), right 26 mm (1474), bottom 35 mm (1984)', () => {
+      expect(attrs(documentXml, 'w:pgMar')).toMatchObject({
+        'w:top': '2098',
+        'w:left': '1588',
+        'w:right': '1474',
+        'w:bottom': '1984',
+        'w:gutter': '0',
+      });
+    });
+
+    it('leaves a text block of 156 × 225 mm', () => {
+      const pgMar = attrs(documentXml, 'w:pgMar') ?? {};
+      const width = 11906 - Number(pgMar['w:left']) - Number(pgMar['w:right']);
+      const height = 16838 - Number(pgMar['w:top']) - Number(pgMar['w:bottom']);
+      expect(width).toBe(8844);
+      expect(height).toBe(12756);
+      expect(Math.abs(width - (156 * 1440) / 25.4)).toBeLessThan(1);
+      expect(Math.abs(height - (225 * 1440) / 25.4)).toBeLessThan(1);
+      expect(mmToTwips(156)).toBe(width);
+      expect(mmToTwips(225)).toBe(height);
+    });
+
+    it('uses a linesAndChars grid of exactly 22 lines', () => {
+      const grid = attrs(documentXml, 'w:docGrid') ?? {};
+      expect(grid['w:type']).toBe('linesAndChars');
+      const pitch = Number(grid['w:linePitch']);
+      expect(pitch).toBe(579);
+      expect(22 * pitch).toBeLessThanOrEqual(12756);
+      expect(23 * pitch).toBeGreaterThan(12756);
+    });
+
+    it('sets charSpace so that 28 characters of 16 pt fill the 156 mm line', () => {
+      const grid = attrs(documentXml, 'w:docGrid') ?? {};
+      const charSpace = Number(grid['w:charSpace']);
+      expect(charSpace).toBe(-849);
+      const pitchPt = 16 + charSpace / 4096;
+      const linePt = 8844 / 20;
+      expect(Math.floor(linePt / pitchPt)).toBe(28);
+      // One step less negative would give only 27 characters.
+      expect(Math.floor(linePt / (16 + (charSpace + 1) / 4096))).toBe(27);
+    });
+
+    it('matches the exported layout constants', () => {
+      expect(GBT9704_LAYOUT).toMatchObject({
+        pageWidth: 11906,
+        pageHeight: 16838,
+        marginTop: 2098,
+        marginLeft: 1588,
+        marginRight: 1474,
+        marginBottom: 1984,
+        textWidth: 8844,
+        textHeight: 12756,
+        linePitch: 579,
+        charSpace: -849,
+      });
+    });
+  });
+
+  describe('fonts and styles', () => {
+    it('sets the document default to 3号 (sz 32) 仿宋_GB2312 with zh-CN East Asian language', () => {
+      const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(stylesXml)?.[0] ?? '';
+      expect(attrs(defaults, 'w:rFonts')).toMatchObject({ 'w:eastAsia': '仿宋_GB2312', 'w:ascii': '仿宋_GB2312' });
+      expect(attrs(defaults, 'w:sz')).toEqual({ 'w:val': '32' });
+      expect(attrs(defaults, 'w:lang')).toMatchObject({ 'w:eastAsia': 'zh-CN' });
+    });
+
+    it('gives body paragraphs (Normal) 仿宋_GB2312 16 pt, exact 579-twip lines and a two-character indent', () => {
+      const normal = style(stylesXml, 'Normal');
+      expect(normal).toContain('w:default="1"');
+      expect(attrs(normal, 'w:rFonts')?.['w:eastAsia']).toBe('仿宋_GB2312');
+      expect(attrs(normal, 'w:sz')).toEqual({ 'w:val': '32' });
+      expect(attrs(normal, 'w:spacing')).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
+      expect(attrs(normal, 'w:ind')).toMatchObject({ 'w:firstLineChars': '200' });
+      expect(attrs(normal, 'w:jc')).toEqual({ 'w:val': 'both' });
+    });
+
+    it('sets the title in 2号 (sz 44) 小标宋, centred, not bold', () => {
+      const title = style(stylesXml, 'Title');
+      expect(attrs(title, 'w:rFonts')?.['w:eastAsia']).toContain('小标宋');
+      expect(attrs(title, 'w:sz')).toEqual({ 'w:val': '44' });
+      expect(attrs(title, 'w:jc')).toEqual({ 'w:val': 'center' });
+      expect(attrs(title, 'w:ind')).toMatchObject({ 'w:firstLine': '0', 'w:firstLineChars': '0' });
+      expect(title).toMatch(/<w:b w:val="false"\/>/);
+    });
+
+    it.each([
+      ['Heading1', '黑体', '0'],
+      ['Heading2', '楷体_GB2312', '1'],
+      ['Heading3', '仿宋_GB2312', '2'],
+      ['Heading4', '仿宋_GB2312', '3'],
+    ])('%s uses %s at 16 pt in black, outline level %s', (id, font, level) => {
+      const s = style(stylesXml, id);
+      expect(attrs(s, 'w:rFonts')).toMatchObject({ 'w:eastAsia': font, 'w:ascii': font });
+      expect(attrs(s, 'w:sz')).toEqual({ 'w:val': '32' });
+      expect(attrs(s, 'w:color')).toEqual({ 'w:val': '000000' });
+      expect(attrs(s, 'w:outlineLvl')).toEqual({ 'w:val': level });
+      expect(attrs(s, 'w:basedOn')).toEqual({ 'w:val': 'Normal' });
+    });
+
+    it('prints the 发文机关标志 in red 小标宋', () => {
+      const s = style(stylesXml, 'GwIssuer');
+      expect(attrs(s, 'w:color')).toEqual({ 'w:val': 'FF0000' });
+      expect(attrs(s, 'w:rFonts')?.['w:eastAsia']).toContain('小标宋');
+    });
+
+    it('names fallback fonts in the font table', async () => {
+      const fontTable = (await zip.file('word/fontTable.xml')?.async('string')) ?? '';
+      expect(fontTable).toMatch(/<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"\/>/);
+      expect(fontTable).toMatch(/<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"\/>/);
+      expect(fontTable).toContain('w:name="黑体"');
+      expect(fontTable).toContain('w:name="方正小标宋简体"');
+      expect(fontTable).toContain('w:name="宋体"');
+    });
+  });
+
+  describe('content', () => {
+    it('lays out 版头, title, 主送机关 and body in order with the required blank lines', () => {
+      const ps = paragraphs(documentXml);
+      const i = ps.findIndex((p) => p.style === 'GwIssuer');
+      expect(ps[i]?.text).toBe('兰台市档案局文件');
+      // 发文字号 two blank lines below the issuer, normalised, with the red rule under it.
+      expect(ps[i + 1]?.text).toBe('');
+      expect(ps[i + 2]?.text).toBe('');
+      expect(ps[i + 3]).toMatchObject({ style: 'GwDocNumber', text: '兰档发〔2024〕15号' });
+      expect(attrs(ps[i + 3]?.xml ?? '', 'w:bottom')).toMatchObject({ 'w:val': 'single', 'w:color': 'FF0000' });
+      // Title two blank lines below the rule, 主送机关 one blank line below the title.
+      expect(ps[i + 4]?.text).toBe('');
+      expect(ps[i + 5]?.text).toBe('');
+      expect(ps[i + 6]).toMatchObject({ style: 'Title', text: '关于开展2024年度档案行政执法检查的通知' });
+      expect(ps[i + 7]?.text).toBe('');
+      expect(ps[i + 8]).toMatchObject({ style: 'GwRecipient', text: '各区县档案局，市直各单位：' });
+      expect(ps[i + 9]).toMatchObject({ style: 'Normal', text: '为贯彻落实《中华人民共和国档案法》，现将有关事项通知如下。' });
+    });
+
+    it('places the 发文机关标志 35 mm below the top of the text block', () => {
+      const issuer = paragraphs(documentXml).find((p) => p.style === 'GwIssuer');
+      expect(attrs(issuer?.xml ?? '', 'w:spacing')?.['w:before']).toBe(String(mmToTwips(35)));
+    });
+
+    it('numbers headings 一、（一）1.（1） with per-level counters, keeping existing markers', () => {
+      const headings = paragraphs(documentXml)
+        .filter((p) => p.style?.startsWith('Heading'))
+        .map((p) => [p.style, p.text]);
+      expect(headings).toEqual([
+        ['Heading1', '一、检查范围'],
+        ['Heading2', '（一）市直单位'],
+        ['Heading3', '1.重点单位'],
+        ['Heading4', '（1）其他单位'],
+        ['Heading2', '（二）区县单位'],
+        ['Heading1', '二、检查内容'],
+        ['Heading2', '（一）档案工作责任制'],
+      ]);
+    });
+
+    it('splits paragraphs on line breaks, escapes markup and drops control characters', () => {
+      const ps = paragraphs(documentXml).map((p) => unescapeXml(p.text));
+      expect(ps).toContain('本年度随机抽取的检查对象。');
+      expect(ps).toContain('第二段 <含特殊字符> & "引号"。');
+      // eslint-disable-next-line no-control-regex
+      expect(documentXml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    });
+
+    it('renders tables full width with a repeated header row', () => {
+      const tbl = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(documentXml)?.[0] ?? '';
+      expect(attrs(tbl, 'w:tblW')).toMatchObject({ 'w:w': '8844', 'w:type': 'dxa' });
+      const cols = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      expect(cols).toHaveLength(3);
+      expect(cols.reduce((a, b) => a + b, 0)).toBe(8844);
+      expect(tbl).toContain('<w:tblHeader/>');
+      expect(tbl).toContain('兰台市财政局');
+      expect(tbl).toContain('>1200<');
+      const caption = paragraphs(documentXml).find((p) => p.style === 'GwTableCaption');
+      expect(caption?.text).toBe('检查对象名录');
+    });
+
+    it('lists attachments as 附件：1.×× with later names aligned and trailing punctuation removed', () => {
+      const att = paragraphs(documentXml).filter((p) => p.style === 'GwAttachment');
+      expect(att.map((p) => p.text)).toEqual(['附件：1.检查对象名录', '2.检查指标']);
+      const ind = att.map((p) => attrs(p.xml, 'w:ind') ?? {});
+      // Both wrap to the same left edge (the first name's first character).
+      expect(ind[0]?.['w:left']).toBe(ind[1]?.['w:left']);
+      // First line starts two characters in; the second line's number under the first name's start.
+      const charTw = 8844 / 28;
+      expect(Number(ind[0]?.['w:left']) - Number(ind[0]?.['w:hanging'])).toBeCloseTo(2 * charTw, -1);
+      expect(Number(ind[1]?.['w:left']) - Number(ind[1]?.['w:hanging'])).toBeCloseTo(5 * charTw, -1);
+    });
+
+    it('puts the 成文日期 two characters right of the 署名 and 右空二字', () => {
+      const ps = paragraphs(documentXml);
+      const sig = ps.find((p) => p.style === 'GwSignature');
+      const date = ps.find((p) => p.style === 'GwDate');
+      expect(sig?.text).toBe('兰台市档案局');
+      expect(date?.text).toBe('2024年1月2日');
+      const charTw = 8844 / 28;
+      const sigRight = Number(attrs(sig?.xml ?? '', 'w:ind')?.['w:right']) / charTw;
+      const dateRight = Number(attrs(date?.xml ?? '', 'w:ind')?.['w:right']) / charTw;
+      // Both right-aligned; start column = 28 − right indent − width.
+      const sigStart = 28 - sigRight - displayWidth('兰台市档案局');
+      const dateStart = 28 - dateRight - displayWidth('2024年1月2日');
+      expect(dateStart - sigStart).toBeCloseTo(2, 2);
+      expect(dateRight).toBeGreaterThanOrEqual(2 - 1e-6);
+    });
+  });
+
+  describe('page numbers', () => {
+    it('turns on different odd and even footers', () => {
+      expect(settingsXml).toContain('<w:evenAndOddHeaders/>');
+      const refs = [...documentXml.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)].map((m) => m[1]);
+      expect(refs.sort()).toEqual(['default', 'even']);
+    });
+
+    it('shows "— PAGE —" in 4号 宋体, odd pages right and even pages left, one character in', async () => {
+      const footerFor = async (type: string): Promise<string> => {
+        const id = new RegExp(`<w:footerReference w:type="${type}" r:id="(\\w+)"/>`).exec(documentXml)?.[1];
+        const target = new RegExp(`<Relationship[^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(relsXml)?.[1]
+          ?? new RegExp(`<Relationship[^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(relsXml)?.[1];
+        expect(target).toBeDefined();
+        return (await zip.file(`word/${target}`)?.async('string')) ?? '';
+      };
+      const odd = await footerFor('default');
+      const even = await footerFor('even');
+      for (const f of [odd, even]) {
+        const text = f.replace(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/, '{PAGE}').replace(/<[^>]+>/g, '');
+        expect(text).toBe('— {PAGE} —');
+        expect(f).toContain('w:fldCharType="begin"');
+        expect(f).toContain('w:fldCharType="end"');
+        expect(f).toContain('<w:pStyle w:val="GwPageNumber"/>');
+      }
+      expect(attrs(odd, 'w:jc')).toEqual({ 'w:val': 'right' });
+      expect(attrs(odd, 'w:ind')?.['w:right']).toBe('280');
+      expect(attrs(even, 'w:jc')).toEqual({ 'w:val': 'left' });
+      expect(attrs(even, 'w:ind')?.['w:left']).toBe('280');
+      const s = style(stylesXml, 'GwPageNumber');
+      expect(attrs(s, 'w:rFonts')).toMatchObject({ 'w:eastAsia': '宋体', 'w:ascii': '宋体' });
+      expect(attrs(s, 'w:sz')).toEqual({ 'w:val': '28' });
+    });
+
+    it('places the footer below the text block, inside the 35 mm bottom margin', () => {
+      const pgMar = attrs(documentXml, 'w:pgMar') ?? {};
+      const footer = Number(pgMar['w:footer']);
+      const bottom = Number(pgMar['w:bottom']);
+      // The 14 pt (280 twip) page-number line must end below the text block…
+      expect(footer + 280).toBeLessThan(bottom);
+      // …with its dashes roughly 7 mm below it (line centre within 5–9 mm).
+      const gapMm = ((bottom - footer - 140) * 25.4) / 1440;
+      expect(gapMm).toBeGreaterThan(5);
+      expect(gapMm).toBeLessThan(9);
+    });
+  });
+
+  describe('variants and errors', () => {
+    it('renders a minimal document without 版头, signature or date', async () => {
+      const buf = await renderOfficialDocx({ title: '情况说明', blocks: [{ kind: 'paragraph', text: '正文。' }] });
+      const z = await JSZip.loadAsync(buf);
+      const xml = (await z.file('word/document.xml')?.async('string')) ?? '';
+      const ps = paragraphs(xml);
+      expect(ps.some((p) => p.style === 'GwIssuer' || p.style === 'GwDocNumber')).toBe(false);
+      expect(ps[0]).toMatchObject({ style: 'Title', text: '情况说明' });
+      expect(ps.some((p) => p.style === 'Normal' && p.text === '正文。')).toBe(true);
+    });
+
+    it('breaks a title over lines at "\\n"', async () => {
+      const z = await JSZip.loadAsync(await renderOfficialDocx({ title: '关于印发\n某某办法的通知', blocks: [] }));
+      const xml = (await z.file('word/document.xml')?.async('string')) ?? '';
+      const title = paragraphs(xml).find((p) => p.style === 'Title');
+      expect(title?.text).toBe('关于印发某某办法的通知');
+      expect(title?.xml).toContain('<w:br/>');
+    });
+
+    it('leaves headings unnumbered when numberHeadings is false', async () => {
+      const z = await JSZip.loadAsync(
+        await renderOfficialDocx({ title: 't', blocks: [{ kind: 'heading1', text: '总体情况' }] }, { numberHeadings: false }),
+      );
+      const xml = (await z.file('word/document.xml')?.async('string')) ?? '';
+      expect(paragraphs(xml).find((p) => p.style === 'Heading1')?.text).toBe('总体情况');
+    });
+
+    it('moves the signature right when the date is as long as it', async () => {
+      const z = await JSZip.loadAsync(
+        await renderOfficialDocx({ title: 't', blocks: [], signature: '兰台市档案局办公室', date: '2024-12-31' }),
+      );
+      const xml = (await z.file('word/document.xml')?.async('string')) ?? '';
+      const ps = paragraphs(xml);
+      const charTw = 8844 / 28;
+      const sigRight = Number(attrs(ps.find((p) => p.style === 'GwSignature')?.xml ?? '', 'w:ind')?.['w:right']) / charTw;
+      const dateRight = Number(attrs(ps.find((p) => p.style === 'GwDate')?.xml ?? '', 'w:ind')?.['w:right']) / charTw;
+      // 署名 9 chars, 日期 "2024年12月31日" 7 chars: 9 − 7 = 2 → both 右空二字.
+      expect(sigRight).toBeCloseTo(2, 2);
+      expect(dateRight).toBeCloseTo(2, 2);
+    });
+
+    it.each([
+      [{ title: '   ', blocks: [] }, /标题/],
+      [{ title: 't', docNumber: '档发2024年15号', blocks: [] }, /发文字号格式不正确/],
+      [{ title: 't', date: '2024-02-30', blocks: [] }, /日期不存在/],
+      [{ title: 't', blocks: [{ kind: 'table', columns: [], rows: [] }] }, /至少需要一列/],
+      [{ title: 't', blocks: [{ kind: 'table', columns: ['a'], rows: [['x', 'y']] }] }, /多于 1 列/],
+    ] as [OfficialDocument, RegExp][])('rejects invalid input %#', async (doc, message) => {
+      await expect(renderOfficialDocx(doc)).rejects.toThrow(message);
+    });
+  });
+});
+
+describe('formatDocNumber', () => {
+  it.each([
+    ['档发', 2024, 15, '档发〔2024〕15号'],
+    ['国办函', 2020, 109, '国办函〔2020〕109号'],
+    [' 兰档发 ', 2024, 1, '兰档发〔2024〕1号'],
+  ] as const)('%s %d %d → %s', (prefix, year, seq, expected) => {
+    expect(formatDocNumber(prefix, year, seq)).toBe(expected);
+  });
+
+  it.each([
+    ['', 2024, 1],
+    ['档发〔', 2024, 1],
+    ['档发', 24, 1],
+    ['档发', 20240, 1],
+    ['档发', 2024.5, 1],
+    ['档发', 2024, 0],
+    ['档发', 2024, -3],
+    ['档发', 2024, 1.5],
+  ] as const)('rejects %j %d %d', (prefix, year, seq) => {
+    expect(() => formatDocNumber(prefix, year, seq)).toThrow(Error);
+  });
+});
+
+describe('normalizeDocNumber', () => {
+  it.each([
+    ['档发〔2024〕15号', '档发〔2024〕15号'],
+    ['档发[2024]015号', '档发〔2024〕15号'],
+    ['档发﹝2024﹞3号', '档发〔2024〕3号'],
+    ['档发【2024】3号', '档发〔2024〕3号'],
+    ['档发(2024)3号', '档发〔2024〕3号'],
+    ['档发（2024）3号', '档发〔2024〕3号'],
+    ['档发［2024］3号', '档发〔2024〕3号'],
+    ['国办公开办函〔2021〕30号', '国办公开办函〔2021〕30号'],
+    ['档发〔2024〕第15号', '档发〔2024〕15号'],
+    ['档发〔2024〕15', '档发〔2024〕15号'],
+    [' 档发 〔 2024 〕 0015 号 ', '档发〔2024〕15号'],
+    ['档发〔２０２４〕１５号', '档发〔2024〕15号'],
+    ['档发[2024〕100号', '档发〔2024〕100号'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeDocNumber(input)).toBe(expected);
+  });
+
+  it.each([
+    [''],
+    ['档发'],
+    ['〔2024〕15号'],
+    ['档发2024年15号'],
+    ['档发〔24〕15号'],
+    ['档发〔02024〕15号'],
+    ['档发〔0999〕15号'],
+    ['档发〔2024〕号'],
+    ['档发〔2024〕0号'],
+    ['档发〔2024〕000号'],
+    ['档发〔2024〕十五号'],
+    ['档发〔2024〕15号附'],
+    ['档发〈2024〉15号'],
+    ['〔〔2024〕15号'],
+  ])('rejects %j', (input) => {
+    expect(() => normalizeDocNumber(input)).toThrow(/发文字号/);
+  });
+});
+
+describe('formatChineseDate', () => {
+  it.each([
+    ['2024-01-02', '2024年1月2日'],
+    ['2024-12-31', '2024年12月31日'],
+    ['2024-10-10', '2024年10月10日'],
+    ['2024-02-29', '2024年2月29日'],
+    ['2024-1-2', '2024年1月2日'],
+    [' 2023-06-01 ', '2023年6月1日'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatChineseDate(input)).toBe(expected);
+  });
+
+  it.each([['2023-02-29'], ['2024-13-01'], ['2024-00-10'], ['2024-04-31'], ['2024/01/02'], ['20240102'], ['2024-01-02T00:00:00Z'], ['']])(
+    'rejects %j',
+    (input) => {
+      expect(() => formatChineseDate(input)).toThrow(Error);
+    },
+  );
+});
+
+describe('toChineseNumeral', () => {
+  it.each([
+    [1, '一'],
+    [9, '九'],
+    [10, '十'],
+    [11, '十一'],
+    [19, '十九'],
+    [20, '二十'],
+    [21, '二十一'],
+    [99, '九十九'],
+    [100, '一百'],
+    [101, '一百零一'],
+    [110, '一百一十'],
+    [1001, '一千零一'],
+    [1010, '一千零一十'],
+  ])('%d → %s', (n, expected) => {
+    expect(toChineseNumeral(n)).toBe(expected);
+  });
+
+  it('rejects 0 and non-integers', () => {
+    expect(() => toChineseNumeral(0)).toThrow();
+    expect(() => toChineseNumeral(1.5)).toThrow();
+  });
+});

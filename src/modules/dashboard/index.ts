@@ -1,0 +1,2 @@
+export { dashboardRoutes } from './routes.js';
+export { myDueItems, type DueItem } from './service.js';
