@@ -19,12 +19,11 @@ export function passwordProblem(pw: string): string | null {
   return null;
 }
 
-/** A random password that satisfies the policy (shown once to the admin). */
+/** A random 16-character password that satisfies the policy (shown once to the admin). */
 export function generatePassword(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-  const bytes = crypto.randomBytes(12);
-  let body = '';
-  for (const b of bytes) body += alphabet[b % alphabet.length];
-  // guarantee upper, lower, digit and a symbol
-  return `${body.slice(0, 4)}A${body.slice(4, 8)}z7#${body.slice(8)}`;
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789#%+=@!';
+  for (;;) {
+    const pw = Array.from(crypto.randomBytes(16), (b) => alphabet[b % alphabet.length]).join('');
+    if (passwordProblem(pw) === null && /[^A-Za-z0-9]/.test(pw)) return pw;
+  }
 }

@@ -56,8 +56,8 @@ export async function listYears(db: DbOrTx) {
       source: calendarYears.source,
       note: calendarYears.note,
       enteredAt: calendarYears.enteredAt,
-      holidays: sql<number>`(SELECT count(*) FROM calendar_days d WHERE d.year = ${calendarYears.year} AND d.kind = 'holiday')`.mapWith(Number),
-      workdays: sql<number>`(SELECT count(*) FROM calendar_days d WHERE d.year = ${calendarYears.year} AND d.kind = 'workday')`.mapWith(Number),
+      holidays: sql<number>`(SELECT count(*) FROM calendar_days d WHERE d.year = calendar_years.year AND d.kind = 'holiday')`.mapWith(Number),
+      workdays: sql<number>`(SELECT count(*) FROM calendar_days d WHERE d.year = calendar_years.year AND d.kind = 'workday')`.mapWith(Number),
     })
     .from(calendarYears)
     .orderBy(asc(calendarYears.year));

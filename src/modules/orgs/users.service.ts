@@ -145,7 +145,7 @@ export async function resetPassword(ctx: ActorCtx, id: string): Promise<{ passwo
 
 export async function getUser(ctx: ActorCtx, id: string) {
   const [u] = await ctx.db
-    .select({ ...PUBLIC, orgPath: sql<string>`(SELECT path FROM orgs WHERE orgs.id = ${users.orgId})` })
+    .select({ ...PUBLIC, orgPath: sql<string>`(SELECT path FROM orgs WHERE orgs.id = users.org_id)` })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .leftJoin(units, eq(units.id, users.unitId))

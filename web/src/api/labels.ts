@@ -1,0 +1,133 @@
+/** Chinese labels of the codes the API uses. */
+import type { CertState, DueState, OrgLevel, RiskTier, Role, UnitType } from './types';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  leader: '局领导',
+  legal: '法制科',
+  inspector: '执法人员',
+  staff: '业务科室',
+  unit: '立档单位',
+  superior: '上级机关',
+};
+export const ROLES = Object.keys(ROLE_LABELS) as Role[];
+
+export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = { province: '省级', city: '市级', county: '县级' };
+
+export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
+  agency: '机关',
+  institution: '事业单位',
+  soe: '国有企业',
+  private: '民营企业',
+  archive_service: '档案服务企业',
+  community: '社区',
+  township: '乡镇村',
+};
+
+export const RISK_TIER_LABELS: Record<RiskTier, string> = { low: '低风险', medium: '一般风险', high: '高风险' };
+
+export const CERT_STATE_LABELS: Record<CertState, string> = { valid: '有效', expiring: '即将到期', expired: '已过期' };
+
+export const DUE_STATE_LABELS: Record<DueState, string> = {
+  running: '进行中',
+  paused: '已暂停',
+  due_soon: '即将到期',
+  overdue: '逾期',
+  met: '已按期办结',
+  missed: '逾期办结',
+};
+
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  unit: '检查对象',
+  user: '用户',
+  inspector: '执法人员',
+  org: '机构',
+  department: '科室',
+  settings: '系统设置',
+  inspectorConflict: '回避关系',
+  calendar: '工作日历',
+};
+
+/** Verbs of the whole-process record (action = `<entity>.<verb>`). */
+const VERB_LABELS: Record<string, string> = {
+  create: '新建',
+  create_child: '新建下级机构',
+  update: '修改',
+  delete: '删除',
+  import: '导入',
+  disable: '停用',
+  enable: '启用',
+  reset_password: '重置密码',
+  password_change: '修改密码',
+  login: '登录',
+  logout: '退出',
+  login_failed: '登录失败',
+  locked: '账号锁定',
+  conflict_add: '登记回避关系',
+  conflict_remove: '解除回避关系',
+  close: '注销',
+  set_year: '录入年度安排',
+};
+
+export function actionLabel(action: string): string {
+  const [entity = '', verb = ''] = action.includes('.') ? [action.slice(0, action.indexOf('.')), action.slice(action.indexOf('.') + 1)] : ['', action];
+  const v = VERB_LABELS[verb] ?? VERB_LABELS[action] ?? verb;
+  const e = ENTITY_TYPE_LABELS[entity];
+  if (entity === 'auth') return v;
+  return e && verb !== 'create_child' ? `${v}${e}` : v;
+}
+
+/** Labels of record fields, for the before/after diff in a timeline. */
+export const FIELD_LABELS: Record<string, string> = {
+  name: '名称',
+  creditCode: '统一社会信用代码',
+  type: '类型',
+  industry: '行业',
+  address: '地址',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  riskTier: '风险等级',
+  status: '状态',
+  username: '用户名',
+  displayName: '姓名',
+  roles: '角色',
+  departmentId: '科室',
+  unitId: '所属单位',
+  level: '层级',
+  regionCode: '行政区划代码',
+  parentId: '上级机构',
+  certificateNo: '执法证号',
+  certIssuedOn: '发证日期',
+  certExpiresOn: '有效期至',
+  userId: '关联账号',
+  reason: '事由',
+  failures: '连续失败次数',
+  lockedUntil: '锁定至',
+  ip: 'IP 地址',
+  mustChangePassword: '须修改密码',
+  sessionIdleMinutes: '会话空闲超时（分钟）',
+  loginMaxFailures: '连续登录失败锁定次数',
+  loginLockMinutes: '账号锁定时长（分钟）',
+  certificateWarnDays: '执法证到期提前提醒（天）',
+  note: '说明',
+  fileName: '文件名',
+  batchId: '导入批次',
+};
+
+/** Fields never worth showing in a diff. */
+export const HIDDEN_FIELDS = new Set(['id', 'orgId', 'createdAt', 'updatedAt', 'passwordHash', 'failedAttempts', 'path']);
+
+/** Values shown in Chinese where the code is known. */
+export function valueLabel(field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (field === 'type' && typeof v === 'string') return UNIT_TYPE_LABELS[v as UnitType] ?? v;
+  if (field === 'riskTier' && typeof v === 'string') return RISK_TIER_LABELS[v as RiskTier] ?? v;
+  if (field === 'level' && typeof v === 'string') return ORG_LEVEL_LABELS[v as OrgLevel] ?? v;
+  if (field === 'roles' && Array.isArray(v)) return v.map((r) => ROLE_LABELS[r as Role] ?? String(r)).join('、');
+  if (field === 'status' && typeof v === 'string') return STATUS_WORDS[v] ?? v;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+const STATUS_WORDS: Record<string, string> = { active: '正常', disabled: '已停用', closed: '已注销', inactive: '停用' };
