@@ -15,6 +15,16 @@ import { SETTING_DEFAULTS, SETTING_LABELS, SETTING_SCHEMAS, getAllSettings, type
 import { readableOrg } from './tenancy/index.js';
 import { calendarRoutes } from './calendar/routes.js';
 
+const TIMELINE_ACTION: Record<string, Action> = {
+  unit: 'unit.read',
+  inspector: 'inspector.read',
+  inspectorConflict: 'inspector.read',
+  user: 'user.read',
+  org: 'org.read',
+  department: 'org.read',
+  calendarYear: 'calendar.read',
+};
+
 export const kernelRoutes: FastifyPluginAsyncZod<{ database: { kind: 'embedded' | 'external'; version: string } }> = async (app, opts) => {
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
     await app.db.execute('SELECT 1');
@@ -91,8 +101,11 @@ export const kernelRoutes: FastifyPluginAsyncZod<{ database: { kind: 'embedded' 
       },
     },
     async (req) => {
+      // Whoever may read a kind of record may read its timeline; anything else needs audit.read.
+      const action = TIMELINE_ACTION[req.query.entityType] ?? 'audit.read';
       const actor = signedIn(req);
       const ctx = { ...ctxOf(req), actor };
+      if (!hasAction(actor, action) && !hasAction(actor, 'audit.read')) throw notFound();
       const org = await readableOrg(ctx, req.query.orgId);
       const rows = await app.db
         .select()

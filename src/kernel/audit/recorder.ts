@@ -2,7 +2,7 @@
  * 全过程记录 (whole-process record): append one event per change, in the caller's transaction,
  * chained per org by SHA-256 (each event carries the previous event's hash).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { GENESIS_HASH, eventHash } from './hash.js';
 
@@ -34,34 +34,51 @@ export function auditSnapshot(v: unknown): unknown {
 }
 
 export async function recordEvent(ctx: Ctx, input: AuditInput): Promise<{ seq: number; hash: string }> {
+  return recordEvents(ctx, [input]);
+}
+
+/**
+ * Append many events to one org's chain under one lock on its head (bulk imports), in multi-row
+ * inserts. Returns the new head.
+ */
+export async function recordEvents(ctx: Ctx, inputs: AuditInput[]): Promise<{ seq: number; hash: string }> {
+  const orgId = inputs[0]?.orgId;
+  if (!orgId) throw new Error('recordEvents: no events');
+  if (inputs.some((i) => i.orgId !== orgId)) throw new Error('recordEvents: all events must belong to one org');
   const { db } = ctx;
-  await db.execute(
-    sql`INSERT INTO audit_heads (org_id, seq, hash) VALUES (${input.orgId}, 0, ${GENESIS_HASH}) ON CONFLICT (org_id) DO NOTHING`,
-  );
-  const head = await db.execute<{ seq: string; hash: string }>(
-    sql`SELECT seq, hash FROM audit_heads WHERE org_id = ${input.orgId} FOR UPDATE`,
-  );
-  const prev = head.rows[0]!;
-  const seq = Number(prev.seq) + 1;
-  const fields = {
-    orgId: input.orgId,
-    seq,
-    actorId: ctx.actor?.userId ?? null,
-    actorName: ctx.actor ? `${ctx.actor.displayName}（${ctx.actor.username}）` : '系统',
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    before: auditSnapshot(input.before),
-    after: auditSnapshot(input.after),
-    at: ctx.now().toISOString(),
-    prevHash: prev.hash,
-  };
-  const hash = eventHash(fields);
-  await db.execute(sql`
-    INSERT INTO audit_events (org_id, seq, actor_id, actor_name, action, entity_type, entity_id, before, after, at, prev_hash, hash)
-    VALUES (${fields.orgId}, ${seq}, ${fields.actorId}, ${fields.actorName}, ${fields.action}, ${fields.entityType},
-            ${fields.entityId}, ${JSON.stringify(fields.before)}::jsonb, ${JSON.stringify(fields.after)}::jsonb,
-            ${fields.at}, ${fields.prevHash}, ${hash})`);
-  await db.execute(sql`UPDATE audit_heads SET seq = ${seq}, hash = ${hash} WHERE org_id = ${input.orgId}`);
-  return { seq, hash };
+  await db.execute(sql`INSERT INTO audit_heads (org_id, seq, hash) VALUES (${orgId}, 0, ${GENESIS_HASH}) ON CONFLICT (org_id) DO NOTHING`);
+  const head = await db.execute<{ seq: string; hash: string }>(sql`SELECT seq, hash FROM audit_heads WHERE org_id = ${orgId} FOR UPDATE`);
+  let seq = Number(head.rows[0]!.seq);
+  let prevHash = head.rows[0]!.hash;
+  const at = ctx.now().toISOString();
+  const actorId = ctx.actor?.userId ?? null;
+  const actorName = ctx.actor ? `${ctx.actor.displayName}（${ctx.actor.username}）` : '系统';
+  const values: SQL[] = [];
+  for (const input of inputs) {
+    seq += 1;
+    const fields = {
+      orgId,
+      seq,
+      actorId,
+      actorName,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      before: auditSnapshot(input.before),
+      after: auditSnapshot(input.after),
+      at,
+      prevHash,
+    };
+    const hash = eventHash(fields);
+    values.push(sql`(${orgId}, ${seq}, ${actorId}, ${actorName}, ${fields.action}, ${fields.entityType}, ${fields.entityId},
+      ${JSON.stringify(fields.before)}::jsonb, ${JSON.stringify(fields.after)}::jsonb, ${at}, ${prevHash}, ${hash})`);
+    prevHash = hash;
+  }
+  for (let i = 0; i < values.length; i += 500) {
+    await db.execute(sql`
+      INSERT INTO audit_events (org_id, seq, actor_id, actor_name, action, entity_type, entity_id, before, after, at, prev_hash, hash)
+      VALUES ${sql.join(values.slice(i, i + 500), sql`, `)}`);
+  }
+  await db.execute(sql`UPDATE audit_heads SET seq = ${seq}, hash = ${prevHash} WHERE org_id = ${orgId}`);
+  return { seq, hash: prevHash };
 }

@@ -71,7 +71,7 @@ export const UserListQuery = ListQuery.extend({
   status: z.enum(['active', 'disabled']).optional(),
 });
 
-export const UnitInput = z.object({
+const UnitFields = z.object({
   name: name('单位名称'),
   creditCode: z.string().trim().toUpperCase(),
   type: z.enum(UNIT_TYPES, { error: '单位类型不正确' }),
@@ -79,9 +79,11 @@ export const UnitInput = z.object({
   address: z.string().trim().max(200).nullable().optional(),
   contactName: z.string().trim().max(40).nullable().optional(),
   contactPhone: z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, '联系电话格式不正确').nullable().optional().or(z.literal('').transform(() => null)),
-  riskTier: z.enum(RISK_TIERS, { error: '风险等级应为 low、medium 或 high' }).default('medium'),
+  riskTier: z.enum(RISK_TIERS, { error: '风险等级应为 low、medium 或 high' }),
 });
-export const UnitPatch = UnitInput.partial().extend({ status: z.enum(['active', 'closed']).optional() });
+export const UnitInput = UnitFields.extend({ riskTier: UnitFields.shape.riskTier.default('medium') });
+/** PATCH body: no defaults, so an absent field stays as it is. */
+export const UnitPatch = UnitFields.partial().extend({ status: z.enum(['active', 'closed'], { error: '状态应为 active 或 closed' }).optional() });
 export const UnitListQuery = ListQuery.extend({
   type: z.enum(UNIT_TYPES).optional(),
   riskTier: z.enum(RISK_TIERS).optional(),
@@ -110,14 +112,6 @@ export const ConflictInput = z.object({ unitId: z.uuid('请选择单位'), reaso
 
 export const UNIT_STATUS_LABELS = { active: '正常', closed: '已注销' } as const;
 export const UNIT_SORTS = ['name', 'creditCode', 'type', 'riskTier', 'createdAt', 'updatedAt'] as const;
-
-/**
- * PATCH /api/units/:id body. `UnitPatch` (= UnitInput.partial()) keeps riskTier's default, so an
- * empty patch would parse to { riskTier: 'medium' } and silently reset the tier; this one does not.
- */
-export const UnitPatchBody = UnitInput.extend({ riskTier: z.enum(RISK_TIERS, { error: '风险等级应为 low、medium 或 high' }) })
-  .partial()
-  .extend({ status: z.enum(['active', 'closed'], { error: '状态应为 active 或 closed' }).optional() });
 
 /** Columns of the unit spreadsheet (import template, import, export), in order. */
 export const UNIT_SHEET_HEADERS = ['单位名称', '统一社会信用代码', '单位类型', '所属行业', '地址', '联系人', '联系电话', '风险等级'] as const;

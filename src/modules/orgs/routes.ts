@@ -63,7 +63,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/api/users/:id/notice.docx', { schema: { tags: ['用户'], summary: '账号开通通知（GB/T 9704 公文格式）', params: IdParams } }, async (req, reply) => {
     const ctx = authed(req, 'user.manage');
-    const { buffer, fileName } = await accountNoticeDocx(ctx, req.params.id);
+    const { buffer, fileName } = await accountNoticeDocx(ctx, req.params.id, { signInUrl: `${req.protocol}://${req.host}/` });
     return sendFile(reply, buffer, fileName, DOCX_TYPE);
   });
 };

@@ -9,10 +9,10 @@
  */
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTx, type Ctx } from '../../kernel/context.js';
-import { GENESIS_HASH, auditSnapshot, eventHash, recordEvent, type AuditInput } from '../../kernel/audit/index.js';
+import { recordEvent, recordEvents } from '../../kernel/audit/index.js';
 import { authorize } from '../../kernel/auth/policy.js';
 import { AppError, conflict, notFound, validation } from '../../kernel/http/errors.js';
 import { INVALID_XLSX_MESSAGE, readSheet, writeSheet } from '../../kernel/documents/index.js';
@@ -308,54 +308,6 @@ export async function confirmUnitImport(ctx: ActorCtx, batchId: string): Promise
   }
 }
 
-/**
- * Appends many events to one org's chain with one lock on its head: the same fields and hash as
- * kernel `recordEvent` (verifyAudit checks them alike), in multi-row inserts.
- * TODO(kernel): belongs in kernel/audit/recorder.ts as `recordEvents`.
- */
-async function recordEvents(ctx: Ctx, inputs: AuditInput[]): Promise<void> {
-  if (inputs.length === 0) return;
-  const orgId = inputs[0]!.orgId;
-  if (inputs.some((i) => i.orgId !== orgId)) throw new Error('recordEvents: all events must belong to one org');
-  const { db } = ctx;
-  await db.execute(sql`INSERT INTO audit_heads (org_id, seq, hash) VALUES (${orgId}, 0, ${GENESIS_HASH}) ON CONFLICT (org_id) DO NOTHING`);
-  const head = await db.execute<{ seq: string; hash: string }>(sql`SELECT seq, hash FROM audit_heads WHERE org_id = ${orgId} FOR UPDATE`);
-  let seq = Number(head.rows[0]!.seq);
-  let prevHash = head.rows[0]!.hash;
-  const at = ctx.now().toISOString();
-  const actorId = ctx.actor?.userId ?? null;
-  const actorName = ctx.actor ? `${ctx.actor.displayName}（${ctx.actor.username}）` : '系统';
-  const values: SQLChunk[] = [];
-  for (const input of inputs) {
-    seq += 1;
-    const fields = {
-      orgId,
-      seq,
-      actorId,
-      actorName,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      before: auditSnapshot(input.before),
-      after: auditSnapshot(input.after),
-      at,
-      prevHash,
-    };
-    const hash = eventHash(fields);
-    values.push(
-      sql`(${orgId}, ${seq}, ${actorId}, ${actorName}, ${fields.action}, ${fields.entityType}, ${fields.entityId},
-           ${JSON.stringify(fields.before)}::jsonb, ${JSON.stringify(fields.after)}::jsonb, ${at}, ${prevHash}, ${hash})`,
-    );
-    prevHash = hash;
-  }
-  for (let i = 0; i < values.length; i += 500) {
-    await db.execute(sql`
-      INSERT INTO audit_events (org_id, seq, actor_id, actor_name, action, entity_type, entity_id, before, after, at, prev_hash, hash)
-      VALUES ${sql.join(values.slice(i, i + 500), sql`, `)}`);
-  }
-  await db.execute(sql`UPDATE audit_heads SET seq = ${seq}, hash = ${prevHash} WHERE org_id = ${orgId}`);
-}
-type SQLChunk = ReturnType<typeof sql>;
 
 // ---------------------------------------------------------------------------------------------
 // Template and export

@@ -3,6 +3,7 @@
  * roll-up), read, create, update. Every write runs in one transaction with its audit event.
  */
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { inTx, type Actor, type Ctx } from '../../kernel/context.js';
 import { recordEvent } from '../../kernel/audit/index.js';
@@ -22,7 +23,7 @@ import {
   UNIT_TYPE_LABELS,
   type UnitInput,
   type UnitListQuery,
-  type UnitPatchBody,
+  type UnitPatch,
   type UnitView,
 } from './contracts.js';
 
@@ -71,7 +72,7 @@ export const duplicateCreditCode = (name?: string) => {
 // Sorting: risk by severity and type by the catalogue's order, not alphabetically.
 const TYPE_RANK = sql`array_position(ARRAY[${sql.join(UNIT_TYPES.map((t) => sql`${t}`), sql`, `)}]::text[], ${units.type})`;
 const RISK_RANK = sql`array_position(ARRAY[${sql.join(RISK_TIERS.map((t) => sql`${t}`), sql`, `)}]::text[], ${units.riskTier})`;
-const UNIT_SORT_EXPR: Record<(typeof UNIT_SORTS)[number], SQL | typeof units.name> = {
+const UNIT_SORT_EXPR: Record<(typeof UNIT_SORTS)[number], SQL | AnyPgColumn> = {
   name: units.name,
   creditCode: units.creditCode,
   type: TYPE_RANK,
@@ -202,7 +203,7 @@ export async function createUnit(ctx: ActorCtx, input: z.infer<typeof UnitInput>
   );
 }
 
-export async function updateUnit(ctx: ActorCtx, id: string, patch: z.infer<typeof UnitPatchBody>): Promise<UnitView> {
+export async function updateUnit(ctx: ActorCtx, id: string, patch: z.infer<typeof UnitPatch>): Promise<UnitView> {
   const creditCode = patch.creditCode === undefined ? undefined : checkedCreditCode(patch.creditCode);
   return mappingDuplicates(() =>
     inTx(ctx, async (tx) => {

@@ -8,7 +8,8 @@ import { generatePassword, hashPassword, passwordProblem } from '../../kernel/au
 import { destroyUserSessions } from '../../kernel/auth/sessions.js';
 import { departments } from './schema.js';
 import { units } from './schema.js';
-import { users } from '../../kernel/schema.js';
+import { orgs, users } from '../../kernel/schema.js';
+import { authorize, canSee } from '../../kernel/auth/policy.js';
 import { likeTerm, orderBy, type Page } from '../../kernel/db/paging.js';
 import { readableOrg } from '../../kernel/tenancy/index.js';
 import { assertDepartment } from './orgs.service.js';
@@ -54,12 +55,11 @@ export async function listUsers(ctx: ActorCtx, q: z.infer<typeof UserListQuery>)
 }
 
 async function loadOwn(ctx: ActorCtx, id: string) {
-  const [u] = await ctx.db.select().from(users).where(eq(users.id, id)).for('update');
-  if (!u) throw notFound('用户');
-  if (u.orgId !== ctx.actor.orgId) {
-    throw notFound('用户'); // descendants' users are read through lists; writes only in the own org
-  }
-  return u;
+  const [r] = await ctx.db.select({ u: users, orgPath: orgs.path }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, id)).for('update', { of: users });
+  // Other branches' users are not found; a descendant org's users are readable, so writing them is 403.
+  if (!r || !canSee(ctx.actor, { orgId: r.u.orgId, orgPath: r.orgPath })) throw notFound('用户');
+  authorize(ctx.actor, 'user.manage', { orgId: r.u.orgId, orgPath: r.orgPath });
+  return r.u;
 }
 
 async function assertUnit(ctx: Ctx, orgId: string, roles: string[], unitId: string | null | undefined) {
