@@ -142,3 +142,19 @@ export interface SetupResponse {
   admin: { id: string; username: string };
   demoAccounts?: { username: string; password: string; role: string; displayName: string; org: string }[];
 }
+
+/** Sign in as one of the demo accounts that setup returned. */
+export async function signInDemo(app: FastifyInstance, setup: SetupResponse, username: string): Promise<Client> {
+  const account = setup.demoAccounts?.find((a) => a.username === username);
+  if (!account) throw new Error(`no demo account ${username}`);
+  const c = new Client(app);
+  const res = await c.login(account.username, account.password);
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+  return c;
+}
+
+/** Row count of a table (optionally `WHERE org_id = $1`), for "nothing was written" assertions. */
+export async function countRows(env: TestEnv, table: string, orgId?: string): Promise<number> {
+  const r = await env.database.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}${orgId ? ' WHERE org_id = $1' : ''}`, orgId ? [orgId] : []);
+  return Number(r.rows[0]!.n);
+}

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestEnv, setupOrg, type TestEnv } from '../../test/harness.js';
+import { Client, countRows, createTestEnv, setupOrg, type TestEnv } from '../../test/harness.js';
 import { verifyAudit } from './verify.js';
 
 let env: TestEnv;
@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => env.close());
 
-const count = async (table: string) => Number((await env.database.pool.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
+const count = (table: string) => countRows(env, table);
 
 describe('whole-process record (全过程记录)', () => {
   it('records a write with its event in the same transaction; a failing write leaves neither', async () => {

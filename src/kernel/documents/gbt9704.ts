@@ -17,6 +17,7 @@
  * The word processor substitutes a font the reader does not have; the font table names the usual
  * fallbacks (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体) as `w:altName`.
  */
+import { isWideChar } from './text.js';
 import {
   AlignmentType,
   BorderStyle,
@@ -488,16 +489,7 @@ export function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    const full =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      cp === 0x2014 ||
-      cp >= 0x20000;
+    const full = isWideChar(cp) || cp === 0x2014;
     w += full ? 1 : 0.5;
   }
   return w;

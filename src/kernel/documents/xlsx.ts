@@ -2,6 +2,7 @@
  * Spreadsheet helpers on exceljs: write one sheet with a bold, frozen header row, and read the
  * first sheet of an uploaded .xlsx into rows keyed by header text.
  */
+import { isWideChar } from './text.js';
 import ExcelJS from 'exceljs';
 
 export const INVALID_XLSX_MESSAGE = '文件不是有效的 Excel（.xlsx）文件';
@@ -53,15 +54,7 @@ function excelWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      cp >= 0x20000;
+    const wide = isWideChar(cp);
     w += wide ? 2 : 1;
   }
   return w;

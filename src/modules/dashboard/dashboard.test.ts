@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestEnv, setupOrg, type SetupResponse, type TestEnv } from '../../test/harness.js';
+import { Client, createTestEnv, setupOrg, signInDemo, type SetupResponse, type TestEnv } from '../../test/harness.js';
 
 let env: TestEnv;
 let admin: Client;
 let setup: SetupResponse;
-const password = (u: string) => setup.demoAccounts!.find((a) => a.username === u)!.password;
 
 beforeAll(async () => {
   env = await createTestEnv({ now: '2025-02-18T02:00:00Z' }); // 10:00 Beijing time, 2025-02-18
@@ -35,14 +34,12 @@ describe('工作台: my due and overdue items', () => {
     expect(clock).toMatchObject({ due: '2025-02-21', daysLeft: 3, state: 'due_soon', entityId: 'GK-2025-001' });
     expect(clock.explanation.join('\n')).toMatch(/春节/);
 
-    const inspector = new Client(env.app);
-    await inspector.login('inspector', password('inspector'));
+    const inspector = await signInDemo(env.app, setup, 'inspector');
     const mine = (await inspector.get('/api/dashboard')).json();
     // the demo inspector's own certificate is valid; the clock is unassigned so it shows to everyone in the org
     expect(mine.items.map((i: { kind: string }) => i.kind)).toEqual(['disclosure.reply']);
 
-    const county = new Client(env.app);
-    await county.login('county.admin', password('county.admin'));
+    const county = await signInDemo(env.app, setup, 'county.admin');
     expect((await county.get('/api/dashboard')).json()).toEqual({ items: [], counts: { overdue: 0, dueSoon: 0, running: 0 } });
   });
 });

@@ -5,7 +5,7 @@
  * the other 6 run for two years or more. #4 何丽娟 and #5 郭晓东 have one conflict each.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestEnv, setupOrg, type SetupResponse, type TestEnv } from '../../test/harness.js';
+import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo } from '../../test/harness.js';
 import { certStateOf, chinaToday } from './inspectors.service.js';
 
 const NOW = '2025-06-15T02:00:00Z';
@@ -21,16 +21,8 @@ const list = async (c: Client, query = '') => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { items: Item[]; total: number; page: number; pageSize: number };
 };
-async function auditCount(): Promise<number> {
-  const r = await env.database.pool.query<{ n: string }>('SELECT count(*) AS n FROM audit_events');
-  return Number(r.rows[0]!.n);
-}
-async function signIn(username: string): Promise<Client> {
-  const account = setup.demoAccounts!.find((a) => a.username === username)!;
-  const c = new Client(env.app);
-  expect((await c.login(account.username, account.password)).statusCode).toBe(200);
-  return c;
-}
+const auditCount = () => countRows(env, 'audit_events');
+const signIn = (username: string) => signInDemo(env.app, setup, username);
 const unitId = async (c: Client, name: string) => (await c.get(`/api/units?q=${encodeURIComponent(name)}`)).json().items[0].id as string;
 
 beforeAll(async () => {

@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestEnv, setupOrg, type SetupResponse, type TestEnv } from '../../test/harness.js';
+import { Client, createTestEnv, setupOrg, signInDemo, type SetupResponse, type TestEnv } from '../../test/harness.js';
 
 let env: TestEnv;
 let admin: Client;
 let setup: SetupResponse;
-const pw = (u: string) => setup.demoAccounts!.find((a) => a.username === u)!.password;
-const signIn = async (u: string) => {
-  const c = new Client(env.app);
-  expect((await c.login(u, pw(u))).statusCode).toBe(200);
-  return c;
-};
+const signIn = (u: string) => signInDemo(env.app, setup, u);
 
 beforeAll(async () => {
   env = await createTestEnv();

@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestEnv, setupOrg, type SetupResponse, type TestEnv } from '../../test/harness.js';
+import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo } from '../../test/harness.js';
 import { readSheet } from '../../kernel/documents/index.js';
 import { creditCheckChar, makeCreditCode } from './credit-code.js';
 
@@ -19,20 +19,9 @@ let county: Client; // county.admin of 示例区档案局
 let setup: SetupResponse;
 let countyOrgId: string;
 
-async function auditCount(): Promise<number> {
-  const r = await env.database.pool.query<{ n: string }>('SELECT count(*) AS n FROM audit_events');
-  return Number(r.rows[0]!.n);
-}
-async function unitCount(orgId: string): Promise<number> {
-  const r = await env.database.pool.query<{ n: string }>('SELECT count(*) AS n FROM units WHERE org_id = $1', [orgId]);
-  return Number(r.rows[0]!.n);
-}
-async function signIn(username: string): Promise<Client> {
-  const account = setup.demoAccounts!.find((a) => a.username === username)!;
-  const c = new Client(env.app);
-  expect((await c.login(account.username, account.password)).statusCode).toBe(200);
-  return c;
-}
+const auditCount = () => countRows(env, 'audit_events');
+const unitCount = (orgId: string) => countRows(env, 'units', orgId);
+const signIn = (username: string) => signInDemo(env.app, setup, username);
 async function xlsx(rows: (string | number | null)[][], headers: string[] = ['单位名称', '统一社会信用代码', '单位类型', '所属行业', '地址', '联系人', '联系电话', '风险等级']) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('检查对象');

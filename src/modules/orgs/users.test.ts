@@ -5,7 +5,7 @@
  */
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestEnv, setupOrg, type SetupResponse, type TestEnv } from '../../test/harness.js';
+import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg } from '../../test/harness.js';
 
 let env: TestEnv;
 let admin: Client;
@@ -15,10 +15,7 @@ let countyOrgId: string;
 let userId: string; // zhang.san, created below
 const PASSWORD = 'Zhang-San-2024';
 
-async function auditCount(): Promise<number> {
-  const r = await env.database.pool.query<{ n: string }>('SELECT count(*) AS n FROM audit_events');
-  return Number(r.rows[0]!.n);
-}
+const auditCount = () => countRows(env, 'audit_events');
 async function sessionsOf(id: string): Promise<number> {
   const r = await env.database.pool.query<{ n: string }>('SELECT count(*) AS n FROM sessions WHERE user_id = $1', [id]);
   return Number(r.rows[0]!.n);
