@@ -156,7 +156,7 @@ async function e2eStage(): Promise<void> {
   const code = await run(bin('tsx'), [E2E_RUNNER], env);
   for (const c of cleanups.splice(0)) await c();
 
-  let summary: { passed?: unknown; failed?: unknown } | null = null;
+  let summary: { passed?: unknown; failed?: unknown } | null;
   try {
     summary = JSON.parse(fs.readFileSync(E2E_SUMMARY, 'utf8'));
   } catch {
