@@ -20,7 +20,7 @@ export default defineConfig(
       // Stripping the control characters XML 1.0 cannot carry (docx/xlsx writers) is the point.
       'no-control-regex': 'off',
       // Rethrowing as a user-facing message is common here; wrapping with `{ cause }` is advised, not required.
-      'preserve-caught-error': 'warn',
+      'preserve-caught-error': 'error',
     },
   },
   // Node: server, scripts, bench, browser-flow drivers and the root config files.

@@ -40,7 +40,12 @@ export async function getSetting<K extends SettingKey>(db: DbOrTx, orgId: string
     .from(settings)
     .where(and(eq(settings.orgId, orgId), eq(settings.key, key)))
     .limit(1);
-  const parsed = SETTING_SCHEMAS[key].safeParse(rows[0]?.value);
+  return settingOrDefault(key, rows[0]?.value);
+}
+
+/** A stored value if it is valid for `key`, else the default. */
+export function settingOrDefault<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
+  const parsed = SETTING_SCHEMAS[key].safeParse(stored);
   return (parsed.success ? parsed.data : SETTING_DEFAULTS[key]) as SettingValue<K>;
 }
 

@@ -8,7 +8,7 @@ import type { DbOrTx } from '../db/index.js';
 import { orgs, sessions, users } from '../schema.js';
 import type { Actor } from '../context.js';
 import type { Role } from './roles.js';
-import { getSetting } from '../settings.js';
+import { settingOrDefault } from '../settings.js';
 
 export const SESSION_COOKIE = 'lantai_session';
 
@@ -51,6 +51,8 @@ export async function resolveSession(db: DbOrTx, token: string, now: Date): Prom
       unitId: users.unitId,
       status: users.status,
       orgPath: orgs.path,
+      // the org's idle-timeout setting, read in the same query (one round trip per request)
+      idleSetting: sql<unknown>`(SELECT value FROM settings WHERE settings.org_id = users.org_id AND settings.key = 'sessionIdleMinutes')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -59,7 +61,7 @@ export async function resolveSession(db: DbOrTx, token: string, now: Date): Prom
     .limit(1);
   const r = rows[0];
   if (!r) return null;
-  const idleMinutes = await getSetting(db, r.orgId, 'sessionIdleMinutes');
+  const idleMinutes = settingOrDefault('sessionIdleMinutes', r.idleSetting);
   if (r.status !== 'active' || now.getTime() - r.lastSeenAt.getTime() > idleMinutes * 60_000) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;

@@ -123,6 +123,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       if (pid && pid !== process.pid && isAlive(pid)) {
         throw new Error(
           `Another Lantai instance (pid ${pid}) is already using the data directory ${dataDir}. Stop it first.`,
+          { cause: e },
         );
       }
       fs.rmSync(file, { force: true }); // stale lock from a crashed run

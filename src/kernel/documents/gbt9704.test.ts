@@ -267,7 +267,6 @@ describe('renderOfficialDocx (GB/T 9704-2012)', () => {
       const ps = paragraphs(documentXml).map((p) => unescapeXml(p.text));
       expect(ps).toContain('本年度随机抽取的检查对象。');
       expect(ps).toContain('第二段 <含特殊字符> & "引号"。');
-      // eslint-disable-next-line no-control-regex
       expect(documentXml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     });
 
