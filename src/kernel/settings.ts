@@ -8,13 +8,19 @@ import { settings } from './schema.js';
 
 export const SETTING_SCHEMAS = {
   /** Idle session timeout, minutes. */
-  sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+  sessionIdleMinutes: z.number({ error: '请填写数字' }).int('须为整数').min(5, '不能少于 5 分钟').max(24 * 60, '不能超过 1440 分钟'),
   /** Failed sign-ins before the account is locked. */
-  loginMaxFailures: z.number().int().min(3).max(20),
+  loginMaxFailures: z.number({ error: '请填写数字' }).int('须为整数').min(3, '不能少于 3 次').max(20, '不能超过 20 次'),
   /** Lock duration after too many failures, minutes. */
-  loginLockMinutes: z.number().int().min(1).max(24 * 60),
+  loginLockMinutes: z.number({ error: '请填写数字' }).int('须为整数').min(1, '不能少于 1 分钟').max(24 * 60, '不能超过 1440 分钟'),
   /** Days before a certificate's expiry when the dashboard warns. */
-  certificateWarnDays: z.number().int().min(0).max(365),
+  certificateWarnDays: z.number({ error: '请填写数字' }).int('须为整数').min(0, '不能为负数').max(365, '不能超过 365 天'),
+  /** Double-random draw: units inspected within this many months are left out of the pool (0 = never). */
+  drawRecentMonths: z.number().int().min(0).max(60),
+  /** 1: high-risk units stay in the pool even when inspected recently. */
+  drawRecentKeepHighRisk: z.number().int().min(0).max(1),
+  /** 1: units complained about stay in the pool even when inspected recently. */
+  drawRecentKeepComplained: z.number().int().min(0).max(1),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -25,6 +31,9 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   loginMaxFailures: 5,
   loginLockMinutes: 15,
   certificateWarnDays: 30,
+  drawRecentMonths: 12,
+  drawRecentKeepHighRisk: 1,
+  drawRecentKeepComplained: 1,
 };
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -32,6 +41,9 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   loginMaxFailures: '连续登录失败锁定次数',
   loginLockMinutes: '账号锁定时长（分钟）',
   certificateWarnDays: '执法证到期提前提醒（天）',
+  drawRecentMonths: '双随机抽取：近期已检查单位不再抽取的月数（0 为不排除）',
+  drawRecentKeepHighRisk: '双随机抽取：高风险单位近期已检查仍参加抽取（1 是，0 否）',
+  drawRecentKeepComplained: '双随机抽取：被投诉举报的单位近期已检查仍参加抽取（1 是，0 否）',
 };
 
 export async function getSetting<K extends SettingKey>(db: DbOrTx, orgId: string, key: K): Promise<SettingValue<K>> {

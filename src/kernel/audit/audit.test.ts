@@ -59,7 +59,7 @@ describe('whole-process record (全过程记录)', () => {
 
     const c = new pg.Client({ connectionString: env.url });
     await c.connect();
-    const { rows } = await c.query(`SELECT org_id, seq, id FROM audit_events WHERE action = 'department.create' ORDER BY seq LIMIT 1`);
+    const { rows } = await c.query(`SELECT org_id, seq, id, entity_id FROM audit_events WHERE action = 'department.create' ORDER BY seq LIMIT 1`);
     const target = rows[0];
     // Tampering needs the trigger off (a superuser acting outside the app).
     await c.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
@@ -69,7 +69,14 @@ describe('whole-process record (全过程记录)', () => {
 
     const broken = (await admin.get('/api/audit/verify')).json();
     expect(broken.intact).toBe(false);
-    expect(broken.firstBroken).toEqual({ orgId: target.org_id, seq: Number(target.seq), id: Number(target.id), reason: '记录内容与其哈希不符（已被改动）' });
+    expect(broken.firstBroken).toEqual({
+      orgId: target.org_id,
+      seq: Number(target.seq),
+      id: Number(target.id),
+      reason: '记录内容与其哈希不符（已被改动）',
+      entityType: 'department',
+      entityId: target.entity_id,
+    });
     const direct = await verifyAudit(env.database.db);
     expect(direct.firstBroken?.seq).toBe(Number(target.seq));
   });

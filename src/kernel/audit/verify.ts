@@ -8,6 +8,9 @@ export interface BrokenEvent {
   seq: number;
   id: number;
   reason: string;
+  /** The record the broken event is about, when the event row exists. */
+  entityType?: string;
+  entityId?: string;
 }
 export interface VerifyResult {
   intact: boolean;
@@ -55,7 +58,7 @@ export async function verifyAudit(db: DbOrTx, orgIds?: string[]): Promise<Verify
           intact: false,
           orgs: heads.rows.length,
           events,
-          firstBroken: { orgId: r.org_id, seq, id: Number(r.id), reason },
+          firstBroken: { orgId: r.org_id, seq, id: Number(r.id), reason, entityType: r.entity_type, entityId: r.entity_id },
         });
         if (seq !== expectSeq) {
           return {

@@ -3,6 +3,28 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { CalendarErrorLike } from './calendar-error.js';
 import { AppError, type FieldErrors } from './errors.js';
 
+/** Chinese names of common fields for the summary message (the per-field messages are keyed by path). */
+const FIELD_LABELS: Record<string, string> = {
+  sessionIdleMinutes: '会话空闲超时',
+  loginMaxFailures: '锁定次数',
+  loginLockMinutes: '锁定时长',
+  certificateWarnDays: '提醒天数',
+  username: '用户名',
+  password: '密码',
+  displayName: '姓名',
+  name: '名称',
+  creditCode: '统一社会信用代码',
+  regionCode: '行政区划代码',
+  'org.regionCode': '行政区划代码',
+  'org.name': '机构名称',
+  'org.level': '层级',
+  'admin.username': '管理员用户名',
+  'admin.password': '管理员密码',
+  from: '起算日',
+  days: '天数',
+  unit: '期限单位',
+};
+
 const PART: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
 /** Maps every error to `{"error":{"code","message","fields"?}}`; hides internals on 5xx. */
@@ -17,7 +39,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       const where = PART[err.validationContext ?? 'body'] ?? '请求';
       const first = Object.entries(fields)[0];
       return reply.status(400).send({
-        error: { code: 'validation', message: `${where}有误：${first ? `${first[0]} ${first[1]}` : '格式不正确'}`, fields },
+        error: { code: 'validation', message: `${where}有误：${first ? `${FIELD_LABELS[first[0]] ?? first[0]} ${first[1]}` : '格式不正确'}`, fields },
       });
     }
     if (err instanceof AppError) {

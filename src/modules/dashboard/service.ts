@@ -11,9 +11,16 @@ import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { getSetting } from '../../kernel/settings.js';
 import { inspectors } from '../orgs/schema.js';
 
+/** Chinese names of the kinds of deadline the dashboard shows; modules add theirs here. */
+export const DUE_KIND_LABELS: Record<string, string> = {
+  certificate: '执法证有效期',
+  'disclosure.reply': '依申请公开答复',
+};
+
 export interface DueItem {
   key: string;
   kind: string;
+  kindLabel: string;
   label: string;
   entityType: string;
   entityId: string;
@@ -37,7 +44,7 @@ export async function myDueItems(ctx: Ctx & { actor: Actor }): Promise<{ items: 
     const cal = await loadWorkCalendar(ctx.db);
     for (const c of open) {
       const r = computeClock(cal, c.spec as ClockSpec, today);
-      items.push({ key: `clock:${c.id}`, kind: c.kind, label: c.label, entityType: c.entityType, entityId: c.entityId, due: r.due, daysLeft: r.daysLeft, state: r.state, explanation: r.explanation });
+      items.push({ key: `clock:${c.id}`, kind: c.kind, kindLabel: DUE_KIND_LABELS[c.kind] ?? '法定期限', label: c.label, entityType: c.entityType, entityId: c.entityId, due: r.due, daysLeft: r.daysLeft, state: r.state, explanation: r.explanation });
     }
   }
 
@@ -61,6 +68,7 @@ export async function myDueItems(ctx: Ctx & { actor: Actor }): Promise<{ items: 
     items.push({
       key: `certificate:${i.id}`,
       kind: 'certificate',
+      kindLabel: DUE_KIND_LABELS.certificate!,
       label: `${i.name} 的执法证（${i.certificateNo}）${left < 0 ? '已过期' : '即将到期'}`,
       entityType: 'inspector',
       entityId: i.id,

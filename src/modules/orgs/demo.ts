@@ -13,6 +13,8 @@ import { createOrg } from './orgs.service.js';
 import { departments, inspectorConflicts, inspectors, units } from './schema.js';
 import { makeCreditCode } from './credit-code.js';
 import type { UNIT_TYPES } from './contracts.js';
+// Demo seeding only: the inspections module's demo needs these units and inspectors (orgs → inspections, one way).
+import { loadInspectionDemo } from '../inspections/index.js';
 
 export interface DemoAccount {
   username: string;
@@ -84,7 +86,8 @@ async function insertWithEvent<T extends { id: string }>(ctx: Ctx, orgId: string
   await recordEvent(ctx, { orgId, action: `${entityType}.create`, entityType, entityId: row.id, after: row });
 }
 
-async function seedOrgPeople(ctx: Ctx, org: Org, seedOffset: number) {
+/** Departments and regulated units of one demo org; a subordinate county bureau gets a smaller directory. */
+async function seedOrgPeople(ctx: Ctx, org: Org, seedOffset: number, subordinate = false) {
   const now = ctx.now();
   const deptIds: Record<string, string> = {};
   for (const name of DEPARTMENTS) {
@@ -93,9 +96,8 @@ async function seedOrgPeople(ctx: Ctx, org: Org, seedOffset: number) {
     await insertWithEvent(ctx, org.id, 'department', row, () => ctx.db.insert(departments).values(row));
   }
   const unitIds: string[] = [];
-  const county = org.level === 'county';
-  const seeds = county ? UNIT_SEEDS.slice(0, 14) : UNIT_SEEDS;
-  const prefixName = county ? '示例区' : org.name.replace(/档案局$/, '');
+  const seeds = subordinate ? UNIT_SEEDS.slice(0, 14) : UNIT_SEEDS;
+  const prefixName = org.name.replace(/档案局$/, '');
   const tiers = ['low', 'medium', 'medium', 'high'] as const;
   for (let i = 0; i < seeds.length; i++) {
     const [stem, type, prefix, industry] = seeds[i]!;
@@ -122,15 +124,16 @@ async function seedOrgPeople(ctx: Ctx, org: Org, seedOffset: number) {
 
 export async function loadDemoData(ctx: Ctx, top: Org): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
-  // The county bureau under the top org (or under a demo city when the top org is a province).
+  // The county bureau under the top org (under a demo city when the top org is a province; none
+  // when the top org is itself a county bureau).
   let parent = top;
   if (top.level === 'province') {
     parent = await createOrg(ctx, { name: '示例市档案局', level: 'city', regionCode: `${top.regionCode.slice(0, 2)}0100`, parentId: top.id });
   }
-  const county = await createOrg(ctx, { name: '示例区档案局', level: 'county', regionCode: `${parent.regionCode.slice(0, 4)}02`, parentId: parent.id });
+  const county = top.level === 'county' ? null : await createOrg(ctx, { name: '示例区档案局', level: 'county', regionCode: `${parent.regionCode.slice(0, 4)}02`, parentId: parent.id });
 
   const main = await seedOrgPeople(ctx, top, 1);
-  const sub = await seedOrgPeople(ctx, county, 2);
+  const sub = county ? await seedOrgPeople(ctx, county, 2, true) : null;
 
   const now = ctx.now();
   const shift = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
@@ -162,7 +165,7 @@ export async function loadDemoData(ctx: Ctx, top: Org): Promise<DemoAccount[]> {
   await addUser(top, 'staff', '赵利用', ['staff'], { departmentId: main.deptIds['档案利用科'] });
   await addUser(top, 'unit', '陈档案员', ['unit'], { unitId: main.unitIds[0] });
   await addUser(top, 'superior', '周督导', ['superior'], { departmentId: main.deptIds['监督指导科'] });
-  await addUser(county, 'county.admin', '刘管理员', ['admin'], { departmentId: sub.deptIds['办公室'] });
+  if (county && sub) await addUser(county, 'county.admin', '刘管理员', ['admin'], { departmentId: sub.deptIds['办公室'] });
 
   // 8 inspectors: #3's certificate expired; #5 and #6 have conflicts of interest.
   const names = ['王执法', '孙立新', '高海燕', '林志强', '何丽娟', '郭晓东', '马红梅', '罗建国'];
@@ -193,5 +196,7 @@ export async function loadDemoData(ctx: Ctx, top: Org): Promise<DemoAccount[]> {
     const row = { id: crypto.randomUUID(), orgId: top.id, inspectorId: inspectorIds[c.inspector]!, unitId: main.unitIds[c.unit]!, reason: c.reason, createdAt: now };
     await insertWithEvent(ctx, top.id, 'inspectorConflict', row, () => ctx.db.insert(inspectorConflicts).values(row));
   }
+  // Inspections: checklists, a published plan and one published draw over these units and inspectors.
+  await loadInspectionDemo(ctx, top);
   return accounts;
 }

@@ -51,3 +51,26 @@ describe('first run (初始化)', () => {
     expect(tree[0].children.map((o: { name: string }) => o.name)).toEqual(['示例区档案局']);
   });
 });
+
+describe('demo data for a county bureau', () => {
+  it('seeds the county itself, with no org below it', async () => {
+    const e = await createTestEnv();
+    try {
+      const c = new Client(e.app);
+      const r = await c.post('/api/setup', {
+        org: { name: '某县档案局', level: 'county', regionCode: '210821' },
+        admin: { username: 'admin', password: 'Good-Pass-2024', displayName: '管理员' },
+        demo: true,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().demoAccounts.map((a: { username: string }) => a.username)).not.toContain('county.admin');
+      await c.login('admin', 'Good-Pass-2024');
+      expect((await c.get('/api/orgs')).json().items[0].children).toEqual([]);
+      const units = (await c.get('/api/units?pageSize=1')).json();
+      expect(units.total).toBe(46);
+      expect(units.items[0].name).toMatch(/^某县/);
+    } finally {
+      await e.close();
+    }
+  });
+});

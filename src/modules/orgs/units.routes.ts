@@ -62,7 +62,11 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/units/import/:batchId/confirm', { schema: { tags: ['检查对象'], summary: '确认导入（第二步，写入有效行）', params: ImportBatchParams } }, async (req) =>
     confirmUnitImport(authed(req, 'unit.write'), req.params.batchId),
   );
-  app.get('/api/units/:id', { schema: { tags: ['检查对象'], params: IdParams } }, async (req) => getUnit(authed(req, 'unit.read'), req.params.id));
+  app.get('/api/units/:id', { schema: { tags: ['检查对象'], params: IdParams } }, async (req) => {
+    // A 立档单位 archivist reads their own unit (ownUnit.read); everyone else needs unit.read.
+    const own = req.actor?.unitId === req.params.id;
+    return getUnit(authed(req, own ? 'ownUnit.read' : 'unit.read'), req.params.id, own ? 'ownUnit.read' : 'unit.read');
+  });
   app.post('/api/units', { schema: { tags: ['检查对象'], summary: '新增检查对象', body: UnitInput } }, async (req) => createUnit(authed(req, 'unit.write'), req.body));
   app.patch('/api/units/:id', { schema: { tags: ['检查对象'], summary: '修改检查对象', params: IdParams, body: UnitPatch } }, async (req) =>
     updateUnit(authed(req, 'unit.write'), req.params.id, req.body),

@@ -141,9 +141,9 @@ async function loadUnit(ctx: ActorCtx, id: string, lock = false) {
   return r;
 }
 
-export async function getUnit(ctx: ActorCtx, id: string): Promise<UnitView & { orgName: string }> {
+export async function getUnit(ctx: ActorCtx, id: string, action: 'unit.read' | 'ownUnit.read' = 'unit.read'): Promise<UnitView & { orgName: string }> {
   const r = await loadUnit(ctx, id);
-  authorize(ctx.actor, 'unit.read', { orgId: r.unit.orgId, orgPath: r.orgPath });
+  authorize(ctx.actor, action, { orgId: r.unit.orgId, orgPath: r.orgPath });
   return { ...presentUnit(r.unit), orgName: r.orgName };
 }
 

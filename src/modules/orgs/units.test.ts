@@ -223,6 +223,11 @@ describe('unit read and write', () => {
     expect((await staff.patch(`/api/units/${cityUnit.id}`, { name: '改名' })).statusCode).toBe(403);
     const unitUser = await signIn('unit');
     expect((await unitUser.get('/api/units')).statusCode).toBe(403);
+    // …but the archivist reads their own unit (我的单位), and only that one.
+    const me = (await unitUser.get('/api/auth/me')).json();
+    expect((await unitUser.get(`/api/units/${me.user.unitId}`)).json().id).toBe(me.user.unitId);
+    const other = (await list(admin, 'pageSize=2')).items.find((u) => u.id !== me.user.unitId)!;
+    expect((await unitUser.get(`/api/units/${other.id}`)).statusCode).toBe(403);
     expect((await new Client(env.app).get('/api/units')).statusCode).toBe(401);
     expect(await auditCount()).toBe(before + 2); // the two sign-ins
     // 执法人员 may maintain the directory.
