@@ -46,35 +46,51 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   settings: '系统设置',
   inspectorConflict: '回避关系',
   calendar: '工作日历',
+  calendarYear: '工作日历',
+  importBatch: '导入批次',
+  unitImport: '导入批次',
 };
 
-/** Verbs of the whole-process record (action = `<entity>.<verb>`). */
+/** Actions of the whole-process record that read better spelled out. */
+const ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.login_failed': '登录失败',
+  'auth.locked': '账号锁定',
+  'org.create_child': '新建下级机构',
+  'user.password_change': '修改本人密码',
+  'user.reset_password': '重置密码',
+  'user.disable': '停用账号',
+  'user.enable': '启用账号',
+  'inspectorConflict.create': '登记回避关系',
+  'inspectorConflict.delete': '解除回避关系',
+  'unitImport.create': '上传导入文件并检查',
+  'unitImport.confirm': '确认导入',
+  'calendar.year_set': '录入年度节假日安排',
+  'settings.update': '修改系统设置',
+};
+
+/** Verbs (action = `<entity>.<verb>`), combined with the entity's label. */
 const VERB_LABELS: Record<string, string> = {
   create: '新建',
-  create_child: '新建下级机构',
   update: '修改',
   delete: '删除',
   import: '导入',
   disable: '停用',
   enable: '启用',
-  reset_password: '重置密码',
-  password_change: '修改密码',
-  login: '登录',
-  logout: '退出',
-  login_failed: '登录失败',
-  locked: '账号锁定',
-  conflict_add: '登记回避关系',
-  conflict_remove: '解除回避关系',
   close: '注销',
-  set_year: '录入年度安排',
 };
 
-export function actionLabel(action: string): string {
-  const [entity = '', verb = ''] = action.includes('.') ? [action.slice(0, action.indexOf('.')), action.slice(action.indexOf('.') + 1)] : ['', action];
-  const v = VERB_LABELS[verb] ?? VERB_LABELS[action] ?? verb;
+export function actionLabel(action: string, after?: unknown): string {
+  const dot = action.indexOf('.');
+  const entity = dot >= 0 ? action.slice(0, dot) : '';
+  const verb = dot >= 0 ? action.slice(dot + 1) : action;
+  // A unit created by a spreadsheet import carries its batch id.
+  if (verb === 'create' && after && typeof after === 'object' && 'importBatchId' in after) return `导入${ENTITY_TYPE_LABELS[entity] ?? ''}`;
+  if (ACTION_LABELS[action]) return ACTION_LABELS[action];
+  const v = VERB_LABELS[verb] ?? verb;
   const e = ENTITY_TYPE_LABELS[entity];
-  if (entity === 'auth') return v;
-  return e && verb !== 'create_child' ? `${v}${e}` : v;
+  return e ? `${v}${e}` : v;
 }
 
 /** Labels of record fields, for the before/after diff in a timeline. */
@@ -112,10 +128,17 @@ export const FIELD_LABELS: Record<string, string> = {
   note: '说明',
   fileName: '文件名',
   batchId: '导入批次',
+  kind: '类别',
+  totalRows: '数据行',
+  validRows: '有效行',
+  errorCount: '有误条目',
+  created: '导入条数',
+  childId: '下级机构',
+  enteredBy: '录入人',
 };
 
 /** Fields never worth showing in a diff. */
-export const HIDDEN_FIELDS = new Set(['id', 'orgId', 'createdAt', 'updatedAt', 'passwordHash', 'failedAttempts', 'path']);
+export const HIDDEN_FIELDS = new Set(['id', 'orgId', 'createdAt', 'updatedAt', 'passwordHash', 'failedAttempts', 'path', 'importBatchId', 'statusLabel', 'typeLabel', 'riskTierLabel']);
 
 /** Values shown in Chinese where the code is known. */
 export function valueLabel(field: string, v: unknown): string {
@@ -130,4 +153,4 @@ export function valueLabel(field: string, v: unknown): string {
   return String(v);
 }
 
-const STATUS_WORDS: Record<string, string> = { active: '正常', disabled: '已停用', closed: '已注销', inactive: '停用' };
+const STATUS_WORDS: Record<string, string> = { active: '正常', disabled: '已停用', closed: '已注销', inactive: '停用', pending: '待确认', confirmed: '已确认' };

@@ -24,7 +24,7 @@ export function useLogout(): () => Promise<void> {
       /* signed out anyway */
     }
     resetCsrf();
-    qc.clear();
     await navigate({ to: '/login', search: { redirect: undefined } });
+    qc.clear();
   };
 }

@@ -24,7 +24,6 @@ const THEME = {
   algorithm: theme.defaultAlgorithm,
   token: {
     colorPrimary: '#1d4e89',
-    colorInfo: '#1d4e89',
     colorLink: '#1d4e89',
     borderRadius: 4,
     fontFamily:

@@ -31,7 +31,8 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 });
 
 const searchRedirect = (s: Record<string, unknown>): { redirect?: string } => ({
-  redirect: typeof s.redirect === 'string' && s.redirect.startsWith('/') ? s.redirect : undefined,
+  // Only a path of this site (not '//host…'), so the sign-in page cannot send anyone elsewhere.
+  redirect: typeof s.redirect === 'string' && /^\/(?![/\\])/.test(s.redirect) ? s.redirect : undefined,
 });
 
 const setupRoute = createRoute({
@@ -72,22 +73,17 @@ const appRoute = createRoute({
 });
 
 /** A page that needs `action`: others get a 403 page instead of a broken screen. */
-function guarded(action: Action, Page: AsyncRouteComponent<unknown> | ComponentType): ComponentType {
-  function Guarded() {
-    const me = useMe();
-    if (!me.actions.includes(action)) return <Forbidden />;
-    return <Page />;
-  }
-  const preload = (Page as Partial<AsyncRouteComponent<unknown>>).preload;
-  return Object.assign(Guarded, preload ? { preload } : {});
-}
-
 function page(path: string, action: Action, load: () => Promise<Record<string, ComponentType>>, name: string) {
-  return createRoute({
-    getParentRoute: () => appRoute,
-    path,
-    component: guarded(action, lazyRouteComponent(load as () => Promise<Record<string, ComponentType<unknown>>>, name as never)),
-  });
+  const Lazy = lazyRouteComponent(load as () => Promise<Record<string, ComponentType<unknown>>>, name as never) as AsyncRouteComponent<Record<string, never>>;
+  const Guarded = Object.assign(
+    function Guarded() {
+      const me = useMe();
+      if (!me.actions.includes(action)) return <Forbidden />;
+      return <Lazy />;
+    },
+    { preload: Lazy.preload },
+  );
+  return createRoute({ getParentRoute: () => appRoute, path, component: Guarded });
 }
 
 const routeTree = rootRoute.addChildren([

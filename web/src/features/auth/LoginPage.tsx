@@ -1,0 +1,77 @@
+/** 登录. Shows the server's own message (wrong password with remaining attempts, locked, disabled). */
+import { useState } from 'react';
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRouter, useSearch } from '@tanstack/react-router';
+import { ApiError, api, errorMessage } from '../../api/client';
+import { meQuery } from '../../api/queries';
+import { Logo } from '../../shared/Logo';
+
+export function LoginPage() {
+  const [form] = Form.useForm<{ username: string; password: string }>();
+  const [error, setError] = useState<{ text: string; locked: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const qc = useQueryClient();
+  const router = useRouter();
+  const search = useSearch({ from: '/login' });
+
+  const submit = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/auth/login', { username: v.username.trim(), password: v.password }, { redirectOn401: false });
+      qc.removeQueries({ queryKey: meQuery.queryKey });
+      await qc.fetchQuery(meQuery);
+      router.history.push(search.redirect ?? '/');
+    } catch (e) {
+      setError({ text: errorMessage(e), locked: e instanceof ApiError && e.status === 423 });
+      form.setFieldValue('password', '');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="public-page">
+      <div className="login-frame">
+        <div className="login-aside">
+          <div>
+            <Logo size={48} />
+            <Typography.Title level={2}>兰台</Typography.Title>
+            <div className="lead">档案行政执法与法治政府建设工作平台</div>
+            <ul>
+              <li>行政检查 · 双随机一公开</li>
+              <li>行政处罚 · 行政许可 · 政府信息公开</li>
+              <li>法定期限自动计算，全过程记录可追溯</li>
+            </ul>
+          </div>
+          <div className="aside-foot">本系统仅限授权工作人员使用，所有操作均记入全过程记录。</div>
+        </div>
+        <div className="login-main">
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            用户登录
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">请使用系统管理员分配的账号登录</Typography.Paragraph>
+          {error && <Alert data-testid="login-error" type={error.locked ? 'warning' : 'error'} showIcon title={error.text} style={{ marginBottom: 16 }} />}
+          <Form form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false} data-testid="login-form">
+            <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+              <Input prefix={<UserOutlined />} placeholder="用户名" autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+              <Input.Password prefix={<LockOutlined />} placeholder="密码" autoComplete="current-password" />
+            </Form.Item>
+            <Form.Item style={{ marginBottom: 8 }}>
+              <Button type="primary" htmlType="submit" block loading={busy}>
+                登 录
+              </Button>
+            </Form.Item>
+          </Form>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            忘记密码或账号被锁定，请联系本机构系统管理员重置。
+          </Typography.Text>
+        </div>
+      </div>
+    </div>
+  );
+}

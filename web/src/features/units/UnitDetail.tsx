@@ -1,0 +1,84 @@
+/** A unit's details (`GET /api/units/:id`) with its 时间线 (全过程记录). */
+import { Alert, Button, Descriptions, Drawer, Skeleton, Tabs, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { api, errorMessage } from '../../api/client';
+import type { Unit } from '../../api/types';
+import { UNIT_TYPE_LABELS } from '../../api/labels';
+import { StatusTag } from '../../shared/StatusTag';
+import { AuditTimeline } from '../../shared/Timeline';
+import { dash, fmtDateTime } from '../../shared/format';
+
+export function useUnit(id: string | null | undefined) {
+  return useQuery({ queryKey: ['/api/units', 'detail', id], queryFn: () => api.get<Unit>(`/api/units/${id}`), enabled: !!id });
+}
+
+export function UnitDescriptions({ unit, column = 2 }: { unit: Unit; column?: number }) {
+  return (
+    <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: column }} data-testid="unit-descriptions">
+      <Descriptions.Item label="单位名称" span={column}>
+        {unit.name}
+      </Descriptions.Item>
+      <Descriptions.Item label="统一社会信用代码">
+        <span className="mono">{unit.creditCode}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label="单位类型">{unit.typeLabel ?? UNIT_TYPE_LABELS[unit.type] ?? unit.type}</Descriptions.Item>
+      <Descriptions.Item label="所属行业">{dash(unit.industry)}</Descriptions.Item>
+      <Descriptions.Item label="风险等级">
+        <StatusTag kind="risk" value={unit.riskTier} label={unit.riskTierLabel} />
+      </Descriptions.Item>
+      <Descriptions.Item label="地址" span={column}>
+        {dash(unit.address)}
+      </Descriptions.Item>
+      <Descriptions.Item label="联系人">{dash(unit.contactName)}</Descriptions.Item>
+      <Descriptions.Item label="联系电话">{dash(unit.contactPhone)}</Descriptions.Item>
+      <Descriptions.Item label="状态">
+        <StatusTag kind="unit" value={unit.status} />
+      </Descriptions.Item>
+      <Descriptions.Item label="更新时间">{fmtDateTime(unit.updatedAt)}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+export function UnitDetailDrawer({ id, onClose, onEdit }: { id: string | null; onClose: () => void; onEdit?: (u: Unit) => void }) {
+  const q = useUnit(id);
+  return (
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      size={720}
+      destroyOnHidden
+      title={q.data ? q.data.name : '检查对象详情'}
+      extra={
+        onEdit &&
+        q.data && (
+          <Button icon={<EditOutlined />} onClick={() => onEdit(q.data)}>
+            编辑
+          </Button>
+        )
+      }
+    >
+      <div data-testid="unit-detail">
+      {q.isLoading && <Skeleton active />}
+      {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} />}
+      {q.data && (
+        <Tabs
+          items={[
+            { key: 'info', label: '基本信息', children: <UnitDescriptions unit={q.data} /> },
+            {
+              key: 'timeline',
+              label: '时间线',
+              children: (
+                <>
+                  <Typography.Paragraph type="secondary">该单位记录的每一次新建、导入和修改，均写入不可篡改的全过程记录。</Typography.Paragraph>
+                  <AuditTimeline entityType="unit" entityId={q.data.id} orgId={q.data.orgId} />
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
+      </div>
+    </Drawer>
+  );
+}
