@@ -61,6 +61,7 @@ export type DueState = 'running' | 'paused' | 'due_soon' | 'overdue' | 'met' | '
 export interface DashboardItem {
   key: string;
   kind: string;
+  kindLabel: string;
   label: string;
   entityType: string;
   entityId: string;
@@ -200,7 +201,7 @@ export interface AuditVerify {
   intact: boolean;
   orgs: number;
   events: number;
-  firstBroken?: { orgId: string; seq: number; id: number | string; reason: string };
+  firstBroken?: { orgId: string; seq: number; id: number | string; reason: string; entityType?: string; entityId?: string };
 }
 
 export interface AuditEvent {

@@ -64,6 +64,11 @@ export function AuditPage() {
                     <Descriptions.Item label="事件 ID">
                       <span className="mono">{String(v.firstBroken.id)}</span>
                     </Descriptions.Item>
+                    {v.firstBroken.entityType && (
+                      <Descriptions.Item label="涉及记录">
+                        {ENTITY_TYPE_LABELS[v.firstBroken.entityType] ?? v.firstBroken.entityType} <span className="mono">{v.firstBroken.entityId}</span>
+                      </Descriptions.Item>
+                    )}
                     <Descriptions.Item label="原因">
                       <Typography.Text type="danger">{v.firstBroken.reason}</Typography.Text>
                     </Descriptions.Item>

@@ -4,7 +4,6 @@ import { ClockCircleOutlined, ExclamationCircleOutlined, FieldTimeOutlined, Relo
 import { useQuery } from '@tanstack/react-query';
 import { api, errorMessage } from '../../api/client';
 import type { Dashboard, DashboardItem } from '../../api/types';
-import { ENTITY_TYPE_LABELS } from '../../api/labels';
 import { PageHeader } from '../../shared/PageHeader';
 import { StatusTag } from '../../shared/StatusTag';
 import { fmtLongDate } from '../../shared/format';
@@ -83,7 +82,7 @@ export function DashboardPage() {
             }}
             columns={[
               { title: '事项', dataIndex: 'label' },
-              { title: '类别', dataIndex: 'entityType', render: (v: string) => ENTITY_TYPE_LABELS[v] ?? v, responsive: ['md'] },
+              { title: '类别', dataIndex: 'kindLabel', responsive: ['md'] },
               { title: '到期日', dataIndex: 'due', render: (v: string | null) => fmtLongDate(v) },
               { title: '剩余', dataIndex: 'daysLeft', render: (v: number | null, r) => daysText(v, r.state) },
               { title: '状态', dataIndex: 'state', render: (v: DashboardItem['state']) => <StatusTag kind="due" value={v} /> },
