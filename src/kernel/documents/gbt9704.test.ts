@@ -1,3 +1,9 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, it, expect, beforeAll } from 'vitest';
 import JSZip from 'jszip';
 import {
@@ -30,6 +36,11 @@ function style(stylesXml: string, id: string): string {
   const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(stylesXml);
   if (!m) throw new Error(`style ${id} not found`);
   return m[0];
+}
+
+/** The run properties of a style (or ''). */
+function runProps(styleXml: string): string {
+  return /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(styleXml)?.[0] ?? '';
 }
 
 /** All body paragraphs as { style, text, xml }. */
@@ -131,24 +142,37 @@ describe('renderOfficialDocx (GB/T 9704-2012)', () => {
       expect(mmToTwips(225)).toBe(height);
     });
 
-    it('uses a linesAndChars grid of exactly 22 lines', () => {
+    it('uses a lines-only document grid of exactly 22 lines (no character grid)', () => {
       const grid = attrs(documentXml, 'w:docGrid') ?? {};
-      expect(grid['w:type']).toBe('linesAndChars');
+      expect(grid).toEqual({ 'w:type': 'lines', 'w:linePitch': '579' });
       const pitch = Number(grid['w:linePitch']);
-      expect(pitch).toBe(579);
       expect(22 * pitch).toBeLessThanOrEqual(12756);
       expect(23 * pitch).toBeGreaterThan(12756);
     });
 
-    it('sets charSpace so that 28 characters of 16 pt fill the 156 mm line', () => {
-      const grid = attrs(documentXml, 'w:docGrid') ?? {};
-      const charSpace = Number(grid['w:charSpace']);
-      expect(charSpace).toBe(-849);
-      const pitchPt = 16 + charSpace / 4096;
-      const linePt = 8844 / 20;
-      expect(Math.floor(linePt / pitchPt)).toBe(28);
-      // One step less negative would give only 27 characters.
-      expect(Math.floor(linePt / (16 + (charSpace + 1) / 4096))).toBe(27);
+    it('condenses 16 pt runs by 5 twips so that exactly 28 characters fill the 156 mm line', () => {
+      const spacing = Number(attrs(runProps(style(stylesXml, 'Normal')), 'w:spacing')?.['w:val']);
+      expect(spacing).toBe(-5);
+      const advance = 16 * 20 + spacing; // 315 twips per CJK character
+      expect(28 * advance).toBe(8820);
+      expect(28 * advance).toBeLessThanOrEqual(8844);
+      expect(29 * advance).toBeGreaterThan(8844);
+      // The least condensing that fits: condensing one twip less (−4) would leave only 27 characters.
+      expect(28 * (advance + 1)).toBeGreaterThan(8844);
+      // The first line, indented two characters, holds 26.
+      const indent = Number(attrs(style(stylesXml, 'Normal'), 'w:ind')?.['w:firstLine']);
+      expect(Math.floor((8844 - indent) / advance)).toBe(26);
+      // Word measures firstLineChars="200" in its own character unit; at the full 16 pt it is still 26.
+      expect(Math.floor((8844 - 2 * 320) / advance)).toBe(26);
+    });
+
+    it('turns off grid snapping in Normal, before its spacing as CT_PPrBase orders it', () => {
+      const pPr = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(style(stylesXml, 'Normal'))?.[0] ?? '';
+      expect(pPr).toMatch(/^<w:pPr><w:snapToGrid w:val="0"\/><w:spacing /);
+      expect(stylesXml.match(/<w:snapToGrid /g)).toHaveLength(1);
+      for (const id of ['Title', 'Heading1', 'GwIssuer', 'GwDocNumber', 'GwTableText', 'GwPageNumber']) {
+        expect(attrs(style(stylesXml, id), 'w:basedOn')).toEqual({ 'w:val': 'Normal' });
+      }
     });
 
     it('matches the exported layout constants', () => {
@@ -161,9 +185,12 @@ describe('renderOfficialDocx (GB/T 9704-2012)', () => {
         marginBottom: 1984,
         textWidth: 8844,
         textHeight: 12756,
+        linesPerPage: 22,
+        charsPerLine: 28,
         linePitch: 579,
-        charSpace: -849,
+        bodyCharSpacing: -5,
       });
+      expect(GBT9704_LAYOUT).not.toHaveProperty('charSpace');
     });
   });
 
@@ -183,6 +210,15 @@ describe('renderOfficialDocx (GB/T 9704-2012)', () => {
       expect(attrs(normal, 'w:spacing')).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
       expect(attrs(normal, 'w:ind')).toMatchObject({ 'w:firstLineChars': '200' });
       expect(attrs(normal, 'w:jc')).toEqual({ 'w:val': 'both' });
+      expect(attrs(runProps(normal), 'w:spacing')).toEqual({ 'w:val': '-5' });
+    });
+
+    it('keeps the document defaults uncondensed and the larger and smaller styles at normal spacing', () => {
+      const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(stylesXml)?.[0] ?? '';
+      expect(runProps(defaults)).not.toContain('<w:spacing ');
+      for (const id of ['Title', 'GwIssuer', 'GwTableText', 'GwPageNumber']) {
+        expect(attrs(runProps(style(stylesXml, id)), 'w:spacing')).toEqual({ 'w:val': '0' });
+      }
     });
 
     it('sets the title in 2号 (sz 44) 小标宋, centred, not bold', () => {
@@ -199,11 +235,12 @@ describe('renderOfficialDocx (GB/T 9704-2012)', () => {
       ['Heading2', '楷体_GB2312', '1'],
       ['Heading3', '仿宋_GB2312', '2'],
       ['Heading4', '仿宋_GB2312', '3'],
-    ])('%s uses %s at 16 pt in black, outline level %s', (id, font, level) => {
+    ])('%s uses %s at 16 pt in black, condensed like the body, outline level %s', (id, font, level) => {
       const s = style(stylesXml, id);
       expect(attrs(s, 'w:rFonts')).toMatchObject({ 'w:eastAsia': font, 'w:ascii': font });
       expect(attrs(s, 'w:sz')).toEqual({ 'w:val': '32' });
       expect(attrs(s, 'w:color')).toEqual({ 'w:val': '000000' });
+      expect(attrs(runProps(s), 'w:spacing')).toEqual({ 'w:val': '-5' });
       expect(attrs(s, 'w:outlineLvl')).toEqual({ 'w:val': level });
       expect(attrs(s, 'w:basedOn')).toEqual({ 'w:val': 'Normal' });
     });
@@ -409,6 +446,88 @@ describe('renderOfficialDocx (GB/T 9704-2012)', () => {
       await expect(renderOfficialDocx(doc)).rejects.toThrow(message);
     });
   });
+});
+
+// ------------------------------------------------------------------------------------------
+// The page as LibreOffice lays it out
+// ------------------------------------------------------------------------------------------
+
+const run = promisify(execFile);
+
+function onPath(command: string): boolean {
+  return spawnSync('which', [command], { stdio: 'ignore' }).status === 0;
+}
+
+/** LibreOffice (and poppler's pdftotext) are not installed in CI; the test runs where they are. */
+const hasSoffice = onPath('soffice') && onPath('pdftotext');
+
+describe('the rendered page in LibreOffice', () => {
+  // Only ideographs, so that no punctuation hangs into the margin or moves to the next line.
+  const sentence = '档案工作是党和国家各项事业发展的重要基础性工作必须坚持依法治档全面提升治理体系和能力现代化水平';
+  const body = sentence.repeat(Math.ceil((28 * 70) / sentence.length));
+  const longDoc: OfficialDocument = {
+    issuer: '兰台市档案局文件',
+    docNumber: '兰档发〔2025〕15号',
+    title: '关于开展2025年度档案行政执法检查的通知',
+    recipient: '各区县档案局',
+    blocks: [{ kind: 'paragraph', text: body }],
+  };
+
+  it.skipIf(!hasSoffice)(
+    'sets 28 characters a line (26 after the indent) and 22 lines a page',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'lantai-gbt9704-'));
+      try {
+        const docx = join(dir, 'long.docx');
+        await writeFile(docx, await renderOfficialDocx(longDoc));
+        // A profile of its own, so that a LibreOffice the user has open does not take the job.
+        const profile = pathToFileURL(join(dir, 'profile')).href;
+        await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+          timeout: 150_000,
+        });
+        await readFile(join(dir, 'long.pdf')); // fails clearly when the conversion produced nothing
+        const { stdout } = await run('pdftotext', ['-layout', join(dir, 'long.pdf'), '-'], { maxBuffer: 16 << 20 });
+        const pages = stdout.split('\f').map((p) => p.split('\n').filter((l) => l.trim() !== ''));
+        const squash = (line: string | undefined): string => (line ?? '').replace(/\s+/g, '');
+        const isPageNumber = (line: string): boolean => /^—\d+—$/.test(squash(line));
+
+        const [first = [], second = []] = pages;
+        // 版头 as set: not letter-spaced, the title on one line.
+        expect(squash(first[0])).toBe('兰台市档案局文件');
+        expect(squash(first[1])).toBe('兰档发〔2025〕15号');
+        expect(squash(first[2])).toBe('关于开展2025年度档案行政执法检查的通知');
+        expect(first[2]).not.toMatch(/\p{Script=Han} \p{Script=Han}/u);
+        expect(squash(first[3])).toBe('各区县档案局：');
+
+        const firstBody = first.slice(4).filter((l) => !isPageNumber(l)).map(squash);
+        const secondBody = second.filter((l) => !isPageNumber(l)).map(squash);
+        // Page 1 after the 版头: 35 mm, the 42 pt 标志 on a 1.15 line, eight 579-twip lines (two blank,
+        // 发文字号, two blank, title, blank, 主送机关) and the red rule (4 pt + 1.5 pt) leave 8 lines.
+        const header = 1984 + Math.round(42 * 20 * 1.15) + 8 * 579 + 110;
+        expect(firstBody).toHaveLength(Math.floor((12756 - header) / 579));
+        expect(firstBody).toHaveLength(8);
+        expect(firstBody[0]).toHaveLength(26);
+        for (const line of firstBody.slice(1)) expect(line).toHaveLength(28);
+        expect(secondBody).toHaveLength(22);
+        for (const line of secondBody) expect(line).toHaveLength(28);
+
+        // Nothing lost or reordered: the body lines of all pages spell the paragraph.
+        const allBody = [firstBody, ...pages.slice(1).map((p) => p.filter((l) => !isPageNumber(l)).map(squash))];
+        expect(allBody.flat().join('')).toBe(body);
+
+        // "— 1 —" at the right on odd pages, "— 2 —" at the left on even pages.
+        const number1 = first.find(isPageNumber) ?? '';
+        const number2 = second.find(isPageNumber) ?? '';
+        expect(squash(number1)).toBe('—1—');
+        expect(squash(number2)).toBe('—2—');
+        expect(number1.length - number1.trimStart().length).toBeGreaterThan(20);
+        expect(number2.length - number2.trimStart().length).toBeLessThan(5);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });
 
 describe('formatDocNumber', () => {

@@ -5,10 +5,22 @@
  * - A4 210 × 297 mm → 11906 × 16838.
  * - Text block (版心) 156 × 225 mm → 8844 × 12756; top margin 37 mm (2098), left 28 mm (1588, Word's
  *   "2.8 cm"), hence right 26 mm (1474) and bottom 35 mm (1984).
- * - 22 lines × 28 characters: a `linesAndChars` document grid with linePitch 579 (225 mm / 22 rounded
- *   down so that 22 whole lines fit) and a character pitch of 156 mm / 28 ≈ 15.79 pt, i.e. charSpace
- *   (15.79 pt − 16 pt) × 4096 ≈ −849 against the 16 pt Normal style. Paragraphs use exact 579-twip
- *   (28.95 pt) line spacing so a page holds 22 lines whatever the font metrics.
+ * - 22 lines × 28 characters. Lines: a `lines` document grid with linePitch 579 (225 mm / 22 rounded
+ *   down so that 22 whole lines fit) and exact 579-twip (28.95 pt) line spacing on every paragraph, so
+ *   a page holds 22 lines whatever the font metrics. Characters: body-size (16 pt) runs are condensed
+ *   by 5 twips (`w:spacing w:val="-5"` in the run properties of Normal and the heading styles), so a
+ *   CJK character advances 320 − 5 = 315 twips: 28 × 315 = 8820 ≤ 8844 < 29 × 315 = 9135, and justified
+ *   lines spread the remaining 24 twips. The indented first line of a paragraph holds 26 characters
+ *   (8844 − 632 or 8844 − 640 leaves room for 26 × 315). Styles of other sizes based on Normal (title,
+ *   发文机关标志, table text, page number) reset the spacing to 0.
+ *   A `linesAndChars` grid with a negative charSpace would do the same in Word, but LibreOffice lays
+ *   such a grid out as whole 16 pt cells (about 14 characters a line, titles letter-spaced and split);
+ *   run character spacing is honoured alike by Word, WPS and LibreOffice.
+ * - Word ignores the line grid for exactly spaced lines; LibreOffice rounds each line up to whole grid
+ *   lines by the font's own height (with Noto CJK the 42 pt 发文机关标志 took three, each 22 pt title
+ *   line two, the 发文字号 with its red rule two). Normal therefore carries
+ *   `w:snapToGrid w:val="0"` in its paragraph properties (written after packing, see
+ *   {@link renderOfficialDocx}), so both lay out the same exact 579-twip lines.
  * - Body 3号 (16 pt) 仿宋_GB2312; title 2号 (22 pt) 方正小标宋简体, centred; headings 一、 黑体,
  *   （一） 楷体_GB2312, 1. and （1） 仿宋_GB2312; body paragraphs indented two characters.
  * - Page numbers "— 5 —" in 4号 (14 pt) 宋体, below the text block (the dashes about 7 mm under it),
@@ -17,6 +29,7 @@
  * The word processor substitutes a font the reader does not have; the font table names the usual
  * fallbacks (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体) as `w:altName`.
  */
+import JSZip from 'jszip';
 import { isWideChar } from './text.js';
 import {
   AlignmentType,
@@ -62,11 +75,12 @@ const CHARS_PER_LINE = 28;
 /** Rounded down: 22 × 579 = 12738 ≤ 12756 < 23 × 579, so exactly 22 lines fit. */
 const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE); // 579
 const BODY_SIZE_PT = 16;
-/** Character pitch in points so that 28 characters fill the 156 mm line. */
-const CHAR_PITCH_PT = TEXT_WIDTH / 20 / CHARS_PER_LINE; // ≈ 15.7929
-/** (pitch − Normal size) × 4096, rounded down so 28 × pitch never exceeds the line. */
-const CHAR_SPACE = Math.floor((CHAR_PITCH_PT - BODY_SIZE_PT) * 4096); // −849
-/** One grid character in twips (≈ 315.9). */
+/**
+ * Character spacing of body-size runs in twips: a 16 pt (320-twip) CJK character condensed to the
+ * whole-twip pitch that still fits 28 on the 156 mm line, 315 − 320 = −5.
+ */
+const BODY_CHAR_SPACING = Math.floor(TEXT_WIDTH / CHARS_PER_LINE) - BODY_SIZE_PT * 20; // −5
+/** One character of a justified full line in twips (≈ 315.9), the unit for indents. */
 const CHAR_TWIPS = TEXT_WIDTH / CHARS_PER_LINE;
 const PAGE_NUMBER_SIZE_PT = 14;
 /** The page-number line sits in the bottom margin so its dashes fall about 7 mm below the text block. */
@@ -87,7 +101,8 @@ export const GBT9704_LAYOUT = Object.freeze({
   linesPerPage: LINES_PER_PAGE,
   charsPerLine: CHARS_PER_LINE,
   linePitch: LINE_PITCH,
-  charSpace: CHAR_SPACE,
+  /** Character spacing (w:spacing in run properties, twips) of body-size text. */
+  bodyCharSpacing: BODY_CHAR_SPACING,
   footerDistance: FOOTER_DISTANCE,
   headerDistance: HEADER_DISTANCE,
 });
@@ -346,7 +361,7 @@ function headingStyle(
     next: 'Normal',
     quickFormat: true,
     paragraph: { outlineLevel, keepNext: true, keepLines: true },
-    run: { font: fontOf(font), size: BODY_SIZE_PT * 2, bold: false, color: '000000' },
+    run: { font: fontOf(font), size: BODY_SIZE_PT * 2, characterSpacing: BODY_CHAR_SPACING, bold: false, color: '000000' },
   };
 }
 
@@ -369,7 +384,7 @@ function buildStyles(tableSizePt: number): IStylesOptions {
         name: 'Normal',
         quickFormat: true,
         paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: EXACT_LINE, indent: TWO_CHAR_INDENT },
-        run: { font: fontOf(GBT9704_FONTS.fangsong), size: BODY_SIZE_PT * 2 },
+        run: { font: fontOf(GBT9704_FONTS.fangsong), size: BODY_SIZE_PT * 2, characterSpacing: BODY_CHAR_SPACING },
       },
       {
         id: S.title,
@@ -453,6 +468,70 @@ function buildStyles(tableSizePt: number): IStylesOptions {
       },
     ],
   };
+}
+
+/** CT_PPrBase elements that come after `w:snapToGrid`. */
+const PPR_AFTER_SNAP_TO_GRID = [
+  'w:spacing', 'w:ind', 'w:contextualSpacing', 'w:mirrorIndents', 'w:suppressOverlap', 'w:jc', 'w:textDirection',
+  'w:textAlignment', 'w:textboxTightWrap', 'w:outlineLvl', 'w:divId', 'w:cnfStyle', 'w:rPr', 'w:sectPr', 'w:pPrChange',
+] as const;
+
+/** CT_RPr elements that come after `w:spacing`. */
+const RPR_AFTER_SPACING = [
+  'w:w', 'w:kern', 'w:position', 'w:sz', 'w:szCs', 'w:highlight', 'w:u', 'w:effect', 'w:bdr', 'w:shd', 'w:fitText',
+  'w:vertAlign', 'w:rtl', 'w:cs', 'w:em', 'w:lang', 'w:eastAsianLayout', 'w:specVanish', 'w:oMath', 'w:rPrChange',
+] as const;
+
+/** Styles based on Normal whose text is not 16 pt and so must not inherit its condensed spacing. */
+const UNCONDENSED_STYLES = [
+  GBT9704_STYLES.title,
+  GBT9704_STYLES.issuer,
+  GBT9704_STYLES.tableText,
+  GBT9704_STYLES.pageNumber,
+] as const;
+
+/**
+ * Inserts `element` into the `w:pPr` or `w:rPr` of style `styleId`, before the first child named in
+ * `before` (the elements the schema puts after it) or else at the end. Throws when the style or the
+ * container is missing or the element is already there.
+ */
+function insertStyleProperty(
+  stylesXml: string,
+  styleId: string,
+  container: 'w:pPr' | 'w:rPr',
+  element: string,
+  before: readonly string[],
+): string {
+  const start = stylesXml.search(new RegExp(`<w:style [^>]*w:styleId="${styleId}"[ >]`));
+  const end = start < 0 ? -1 : stylesXml.indexOf('</w:style>', start);
+  const open = start < 0 ? -1 : stylesXml.indexOf(`<${container}>`, start);
+  const close = open < 0 ? -1 : stylesXml.indexOf(`</${container}>`, open);
+  if (start < 0 || open < 0 || close < 0 || close > end) {
+    throw new Error(`styles.xml: style ${styleId} has no ${container}`);
+  }
+  const inner = stylesXml.slice(open, close);
+  const name = /^<([\w:]+)/.exec(element)?.[1] ?? '';
+  if (inner.includes(`<${name} `) || inner.includes(`<${name}/>`)) {
+    throw new Error(`styles.xml: style ${styleId} already has ${name}`);
+  }
+  const next = [...inner.matchAll(/<([\w:]+)[ />]/g)].find((m) => before.includes(m[1] ?? ''));
+  const at = next ? open + (next.index ?? 0) : close;
+  return stylesXml.slice(0, at) + element + stylesXml.slice(at);
+}
+
+/**
+ * Adds to styles.xml what docx cannot write: `w:snapToGrid w:val="0"` in Normal's paragraph properties
+ * (docx writes only the run-level element, which LibreOffice ignores), so that LibreOffice, like Word,
+ * does not round exactly spaced lines up to whole grid lines; and `w:spacing w:val="0"` in the run
+ * properties of {@link UNCONDENSED_STYLES} (docx drops a character spacing of 0), so that they do not
+ * inherit Normal's condensing.
+ */
+function patchStylesXml(stylesXml: string): string {
+  let xml = insertStyleProperty(stylesXml, GBT9704_STYLES.body, 'w:pPr', '<w:snapToGrid w:val="0"/>', PPR_AFTER_SNAP_TO_GRID);
+  for (const id of UNCONDENSED_STYLES) {
+    xml = insertStyleProperty(xml, id, 'w:rPr', '<w:spacing w:val="0"/>', RPR_AFTER_SPACING);
+  }
+  return xml;
 }
 
 function fontTableXml(): string {
@@ -712,7 +791,10 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
-/** Builds the docx `Document` (exported for callers who want to pack it themselves). */
+/**
+ * Builds the docx `Document` (exported for callers who want to pack it themselves; note that only
+ * {@link renderOfficialDocx} adds the font table and the style patches of {@link patchStylesXml}).
+ */
 export function buildOfficialDocument(doc: OfficialDocument, options: RenderOptions = {}): Document {
   if (!doc.title || clean(doc.title).trim() === '') throw new Error('公文标题不能为空');
   const numberHeadings = options.numberHeadings ?? true;
@@ -773,7 +855,7 @@ export function buildOfficialDocument(doc: OfficialDocument, options: RenderOpti
               gutter: 0,
             },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,
@@ -782,8 +864,16 @@ export function buildOfficialDocument(doc: OfficialDocument, options: RenderOpti
   });
 }
 
-/** Renders an official document to .docx bytes. */
+/**
+ * Renders an official document to .docx bytes: the packed {@link buildOfficialDocument} with the font
+ * table and the style properties docx cannot write ({@link patchStylesXml}).
+ */
 export async function renderOfficialDocx(doc: OfficialDocument, options: RenderOptions = {}): Promise<Buffer> {
   const document = buildOfficialDocument(doc, options);
-  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const packed = await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const zip = await JSZip.loadAsync(packed);
+  const styles = zip.file('word/styles.xml');
+  if (!styles) throw new Error('docx package without word/styles.xml');
+  zip.file('word/styles.xml', patchStylesXml(await styles.async('string')));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

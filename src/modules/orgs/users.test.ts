@@ -158,7 +158,7 @@ describe('users', () => {
     }
     expect(text).not.toContain(PASSWORD);
     // Laid out by the GB/T 9704 renderer: 22 lines × 28 characters grid, 仿宋_GB2312 body.
-    expect(xml).toContain('w:docGrid w:type="linesAndChars" w:linePitch="579"');
+    expect(xml).toContain('w:docGrid w:type="lines" w:linePitch="579"');
     expect(await zip.file('word/styles.xml')!.async('string')).toContain('仿宋_GB2312');
 
     const unitAccount = (await admin.get('/api/users?role=unit')).json().items[0];
