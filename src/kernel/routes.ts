@@ -23,6 +23,12 @@ const TIMELINE_ACTION: Record<string, Action> = {
   org: 'org.read',
   department: 'org.read',
   calendarYear: 'calendar.read',
+  inspectionItem: 'inspection.read',
+  checklist: 'inspection.read',
+  checklistVersion: 'inspection.read',
+  inspectionPlan: 'inspection.read',
+  inspectionDraw: 'inspection.read',
+  evaluation: 'inspection.read',
 };
 
 export const kernelRoutes: FastifyPluginAsyncZod<{ database: { kind: 'embedded' | 'external'; version: string } }> = async (app, opts) => {

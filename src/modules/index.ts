@@ -2,8 +2,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { orgRoutes } from './orgs/index.js';
 import { dashboardRoutes } from './dashboard/index.js';
+import { inspectionRoutes } from './inspections/index.js';
+import { disclosureRoutes } from './disclosure/index.js';
+import { disputeRoutes } from './disputes/index.js';
 
 export const moduleRoutes: FastifyPluginAsync = async (app) => {
   await app.register(orgRoutes);
   await app.register(dashboardRoutes);
+  await app.register(inspectionRoutes);
+  await app.register(disclosureRoutes);
+  await app.register(disputeRoutes);
 };

@@ -30,19 +30,31 @@ export const ACTIONS = [
   'audit.read',
   'settings.manage',
   'ownUnit.read',
+  'inspection.read',
+  'inspection.manage',
+  'disclosure.read',
+  'disclosure.handle',
+  'disclosure.approve',
+  'dispute.read',
+  'dispute.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const STAFF_READS: Action[] = ['dashboard.read', 'org.read', 'unit.read', 'inspector.read', 'calendar.read'];
+const STAFF_READS: Action[] = ['dashboard.read', 'org.read', 'unit.read', 'inspector.read', 'calendar.read', 'inspection.read'];
+/** 政府信息公开 desk: read and handle applications. */
+const DISCLOSURE_DESK: Action[] = ['disclosure.read', 'disclosure.handle'];
+/** 复议、诉讼 register. */
+const DISPUTE_DESK: Action[] = ['dispute.read', 'dispute.manage'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  admin: [...STAFF_READS, 'org.manage', 'user.read', 'user.manage', 'unit.write', 'inspector.write', 'calendar.manage', 'audit.read', 'settings.manage'],
-  leader: [...STAFF_READS, 'user.read', 'audit.read'],
-  legal: [...STAFF_READS, 'audit.read'],
-  inspector: [...STAFF_READS, 'unit.write'],
-  staff: [...STAFF_READS],
+  admin: [...STAFF_READS, 'org.manage', 'user.read', 'user.manage', 'unit.write', 'inspector.write', 'calendar.manage', 'audit.read', 'settings.manage', 'inspection.manage', ...DISCLOSURE_DESK, ...DISPUTE_DESK],
+  // 延期 is approved by the head of the disclosure office (条例第三十三条), a leader.
+  leader: [...STAFF_READS, 'user.read', 'audit.read', 'disclosure.read', 'disclosure.approve', 'dispute.read'],
+  legal: [...STAFF_READS, 'audit.read', ...DISCLOSURE_DESK, ...DISPUTE_DESK],
+  inspector: [...STAFF_READS, 'unit.write', 'inspection.manage'],
+  staff: [...STAFF_READS, ...DISCLOSURE_DESK, 'dispute.read'],
   unit: ['dashboard.read', 'calendar.read', 'ownUnit.read'],
-  superior: [...STAFF_READS, 'user.read', 'audit.read'],
+  superior: [...STAFF_READS, 'user.read', 'audit.read', 'disclosure.read', 'dispute.read'],
 };
 
 export function isReadAction(a: Action): boolean {

@@ -1,8 +1,11 @@
 /**
- * Public face of the information-disclosure module (政府信息公开, SPEC module 5). So far its pure
- * domain core: the outcome taxonomy, the annual-report templates, their checks and their
- * computation from records, and the information-processing fee.
+ * Public face of the information-disclosure module (政府信息公开, SPEC module 5): applications under
+ * the statutory clock, bulk import, the annual-report tables with checks and drill-down, the
+ * portal; and the pure domain core: the outcome taxonomy, the annual-report templates, their checks
+ * and their computation from records, and the information-processing fee.
  */
+export { disclosureRoutes } from './routes.js';
+export { disclosureApplications } from './schema.js';
 export {
   APPLICANT_TYPE_GROUP,
   APPLICANT_TYPE_LABELS,

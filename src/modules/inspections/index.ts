@@ -1,4 +1,4 @@
-/** Public face of the inspections module (行政检查, 双随机一公开): so far its pure domain core. */
+/** Public face of the inspections module (行政检查, 双随机一公开): the draw and grading cores, routes, demo data. */
 export {
   DRAW_ALGORITHM,
   DrawError,
@@ -35,3 +35,8 @@ export type {
   GradingErrorCode,
   ItemResult,
 } from './grading.js';
+export { inspectionRoutes } from './routes.js';
+export { loadInspectionDemo } from './demo.js';
+export { AREAS, AREA_LABELS, CHECKLIST_KINDS, CHECKLIST_KIND_LABELS, DRAW_STATUS_LABELS } from './contracts.js';
+export { applyExclusions, inspectionHistory, monthsBefore } from './pool.js';
+export type { ExclusionRules, Exclusion, PoolUnit, UnitHistory } from './pool.js';

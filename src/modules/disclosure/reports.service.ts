@@ -1,0 +1,171 @@
+/**
+ * 政府信息公开工作年度报告 tables from the records (issue 4 deliverable 7): sections 二, 三 and 四
+ * as JSON under the template of the report year, the consistency checks' result, and the
+ * drill-down from a cell to the records behind it. Also the check of an external published table.
+ */
+import ExcelJS from 'exceljs';
+import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Actor, Ctx } from '../../kernel/context.js';
+import { AppError, notFound } from '../../kernel/http/errors.js';
+import { readableOrg } from '../../kernel/tenancy/index.js';
+import { disputeByIdsForCell } from './reports.disputes.js';
+import { disclosureApplications } from './schema.js';
+import type { ApplicantType, OutcomeCode } from './outcomes.js';
+import { checkSection3, checkSection4, failingCells, type CheckResult } from './report-checks.js';
+import { computeSection3, computeSection4, section3Values, section4Values, type Dispute } from './report-compute.js';
+import { checkTemplateMatchesYear, DISPUTE_KINDS, SECTION3_COLUMNS, SECTION4_COLUMNS, SECTION4_GROUPS, templateForYear, type DisputeKind, type TemplateId } from './report-templates.js';
+import { applicationsByIds } from './applications.service.js';
+import { ExternalTableInput } from './contracts.js';
+import { parsePublishedTable } from './report-sheet.js';
+
+/**
+ * The same check for an uploaded .xlsx: the template is recognised from the table (or given), the
+ * year comes from the query; rows the sheet lacks are reported.
+ */
+export async function checkExternalSheet(data: Buffer, q: { year?: number; templateId?: TemplateId }) {
+  if (q.year === undefined) throw new AppError('validation', '请在查询参数 year 中给出报告年度', { fields: { year: '必填' } });
+  const parsed = await parsePublishedTable(data);
+  const input = ExternalTableInput.parse({ year: q.year, templateId: q.templateId ?? parsed.detectedTemplate, section3: parsed.section3, section4: parsed.section4 });
+  return checkExternalTable(input, { detectedTemplate: parsed.detectedTemplate, missingRows: parsed.missingRows });
+}
+
+type ActorCtx = Ctx & { actor: Actor };
+
+/** Applications that can appear in year Y's table: received by Y-12-31 and not decided before Y. */
+async function applicationsFor(ctx: Ctx, orgId: string, year: number) {
+  const t = disclosureApplications;
+  const rows = await ctx.db
+    .select({ id: t.id, receivedOn: t.receivedOn, applicantType: t.applicantType, decidedOn: t.decidedOn, outcome: t.outcome })
+    .from(t)
+    .where(and(eq(t.orgId, orgId), lte(t.receivedOn, `${year}-12-31`), or(isNull(t.decidedOn), gte(t.decidedOn, `${year}-01-01`))));
+  return rows.map((r) => ({ ...r, applicantType: r.applicantType as ApplicantType, outcome: r.outcome as OutcomeCode | null }));
+}
+
+async function compute(ctx: ActorCtx, year: number, orgId?: string) {
+  const org = await readableOrg(ctx, orgId);
+  const template = templateForYear(year);
+  const apps = await applicationsFor(ctx, org.id, year);
+  const s3 = computeSection3(apps, year, template);
+  const disputes = (await disputeByIdsForCell.filedIn(ctx, org.id, year)) as Dispute[];
+  const s4 = computeSection4(disputes, year);
+  return { org, template, s3, s4 };
+}
+
+export async function annualReportTables(ctx: ActorCtx, year: number, orgId?: string) {
+  const { org, template, s3, s4 } = await compute(ctx, year, orgId);
+  const v3 = section3Values(s3);
+  const v4 = section4Values(s4);
+  const check3 = checkSection3(v3, template);
+  const check4 = checkSection4(v4);
+  return {
+    year,
+    org: { id: org.id, name: org.name },
+    template: { id: template.id, name: template.name, source: template.source },
+    section2: {
+      source: null,
+      note: '主动公开登记簿尚未建立：第二部分暂无记录可统计，各项留空待登记簿或人工填写（不以 0 代替）',
+      blocks: template.section2.map((b) => ({
+        key: b.key,
+        item: b.item,
+        columns: b.columns,
+        rows: b.rows.map((r) => ({ key: r.key, label: r.label, cells: Object.fromEntries(b.columns.map((c) => [c.key, null])) })),
+      })),
+    },
+    section3: {
+      columns: SECTION3_COLUMNS,
+      rows: template.section3.rows.map((r) => ({
+        key: r.key,
+        label: r.label,
+        fullLabel: r.fullLabel,
+        kind: r.kind,
+        level: r.level,
+        parent: r.parent,
+        cells: r.kind === 'heading' ? null : v3[r.key]!,
+      })),
+    },
+    section4: {
+      groups: SECTION4_GROUPS,
+      columns: SECTION4_COLUMNS,
+      rows: SECTION4_GROUPS.map((g) => ({ key: g.key, label: g.label, fullLabel: g.fullLabel, parent: g.parent, cells: v4[g.key]! })),
+    },
+    checks: { ok: check3.ok && check4.ok, section3: check3, section4: check4 },
+  };
+}
+
+/**
+ * Sections 三 and 四 as an .xlsx laid out like the published tables (labels, then the seven applicant
+ * columns; section 四 as one row of fifteen), readable back by the external-table check.
+ */
+export async function annualReportXlsx(ctx: ActorCtx, year: number, orgId?: string): Promise<{ buffer: Buffer; fileName: string }> {
+  const t = await annualReportTables(ctx, year, orgId);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`${year}年度`);
+  ws.addRow([`${t.org.name}${year}年政府信息公开工作年度报告（${t.template.name}）`]);
+  ws.addRow(['三、收到和处理政府信息公开申请情况']);
+  ws.addRow(['', '', ...SECTION3_COLUMNS.map((c) => (c.group ? `${c.group}：${c.label}` : c.label))]);
+  let group = '';
+  for (const r of t.section3.rows) {
+    if (r.kind === 'heading') {
+      if (r.level === 1) group = r.label;
+      continue;
+    }
+    const nums = SECTION3_COLUMNS.map((c) => r.cells![c.key] ?? null);
+    if (r.level === 0) ws.addRow([r.label, r.label, ...nums]);
+    else if (r.level === 1) ws.addRow(['三、本年度办理结果', r.label, ...nums]);
+    else ws.addRow([group, r.label, ...nums]);
+  }
+  ws.addRow([]);
+  ws.addRow(['四、政府信息公开行政复议、行政诉讼情况']);
+  ws.addRow(['行政复议', '', '', '', '', '行政诉讼']);
+  ws.addRow(SECTION4_GROUPS.flatMap((g) => SECTION4_COLUMNS.map((c) => `${g.label}${c.label}`)));
+  ws.addRow(SECTION4_GROUPS.flatMap((g) => SECTION4_COLUMNS.map((c) => t.section4.rows.find((x) => x.key === g.key)!.cells[c.key] ?? 0)));
+  ws.getColumn(1).width = 24;
+  ws.getColumn(2).width = 40;
+  const out: unknown = await wb.xlsx.writeBuffer();
+  return { buffer: Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer), fileName: `政府信息公开工作年度报告表格-${t.org.name}-${year}.xlsx` };
+}
+
+/** The records behind one cell: applications for a section-三 cell, disputes for a section-四 cell. */
+export async function annualReportCell(ctx: ActorCtx, year: number, rowKey: string, colKey: string, q: { orgId?: string; page: number; pageSize: number }) {
+  const { org, template, s3, s4 } = await compute(ctx, year, q.orgId);
+  const page = <T>(ids: string[], load: (ids: string[]) => Promise<T[]>) => load(ids.slice((q.page - 1) * q.pageSize, q.page * q.pageSize));
+  if ((DISPUTE_KINDS as readonly string[]).includes(rowKey)) {
+    const cell = s4.rows[rowKey as DisputeKind][colKey as keyof (typeof s4.rows)[DisputeKind]];
+    if (!cell) throw notFound(`第四部分的列“${colKey}”`);
+    const group = SECTION4_GROUPS.find((g) => g.key === rowKey)!;
+    const col = SECTION4_COLUMNS.find((c) => c.key === colKey)!;
+    const items = await page(cell.ids, (ids) => disputeByIdsForCell.byIds(ctx, org.id, ids));
+    return { year, section: '四', row: { key: rowKey, label: group.fullLabel }, column: { key: colKey, label: col.label }, count: cell.count, kind: 'dispute', items, page: q.page, pageSize: q.pageSize };
+  }
+  const cells = s3.rows[rowKey];
+  if (!cells) throw notFound(`${template.name}第三部分的行“${rowKey}”`);
+  const cell = cells[colKey as keyof typeof cells];
+  if (!cell) throw notFound(`第三部分的列“${colKey}”`);
+  const row = template.section3.rows.find((r) => r.key === rowKey)!;
+  const col = SECTION3_COLUMNS.find((c) => c.key === colKey)!;
+  const items = await page(cell.ids, (ids) => applicationsByIds(ctx, org.id, ids));
+  return { year, section: '三', row: { key: rowKey, label: row.fullLabel }, column: { key: colKey, label: col.label }, count: cell.count, kind: 'application', items, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * Checks a published table typed in or pasted: template against year, blank cells, and every
+ * consistency rule, naming the failing cells.
+ */
+export function checkExternalTable(input: z.infer<typeof ExternalTableInput>, read?: { detectedTemplate: TemplateId; missingRows: string[] }) {
+  const templateYear = checkTemplateMatchesYear(input.templateId as TemplateId, input.year);
+  if (!templateYear.ok && templateYear.expected === null) throw new AppError('disclosure.report_year_unsupported', templateYear.message, { fields: { year: templateYear.message } });
+  const s3: CheckResult = checkSection3(input.section3, input.templateId as TemplateId);
+  const s4: CheckResult = checkSection4(input.section4 as Parameters<typeof checkSection4>[0]);
+  const blanks = [...s3.failures, ...s4.failures].filter((f) => f.rule === 'blank').flatMap((f) => f.cells);
+  return {
+    ok: templateYear.ok && s3.ok && s4.ok && !read?.missingRows.length,
+    templateId: input.templateId,
+    templateYear,
+    ...(read ? { read } : {}),
+    blankCells: blanks,
+    section3: s3,
+    section4: s4,
+    failingCells: [...failingCells(s3), ...failingCells(s4).map((c) => `四:${c}`)],
+  };
+}

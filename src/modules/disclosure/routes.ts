@@ -1,0 +1,137 @@
+/**
+ * HTTP surface of 政府信息公开: /api/disclosure/* (signed in) and /api/public/disclosure/* (portal,
+ * no account; CSRF still applies to writes, rate-limited). Thin: validate → authorise → one call.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authed, ctxOf, sendFile, XLSX_TYPE } from '../../kernel/http/context.js';
+import { importRows } from '../../kernel/http/import-rows.js';
+import { validation } from '../../kernel/http/errors.js';
+import {
+  ApplicationInput,
+  ApplicationListQuery,
+  CellParams,
+  CellQuery,
+  CheckQuery,
+  ConsultationEndInput,
+  ConsultationParams,
+  ConsultationStartInput,
+  CorrectedInput,
+  CorrectionInput,
+  DecisionInput,
+  ExtensionInput,
+  ExternalTableInput,
+  IdParams,
+  OrgQuery,
+  PortalApplicationInput,
+  TrackingParams,
+  YearParams,
+} from './contracts.js';
+import {
+  createApplication,
+  decideApplication,
+  endConsultation,
+  exportApplications,
+  extendApplication,
+  getApplication,
+  listApplications,
+  portalApply,
+  portalTrack,
+  receiveCorrected,
+  sendCorrection,
+  startConsultation,
+} from './applications.service.js';
+import { APPLICATION_IMPORT_ALIASES, MAX_APPLICATION_IMPORT_ROWS, importApplications } from './applications.import.js';
+import { annualReportCell, annualReportTables, annualReportXlsx, checkExternalSheet, checkExternalTable } from './reports.service.js';
+
+const TAG = ['政府信息公开'];
+const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+
+export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
+  // ---- 申请 ----
+  app.get('/api/disclosure/applications', { schema: { tags: TAG, summary: '申请列表（分页、筛选、搜索；证件号码脱敏）', querystring: ApplicationListQuery } }, async (req) =>
+    listApplications(authed(req, 'disclosure.read'), req.query),
+  );
+  app.get('/api/disclosure/applications/export.xlsx', { schema: { tags: TAG, summary: '按列表筛选条件导出申请（.xlsx，证件号码脱敏）', querystring: ApplicationListQuery } }, async (req, reply) => {
+    const { buffer, fileName } = await exportApplications(authed(req, 'disclosure.read'), req.query);
+    return sendFile(reply, buffer, fileName, XLSX_TYPE);
+  });
+  app.post('/api/disclosure/applications', { schema: { tags: TAG, summary: '登记申请（当面、信函、传真电子邮件、互联网）', body: ApplicationInput } }, async (req) =>
+    createApplication(authed(req, 'disclosure.handle'), req.body),
+  );
+  app.post(
+    '/api/disclosure/applications/import',
+    { bodyLimit: IMPORT_BODY_LIMIT, schema: { tags: TAG, summary: '导入申请登记（JSON 数组或 .xlsx；全部成功或全部不写入）' } },
+    async (req) => {
+      const ctx = authed(req, 'disclosure.handle');
+      const { rows } = await importRows(req, { maxRows: MAX_APPLICATION_IMPORT_ROWS, aliases: APPLICATION_IMPORT_ALIASES, fileSizeLimit: IMPORT_BODY_LIMIT });
+      return importApplications(ctx, rows);
+    },
+  );
+  app.get('/api/disclosure/applications/:id', { schema: { tags: TAG, summary: '申请详情（含答复期限及计算说明）', params: IdParams } }, async (req) =>
+    getApplication(authed(req, 'disclosure.read'), req.params.id),
+  );
+  app.post('/api/disclosure/applications/:id/correction', { schema: { tags: TAG, summary: '发出补正通知（条例第三十条）', params: IdParams, body: CorrectionInput } }, async (req) =>
+    sendCorrection(authed(req, 'disclosure.handle'), req.params.id, req.body),
+  );
+  app.post('/api/disclosure/applications/:id/corrected', { schema: { tags: TAG, summary: '收到补正后的申请（重新起算）', params: IdParams, body: CorrectedInput } }, async (req) =>
+    receiveCorrected(authed(req, 'disclosure.handle'), req.params.id, req.body),
+  );
+  app.post('/api/disclosure/applications/:id/consultations', { schema: { tags: TAG, summary: '征求第三方或其他机关意见（不计入答复期限）', params: IdParams, body: ConsultationStartInput } }, async (req) =>
+    startConsultation(authed(req, 'disclosure.handle'), req.params.id, req.body),
+  );
+  app.post(
+    '/api/disclosure/applications/:id/consultations/:consultationId/end',
+    { schema: { tags: TAG, summary: '登记收到征求意见的答复', params: ConsultationParams, body: ConsultationEndInput } },
+    async (req) => endConsultation(authed(req, 'disclosure.handle'), req.params.id, req.params.consultationId, req.body),
+  );
+  app.post('/api/disclosure/applications/:id/extension', { schema: { tags: TAG, summary: '延长答复期限（一次，不超过 20 个工作日，须负责人批准）', params: IdParams, body: ExtensionInput } }, async (req) =>
+    extendApplication(authed(req, 'disclosure.read'), req.params.id, req.body),
+  );
+  app.post('/api/disclosure/applications/:id/decision', { schema: { tags: TAG, summary: '答复（一个办理结果）', params: IdParams, body: DecisionInput } }, async (req) =>
+    decideApplication(authed(req, 'disclosure.handle'), req.params.id, req.body),
+  );
+
+  // ---- 年度报告 ----
+  app.get('/api/disclosure/annual-reports/:year/tables', { schema: { tags: TAG, summary: '年度报告第二、三、四部分表格（按年度选用格式）及校验结果', params: YearParams, querystring: OrgQuery } }, async (req) =>
+    annualReportTables(authed(req, 'disclosure.read'), req.params.year, req.query.orgId),
+  );
+  app.get('/api/disclosure/annual-reports/:year/tables.xlsx', { schema: { tags: TAG, summary: '年度报告第三、四部分表格导出（.xlsx）', params: YearParams, querystring: OrgQuery } }, async (req, reply) => {
+    const { buffer, fileName } = await annualReportXlsx(authed(req, 'disclosure.read'), req.params.year, req.query.orgId);
+    return sendFile(reply, buffer, fileName, XLSX_TYPE);
+  });
+  app.get(
+    '/api/disclosure/annual-reports/:year/cells/:rowKey/:colKey',
+    { schema: { tags: TAG, summary: '表格单元格对应的申请或复议诉讼案件', params: CellParams, querystring: CellQuery } },
+    async (req) => annualReportCell(authed(req, 'disclosure.read'), req.params.year, req.params.rowKey, req.params.colKey, req.query),
+  );
+  app.post(
+    '/api/disclosure/annual-reports/check',
+    { schema: { tags: TAG, summary: '校验已公布的年度报告表格（JSON，或上传 .xlsx 并以 ?year= 给出年度）：空格、勾稽关系、格式与年度', querystring: CheckQuery } },
+    async (req) => {
+      authed(req, 'disclosure.read');
+      if (req.isMultipart()) {
+        const part = await req.file();
+        if (!part) throw validation('请选择要上传的 .xlsx 文件', { file: '请选择要上传的 .xlsx 文件' });
+        return checkExternalSheet(await part.toBuffer(), req.query);
+      }
+      const parsed = ExternalTableInput.safeParse(req.body);
+      if (!parsed.success) {
+        const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'body', i.message]));
+        throw validation(`请求内容有误：${Object.entries(fields)[0]?.join(' ') ?? ''}`, fields);
+      }
+      return checkExternalTable(parsed.data);
+    },
+  );
+
+  // ---- 门户（无需登录） ----
+  app.post(
+    '/api/public/disclosure/applications',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: ['门户'], summary: '在线提交政府信息公开申请（无需账号）', body: PortalApplicationInput } },
+    async (req) => portalApply(ctxOf(req), req.body),
+  );
+  app.get(
+    '/api/public/disclosure/applications/:trackingCode',
+    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags: ['门户'], summary: '凭查询码查看办理状态和预计答复日期', params: TrackingParams } },
+    async (req) => portalTrack(ctxOf(req), req.params.trackingCode),
+  );
+};

@@ -1,0 +1,200 @@
+/**
+ * Inspections (行政检查, 双随机一公开): the item catalogue (检查事项清单), checklists with immutable
+ * versions, annual plans (年度检查计划), reproducible draws (双随机抽取, RULES.md §4) and scored
+ * evaluations (目标管理考评 …). Every table is tenant-owned (`org_id`).
+ */
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { createdAt, id, orgId, updatedAt } from '../../kernel/db/columns.js';
+
+/** 检查事项 — one item of the catalogue, citing 档案法第四十二条 (一)…(六) as area a1…a6. */
+export const inspectionItems = pgTable(
+  'inspection_items',
+  {
+    id: id(),
+    orgId: orgId(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    area: text('area').notNull(), // a1 … a6 (档案法第四十二条第（一）…（六）项)
+    legalBasis: text('legal_basis').notNull(), // e.g. 《中华人民共和国档案法》第十一条
+    method: text('method'), // 查阅资料、实地查看 …
+    evidenceHint: text('evidence_hint'),
+    status: text('status').notNull().default('active'), // active | retired
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('inspection_items_org_code_idx').on(t.orgId, t.code), index('inspection_items_org_area_idx').on(t.orgId, t.area)],
+);
+
+/** A checklist (检查表 / 自查表 / 考评表); its content lives in versions. */
+export const checklists = pgTable(
+  'checklists',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(), // inspection | self_inspection | evaluation
+    description: text('description'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('checklists_org_name_idx').on(t.orgId, t.name)],
+);
+
+/** One version of a checklist: a draft can be edited; publishing freezes it for good. */
+export const checklistVersions = pgTable(
+  'checklist_versions',
+  {
+    id: id(),
+    orgId: orgId(),
+    checklistId: uuid('checklist_id').notNull(),
+    version: integer('version').notNull(),
+    status: text('status').notNull().default('draft'), // draft | published
+    /** Grade thresholds (fractions of 1) for scored evaluations: {excellent, good, pass}. */
+    thresholds: jsonb('thresholds'),
+    note: text('note'),
+    basedOnId: uuid('based_on_id'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('checklist_versions_no_idx').on(t.checklistId, t.version),
+    // At most one draft per checklist.
+    uniqueIndex('checklist_versions_one_draft_idx').on(t.checklistId).where(sql`status = 'draft'`),
+    index('checklist_versions_org_idx').on(t.orgId),
+  ],
+);
+
+/** The items of a version, in order, with a snapshot of the catalogue text taken when added. */
+export const checklistVersionItems = pgTable(
+  'checklist_version_items',
+  {
+    id: id(),
+    orgId: orgId(),
+    versionId: uuid('version_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    position: integer('position').notNull(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    area: text('area').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    method: text('method'),
+    evidenceHint: text('evidence_hint'),
+    points: doublePrecision('points'),
+    veto: boolean('veto').notNull().default(false),
+  },
+  (t) => [uniqueIndex('checklist_version_items_item_idx').on(t.versionId, t.itemId), index('checklist_version_items_version_idx').on(t.versionId, t.position)],
+);
+
+/** 年度检查计划 — published in advance (事前公开) with its item list and certified inspectors. */
+export const inspectionPlans = pgTable(
+  'inspection_plans',
+  {
+    id: id(),
+    orgId: orgId(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    scope: text('scope').notNull(),
+    /** Unit types in scope (empty: all types). */
+    unitTypes: text('unit_types').array().notNull().default(sql`'{}'::text[]`),
+    /** Risk tiers in scope (empty: all tiers). */
+    riskTiers: text('risk_tiers').array().notNull().default(sql`'{}'::text[]`),
+    /** Draw each risk tier as its own stratum. */
+    stratifyByRisk: boolean('stratify_by_risk').notNull().default(false),
+    /** Target coverage in percent: {overall?, byRiskTier?: {high?, medium?, low?}, byUnitType?: {…}}. */
+    targetCoverage: jsonb('target_coverage').notNull(),
+    schedule: text('schedule'),
+    checklistVersionId: uuid('checklist_version_id'),
+    /** Certified inspectors published with the plan: [{id, name, certificateNo, certExpiresOn}]. */
+    inspectorsSnapshot: jsonb('inspectors_snapshot'),
+    status: text('status').notNull().default('draft'), // draft | published
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('inspection_plans_org_year_idx').on(t.orgId, t.year)],
+);
+
+/**
+ * 双随机抽取 — one draw. Created with the pool frozen (candidates, listHash, strata, k, the eligible
+ * inspectors and their conflicts) before any entropy exists; executed once; published. Never
+ * deleted: a redraw is a new draw that names the one it supersedes and why.
+ */
+export const inspectionDraws = pgTable(
+  'inspection_draws',
+  {
+    id: id(),
+    orgId: orgId(),
+    planId: uuid('plan_id').notNull(),
+    drawId: text('draw_id').notNull(), // D-2025-001
+    plannedDate: date('planned_date', { mode: 'string' }).notNull(),
+    /** Sorted candidate unit ids (UTF-8 byte order). */
+    candidates: jsonb('candidates').notNull(),
+    listHash: text('list_hash').notNull(),
+    /** Strata definition [{name, riskTier, candidates, k}] or null for an unstratified draw. */
+    strata: jsonb('strata'),
+    k: integer('k').notNull(),
+    teamSize: integer('team_size').notNull(),
+    /** Units of the scope left out, with the reason: [{unitId, name, reason}]. */
+    exclusions: jsonb('exclusions').notNull(),
+    /** Display snapshot of the pool: [{id, name, type, riskTier}]. */
+    units: jsonb('units').notNull(),
+    /** Inspectors certified and valid on the planned date: [{id, name, certificateNo, certExpiresOn}]. */
+    inspectorPool: jsonb('inspector_pool').notNull(),
+    /** Conflicts (回避) between pool inspectors and candidate units: {unitId: [inspectorId]}. */
+    conflicts: jsonb('conflicts').notNull(),
+    entropySource: text('entropy_source').notNull().default('server'), // server | public
+    publicValueName: text('public_value_name'),
+    entropy: text('entropy'),
+    seed: text('seed'),
+    /** The published record (runDraw's output): what anyone can recompute. */
+    result: jsonb('result'),
+    status: text('status').notNull().default('pool_frozen'), // pool_frozen | drawn | published
+    supersedesId: uuid('supersedes_id'),
+    redrawReason: text('redraw_reason'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    executedAt: timestamp('executed_at', { withTimezone: true }),
+    executedBy: uuid('executed_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('inspection_draws_org_draw_idx').on(t.orgId, t.drawId),
+    // A draw is superseded at most once.
+    uniqueIndex('inspection_draws_supersedes_idx').on(t.supersedesId),
+    index('inspection_draws_plan_idx').on(t.planId),
+    index('inspection_draws_status_idx').on(t.status),
+  ],
+);
+
+/** A scored evaluation (目标管理考评 …): each item's result and the grade (RULES.md §3). */
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    id: id(),
+    orgId: orgId(),
+    checklistVersionId: uuid('checklist_version_id').notNull(),
+    unitId: uuid('unit_id'),
+    title: text('title').notNull(),
+    evaluatedOn: date('evaluated_on', { mode: 'string' }).notNull(),
+    /** [{entryId, code, title, points, veto, result, note}] in checklist order. */
+    results: jsonb('results').notNull(),
+    compliant: integer('compliant').notNull(),
+    applicable: integer('applicable').notNull(),
+    notApplicable: integer('not_applicable').notNull(),
+    share: doublePrecision('share').notNull(),
+    score: doublePrecision('score'),
+    maxScore: doublePrecision('max_score'),
+    grade: text('grade').notNull(), // excellent | good | pass | fail
+    vetoFailed: jsonb('veto_failed').notNull(),
+    explanation: jsonb('explanation').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evaluations_org_idx').on(t.orgId, t.evaluatedOn)],
+);
