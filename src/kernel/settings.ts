@@ -21,6 +21,8 @@ export const SETTING_SCHEMAS = {
   drawRecentKeepHighRisk: z.number().int().min(0).max(1),
   /** 1: units complained about stay in the pool even when inspected recently. */
   drawRecentKeepComplained: z.number().int().min(0).max(1),
+  /** 政府信息公开 fee notice: working days the applicant has to pay (国办函〔2020〕109号: 20). */
+  disclosureFeePayDays: z.number({ error: '请填写数字' }).int('须为整数').min(1, '不能少于 1 个工作日').max(60, '不能超过 60 个工作日'),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -34,6 +36,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   drawRecentMonths: 12,
   drawRecentKeepHighRisk: 1,
   drawRecentKeepComplained: 1,
+  disclosureFeePayDays: 20,
 };
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -44,6 +47,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   drawRecentMonths: '双随机抽取：近期已检查单位不再抽取的月数（0 为不排除）',
   drawRecentKeepHighRisk: '双随机抽取：高风险单位近期已检查仍参加抽取（1 是，0 否）',
   drawRecentKeepComplained: '双随机抽取：被投诉举报的单位近期已检查仍参加抽取（1 是，0 否）',
+  disclosureFeePayDays: '政府信息公开：收费通知的缴费期限（工作日）',
 };
 
 export async function getSetting<K extends SettingKey>(db: DbOrTx, orgId: string, key: K): Promise<SettingValue<K>> {

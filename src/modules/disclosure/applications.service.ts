@@ -16,9 +16,11 @@ import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { AppError, conflict, notFound, validation } from '../../kernel/http/errors.js';
 import { likeTerm, type Page } from '../../kernel/db/paging.js';
 import { writeSheet } from '../../kernel/documents/index.js';
+import { getSetting } from '../../kernel/settings.js';
 import { clocks, orgs, users } from '../../kernel/schema.js';
 import { readableOrg } from '../../kernel/tenancy/index.js';
 import { disclosureApplications, type ConsultationRecord } from './schema.js';
+import { assertUnpaidFeeOutcome, feeDeadline } from './fee.service.js';
 import { APPLICANT_TYPE_LABELS, type ApplicantType, CHANNEL_DEFS, type Channel, OUTCOME_BY_CODE, type OutcomeCode } from './outcomes.js';
 import {
   APPLICATION_STATUS_LABELS,
@@ -90,6 +92,11 @@ export function replyClockSpec(r: ApplicationRow, approverName?: string): ClockS
   const exclusions: NonNullable<ClockSpec['exclusions']> = [];
   if (r.correctionSentOn && !r.correctedOn) {
     exclusions.push({ from: r.correctionSentOn, reason: `已于 ${r.correctionSentOn} 发出补正通知，等待申请人补正（补正后重新起算）` });
+  }
+  if (r.feeNoticeOn) {
+    const reason = `已于 ${r.feeNoticeOn} 发出收费通知，自发出收费通知之日至申请人缴纳费用之日不计入答复期限（《政府信息公开信息处理费管理办法》）`;
+    const to = r.feePaidOn ?? r.decidedOn;
+    exclusions.push(to ? { from: r.feeNoticeOn, to, reason } : { from: r.feeNoticeOn, reason });
   }
   for (const c of r.consultations) {
     const reason = `征求${CONSULT_LABEL[c.kind]}（${c.party}）意见，自发函之日至收到答复之日不计入答复期限（条例第三十二、三十四条）`;
@@ -167,6 +174,17 @@ export function presentListItem(r: ApplicationRow): ApplicationListItem {
   };
 }
 
+/** The letters an application can have now (each needs its event to have happened). */
+export function availableLetters(r: ApplicationRow): { kind: string; consultationId?: string }[] {
+  const out: { kind: string; consultationId?: string }[] = [{ kind: 'receipt' }];
+  if (r.correctionSentOn) out.push({ kind: 'correction' });
+  for (const c of r.consultations) out.push({ kind: 'consultation', consultationId: c.id });
+  if (r.extensionDays && r.extensionApprovedOn) out.push({ kind: 'extension' });
+  if (r.feeNoticeOn) out.push({ kind: 'fee' });
+  if (r.decidedOn && r.outcome) out.push({ kind: 'reply' });
+  return out;
+}
+
 interface ClockView {
   due: string | null;
   state: ClockResult['state'];
@@ -202,7 +220,20 @@ async function detailOf(ctx: ActorCtx, r: ApplicationRow) {
     extension: r.extensionDays
       ? { days: r.extensionDays, reason: r.extensionReason, approvedBy: r.extensionApprovedBy, approvedByName: approver ?? null, approvedOn: r.extensionApprovedOn, noticeOn: r.extensionNoticeOn }
       : null,
-    fee: r.feeMethod ? { method: r.feeMethod, amount: r.feeAmount, paidOn: r.feePaidOn } : null,
+    fee: r.feeMethod
+      ? {
+          method: r.feeMethod,
+          units: r.feeUnits,
+          amount: r.feeAmount,
+          explanation: r.feeExplanation,
+          noticeOn: r.feeNoticeOn,
+          payBy: r.feeNoticeOn ? feeDeadline(cal, r.feeNoticeOn, await getSetting(ctx.db, r.orgId, 'disclosureFeePayDays')) : null,
+          paidOn: r.feePaidOn,
+        }
+      : null,
+    decisionReason: r.decisionReason,
+    /** Letters whose event has happened: GET …/letters/:kind.docx (consultation with ?consultationId=). */
+    lettersAvailable: availableLetters(r),
     clock: clockView(clock),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -414,7 +445,7 @@ export async function applicationsByIds(ctx: Ctx, orgId: string, ids: string[]):
   return out.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.id.localeCompare(b.id));
 }
 
-async function loadApplication(ctx: ActorCtx, id: string, lock = false) {
+export async function loadApplication(ctx: ActorCtx, id: string, lock = false) {
   const base = ctx.db
     .select({ a: disclosureApplications, orgPath: orgs.path })
     .from(disclosureApplications)
@@ -438,7 +469,7 @@ export async function getApplication(ctx: ActorCtx, id: string): Promise<Applica
  * Loads the application for update, checks the actor may `action` on it and that it is not
  * decided, applies `change` and records `auditAction` — all in one transaction.
  */
-async function act(
+export async function act(
   ctx: ActorCtx,
   id: string,
   auditAction: string,
@@ -579,11 +610,12 @@ export async function extendApplication(ctx: ActorCtx, id: string, input: z.infe
 /** 答复: exactly one outcome; not before receipt; once. */
 export function decideApplication(ctx: ActorCtx, id: string, input: z.infer<typeof DecisionInput>) {
   notFuture(ctx, 'decidedOn', input.decidedOn, '答复日期');
-  return act(ctx, id, 'disclosure.application.decide', (r) => {
+  return act(ctx, id, 'disclosure.application.decide', async (r, tx, cal) => {
     if (input.decidedOn < r.receivedOn) throw bad('decidedOn', `答复日期 ${input.decidedOn} 早于收到申请日期 ${r.receivedOn}`);
     if (r.correctedOn && input.decidedOn < r.correctedOn) throw bad('decidedOn', `答复日期 ${input.decidedOn} 早于收到补正申请日期 ${r.correctedOn}`);
+    if (input.outcome === 'other.unpaid_fee') await assertUnpaidFeeOutcome(tx, cal, r, input.decidedOn);
     const consultations = r.consultations.map((c) => (c.to ? c : { ...c, to: input.decidedOn < c.from ? c.from : input.decidedOn }));
-    return { decidedOn: input.decidedOn, outcome: input.outcome, consultations };
+    return { decidedOn: input.decidedOn, outcome: input.outcome, consultations, decisionReason: input.reason || null };
   });
 }
 

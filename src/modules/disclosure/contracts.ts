@@ -1,6 +1,7 @@
 /** zod contracts of the disclosure module (政府信息公开). The web imports these too. */
 import { z } from 'zod';
 import { APPLICANT_TYPES, CHANNELS, OUTCOME_CODES } from './outcomes.js';
+import { REGISTER_CATEGORY_KEYS, REGISTER_ENTRY_KINDS } from './register.js';
 
 const day = (what: string) => z.iso.date(`${what}应为 YYYY-MM-DD 格式的日期`);
 const CHANNEL_MSG = '申请渠道应为 online（互联网）、letter（信函）、in_person（当面）或 fax_email（传真、电子邮件）';
@@ -82,7 +83,25 @@ export const ExtensionInput = z.object({
 export const DecisionInput = z.object({
   decidedOn: day('答复日期'),
   outcome: z.enum(OUTCOME_CODES, '办理结果必填，且只能选择一个法定办理结果代码'),
+  /** The reason the reply letter gives (partial, withheld, unavailable, not processed, other). */
+  reason: z.string().trim().max(2000, '理由不能超过 2000 个字').optional(),
 });
+
+export const FeeInput = z
+  .object({
+    method: z.enum(['item', 'page'], '计费方式应为 item（按件）或 page（按量）'),
+    items: z.number('件数应为数字').int('件数应为整数').min(1, '件数至少为 1').max(1000, '件数不能超过 1000').optional(),
+    pages: z.number('页数应为数字').int('页数应为整数').min(0, '页数不能为负数').max(1_000_000, '页数过大').optional(),
+    noticeOn: day('收费通知日期').optional(),
+  })
+  .refine((v) => v.method !== 'page' || v.pages !== undefined, { message: '按量计收须填写页数', path: ['pages'] });
+export const FeePaidInput = z.object({ paidOn: day('缴费日期') });
+
+export const LetterParams = z.object({
+  id: z.uuid('ID 格式不正确'),
+  kind: z.enum(['receipt', 'correction', 'extension', 'consultation', 'reply', 'fee'], '文书类别应为 receipt、correction、extension、consultation、reply 或 fee'),
+});
+export const LetterQuery = z.object({ consultationId: z.uuid('征求意见 ID 格式不正确').optional() });
 
 export const IdParams = z.object({ id: z.uuid('ID 格式不正确') });
 export const ConsultationParams = z.object({ id: z.uuid('ID 格式不正确'), consultationId: z.uuid('征求意见 ID 格式不正确') });
@@ -115,3 +134,44 @@ export interface ApplicationImportError {
   value: unknown;
   reason: string;
 }
+
+const optionalDay = (what: string) => day(what).nullable().optional();
+const registerFields = {
+  category: z.string('类别必填').refine((v) => REGISTER_CATEGORY_KEYS.includes(v), '类别应为条例第二十条所列类别之一（见 GET /api/disclosure/register/categories）'),
+  entryKind: z.enum(REGISTER_ENTRY_KINDS, '条目类型应为 document（文件、信息）、item（事项、项目）或 decision（处理决定、收费或采购记录）'),
+  title: z.string('标题必填').trim().min(1, '标题必填').max(500, '标题不能超过 500 个字'),
+  docNumber: z.string().trim().max(100, '文号不能超过 100 个字').nullable().optional(),
+  link: z.string().trim().max(1000, '链接不能超过 1000 个字').nullable().optional(),
+  madeOn: day('制作或变更日期'),
+  publishedOn: optionalDay('公开日期'),
+  abolishedOn: optionalDay('废止日期'),
+  amount: z.number('金额应为数字').min(0, '金额不能为负数').max(1e12, '金额过大').nullable().optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
+};
+export const RegisterEntryInput = z.object(registerFields);
+export const RegisterEntryPatch = z.object(registerFields).partial();
+export const RegisterListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  category: z.string().max(40).optional(),
+  q: z.string().trim().max(100).optional(),
+  unpublished: z.enum(['true', 'false']).optional(),
+  orgId: z.uuid().optional(),
+});
+
+/** Narrative sections of the annual report; each optional in a PUT (missing = unchanged). */
+export const NarrativeInput = z.object({
+  overview: z.string().max(20000, '总体情况不能超过 20000 个字').optional(),
+  problems: z.string().max(20000, '存在的主要问题及改进情况不能超过 20000 个字').optional(),
+  other: z.string().max(20000, '其他需要报告的事项不能超过 20000 个字').optional(),
+});
+
+/** 机关代字 of the org's disclosure letters (发文字号 机关代字〔年份〕序号号). */
+export const LetterSettingsInput = z.object({
+  prefix: z
+    .string('机关代字必填')
+    .trim()
+    .min(1, '机关代字必填')
+    .max(20, '机关代字不能超过 20 个字')
+    .regex(/^[^\s〔〕﹝﹞[\]［］【】()（）]+$/u, '机关代字不能含有空格或括号'),
+});

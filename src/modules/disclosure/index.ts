@@ -1,11 +1,12 @@
 /**
  * Public face of the information-disclosure module (政府信息公开, SPEC module 5): applications under
- * the statutory clock, bulk import, the annual-report tables with checks and drill-down, the
- * portal; and the pure domain core: the outcome taxonomy, the annual-report templates, their checks
- * and their computation from records, and the information-processing fee.
+ * the statutory clock, bulk import, letters (.docx), fees, the proactive-disclosure register, the
+ * annual-report tables with checks and drill-down and the report (.docx), the portal; and the pure
+ * domain core: the outcome taxonomy, the annual-report templates, their checks and their
+ * computation from records, section 二 from the register, and the information-processing fee.
  */
 export { disclosureRoutes } from './routes.js';
-export { disclosureApplications } from './schema.js';
+export { disclosureApplications, disclosureLetters, disclosureRegister, disclosureReportNarratives } from './schema.js';
 export {
   APPLICANT_TYPE_GROUP,
   APPLICANT_TYPE_LABELS,
@@ -90,3 +91,16 @@ export {
   section4Values,
 } from './report-compute.js';
 export { FEE_INPUT_MAX, FEE_RULES_EFFECTIVE_FROM, FEE_RULES_SOURCE, type FeeBand, feeByItem, feeByPage, type FeeResult } from './fees.js';
+export { LETTER_KINDS, LETTER_TITLES, type LetterKind, REMEDIES, replyParagraphs } from './letters.js';
+export {
+  computeSection2,
+  PROACTIVE_PERIOD,
+  REGISTER_CATEGORIES,
+  REGISTER_CATEGORY_BY_KEY,
+  REGISTER_ENTRY_KINDS,
+  type RegisterCategoryDef,
+  type RegisterEntry,
+  type RegisterEntryKind,
+  type Section2Computed,
+  section2Cell,
+} from './register.js';

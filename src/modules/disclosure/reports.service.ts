@@ -18,6 +18,9 @@ import { checkTemplateMatchesYear, DISPUTE_KINDS, SECTION3_COLUMNS, SECTION4_COL
 import { applicationsByIds } from './applications.service.js';
 import { ExternalTableInput } from './contracts.js';
 import { parsePublishedTable } from './report-sheet.js';
+import { computeSection2 } from './register.js';
+import { registerEntriesByIds, registerEntriesFor } from './register.service.js';
+import { feesCollected } from './fee.service.js';
 
 /**
  * The same check for an uploaded .xlsx: the template is recognised from the table (or given), the
@@ -49,11 +52,14 @@ async function compute(ctx: ActorCtx, year: number, orgId?: string) {
   const s3 = computeSection3(apps, year, template);
   const disputes = (await disputeByIdsForCell.filedIn(ctx, org.id, year)) as Dispute[];
   const s4 = computeSection4(disputes, year);
-  return { org, template, s3, s4 };
+  const register = await registerEntriesFor(ctx, org.id, year);
+  const s2 = register.any ? computeSection2(register.entries, year, template) : null;
+  return { org, template, s2, s3, s4 };
 }
 
 export async function annualReportTables(ctx: ActorCtx, year: number, orgId?: string) {
-  const { org, template, s3, s4 } = await compute(ctx, year, orgId);
+  const { org, template, s2, s3, s4 } = await compute(ctx, year, orgId);
+  const fees = await feesCollected(ctx, org.id, year);
   const v3 = section3Values(s3);
   const v4 = section4Values(s4);
   const check3 = checkSection3(v3, template);
@@ -63,13 +69,21 @@ export async function annualReportTables(ctx: ActorCtx, year: number, orgId?: st
     org: { id: org.id, name: org.name },
     template: { id: template.id, name: template.name, source: template.source },
     section2: {
-      source: null,
-      note: '主动公开登记簿尚未建立：第二部分暂无记录可统计，各项留空待登记簿或人工填写（不以 0 代替）',
+      source: s2 ? 'register' : null,
+      note: s2
+        ? '按主动公开目录计算（金额单位：万元）；每个单元格可查看对应的目录条目'
+        : '主动公开目录没有任何条目：第二部分暂无记录可统计，各项留空待登记或人工填写（不以 0 代替）',
       blocks: template.section2.map((b) => ({
         key: b.key,
         item: b.item,
         columns: b.columns,
-        rows: b.rows.map((r) => ({ key: r.key, label: r.label, cells: Object.fromEntries(b.columns.map((c) => [c.key, null])) })),
+        rows: b.rows.map((r) => ({
+          key: r.key,
+          label: r.label,
+          /** rowKey of GET …/cells/:rowKey/:colKey. */
+          drillKey: `${b.key}.${r.key}`,
+          cells: Object.fromEntries(b.columns.map((c) => [c.key, s2 ? s2.blocks[b.key]![r.key]![c.key]!.value : null])),
+        })),
       })),
     },
     section3: {
@@ -88,6 +102,12 @@ export async function annualReportTables(ctx: ActorCtx, year: number, orgId?: st
       groups: SECTION4_GROUPS,
       columns: SECTION4_COLUMNS,
       rows: SECTION4_GROUPS.map((g) => ({ key: g.key, label: g.label, fullLabel: g.fullLabel, parent: g.parent, cells: v4[g.key]! })),
+    },
+    section6: {
+      /** 信息处理费 are charged from 2021 (国办函〔2020〕109号); the template 2021 report states them in section 六. */
+      feesApplicable: year >= 2021,
+      feesCollected: { amount: fees.amount, applications: fees.count },
+      note: `本年收取信息处理费 ${fees.amount.toFixed(2)} 元（${fees.count} 件申请，按缴费日期计）`,
     },
     checks: { ok: check3.ok && check4.ok, section3: check3, section4: check4 },
   };
@@ -128,8 +148,19 @@ export async function annualReportXlsx(ctx: ActorCtx, year: number, orgId?: stri
 
 /** The records behind one cell: applications for a section-三 cell, disputes for a section-四 cell. */
 export async function annualReportCell(ctx: ActorCtx, year: number, rowKey: string, colKey: string, q: { orgId?: string; page: number; pageSize: number }) {
-  const { org, template, s3, s4 } = await compute(ctx, year, q.orgId);
+  const { org, template, s2, s3, s4 } = await compute(ctx, year, q.orgId);
   const page = <T>(ids: string[], load: (ids: string[]) => Promise<T[]>) => load(ids.slice((q.page - 1) * q.pageSize, q.page * q.pageSize));
+  if (rowKey.startsWith('s2.')) {
+    // s2.item1.regulations
+    const block = template.section2.find((b) => rowKey.startsWith(`${b.key}.`));
+    const row = block?.rows.find((r) => `${block.key}.${r.key}` === rowKey);
+    if (!block || !row) throw notFound(`${template.name}第二部分的行“${rowKey}”`);
+    const col = block.columns.find((c) => c.key === colKey);
+    if (!col) throw notFound(`第二部分的列“${colKey}”`);
+    const cell = s2?.blocks[block.key]![row.key]![col.key] ?? { value: 0, ids: [] };
+    const items = await page(cell.ids, (ids) => registerEntriesByIds(ctx, org.id, ids));
+    return { year, section: '二', row: { key: rowKey, label: `${block.item} ${row.label}` }, column: { key: colKey, label: col.label }, count: cell.ids.length, value: cell.value, kind: 'register', items, page: q.page, pageSize: q.pageSize };
+  }
   if ((DISPUTE_KINDS as readonly string[]).includes(rowKey)) {
     const cell = s4.rows[rowKey as DisputeKind][colKey as keyof (typeof s4.rows)[DisputeKind]];
     if (!cell) throw notFound(`第四部分的列“${colKey}”`);

@@ -3,7 +3,7 @@
  * no account; CSRF still applies to writes, rate-limited). Thin: validate → authorise → one call.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authed, ctxOf, sendFile, XLSX_TYPE } from '../../kernel/http/context.js';
+import { authed, ctxOf, DOCX_TYPE, sendFile, XLSX_TYPE } from '../../kernel/http/context.js';
 import { importRows } from '../../kernel/http/import-rows.js';
 import { validation } from '../../kernel/http/errors.js';
 import {
@@ -20,7 +20,16 @@ import {
   DecisionInput,
   ExtensionInput,
   ExternalTableInput,
+  FeeInput,
+  FeePaidInput,
   IdParams,
+  LetterParams,
+  LetterQuery,
+  LetterSettingsInput,
+  NarrativeInput,
+  RegisterEntryInput,
+  RegisterEntryPatch,
+  RegisterListQuery,
   OrgQuery,
   PortalApplicationInput,
   TrackingParams,
@@ -40,6 +49,10 @@ import {
   sendCorrection,
   startConsultation,
 } from './applications.service.js';
+import { getLetterSettings, listLetters, putLetterSettings, renderLetter } from './letters.js';
+import { annualReportDocx, getNarrative, putNarrative } from './report-docx.js';
+import { createRegisterEntry, deleteRegisterEntry, getRegisterEntry, listRegister, registerCategories, updateRegisterEntry } from './register.service.js';
+import { markFeePaid, setFee } from './fee.service.js';
 import { APPLICATION_IMPORT_ALIASES, MAX_APPLICATION_IMPORT_ROWS, importApplications } from './applications.import.js';
 import { annualReportCell, annualReportTables, annualReportXlsx, checkExternalSheet, checkExternalTable } from './reports.service.js';
 
@@ -91,6 +104,59 @@ export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
     decideApplication(authed(req, 'disclosure.handle'), req.params.id, req.body),
   );
 
+  app.post('/api/disclosure/applications/:id/fee', { schema: { tags: TAG, summary: '计算信息处理费并发出收费通知（按件或按量，国办函〔2020〕109号）', params: IdParams, body: FeeInput } }, async (req) =>
+    setFee(authed(req, 'disclosure.handle'), req.params.id, req.body),
+  );
+  app.post('/api/disclosure/applications/:id/fee/paid', { schema: { tags: TAG, summary: '登记申请人缴纳信息处理费', params: IdParams, body: FeePaidInput } }, async (req) =>
+    markFeePaid(authed(req, 'disclosure.handle'), req.params.id, req.body),
+  );
+
+  // ---- 文书 ----
+  app.get('/api/disclosure/letter-settings', { schema: { tags: TAG, summary: '文书发文字号的机关代字' } }, async (req) => getLetterSettings(authed(req, 'settings.manage')));
+  app.put('/api/disclosure/letter-settings', { schema: { tags: TAG, summary: '设置文书发文字号的机关代字', body: LetterSettingsInput } }, async (req) =>
+    putLetterSettings(authed(req, 'settings.manage'), req.body),
+  );
+  app.get('/api/disclosure/applications/:id/letters', { schema: { tags: TAG, summary: '本申请已出具的文书（文号、日期）', params: IdParams } }, async (req) =>
+    listLetters(authed(req, 'disclosure.read'), req.params.id),
+  );
+  app.get(
+    '/api/disclosure/applications/:id/letters/:kind.docx',
+    {
+      schema: {
+        tags: TAG,
+        summary: '文书（GB/T 9704 .docx）：receipt 受理回执、correction 补正告知书、extension 延期答复告知书、consultation 征求意见函（?consultationId=）、reply 答复书、fee 收费通知；首次生成编发文字号并记录',
+        params: LetterParams,
+        querystring: LetterQuery,
+      },
+    },
+    async (req, reply) => {
+      const { buffer, fileName, docNumber } = await renderLetter(authed(req, 'disclosure.read'), req.params.id, req.params.kind, req.query.consultationId);
+      reply.header('x-doc-number', encodeURIComponent(docNumber));
+      return sendFile(reply, buffer, fileName, DOCX_TYPE);
+    },
+  );
+
+  // ---- 主动公开目录 ----
+  app.get('/api/disclosure/register/categories', { schema: { tags: TAG, summary: '主动公开目录类别（条例第二十条）' } }, async (req) => {
+    authed(req, 'disclosure.read');
+    return registerCategories();
+  });
+  app.get('/api/disclosure/register', { schema: { tags: TAG, summary: '主动公开目录（含 20 个工作日公开期限）', querystring: RegisterListQuery } }, async (req) =>
+    listRegister(authed(req, 'disclosure.read'), req.query),
+  );
+  app.post('/api/disclosure/register', { schema: { tags: TAG, summary: '登记主动公开目录条目', body: RegisterEntryInput } }, async (req) =>
+    createRegisterEntry(authed(req, 'disclosure.handle'), req.body),
+  );
+  app.get('/api/disclosure/register/:id', { schema: { tags: TAG, summary: '主动公开目录条目', params: IdParams } }, async (req) =>
+    getRegisterEntry(authed(req, 'disclosure.read'), req.params.id),
+  );
+  app.patch('/api/disclosure/register/:id', { schema: { tags: TAG, summary: '修改主动公开目录条目（登记公开日期、废止日期等）', params: IdParams, body: RegisterEntryPatch } }, async (req) =>
+    updateRegisterEntry(authed(req, 'disclosure.handle'), req.params.id, req.body),
+  );
+  app.delete('/api/disclosure/register/:id', { schema: { tags: TAG, summary: '删除误登记的目录条目', params: IdParams } }, async (req) =>
+    deleteRegisterEntry(authed(req, 'disclosure.handle'), req.params.id),
+  );
+
   // ---- 年度报告 ----
   app.get('/api/disclosure/annual-reports/:year/tables', { schema: { tags: TAG, summary: '年度报告第二、三、四部分表格（按年度选用格式）及校验结果', params: YearParams, querystring: OrgQuery } }, async (req) =>
     annualReportTables(authed(req, 'disclosure.read'), req.params.year, req.query.orgId),
@@ -99,6 +165,16 @@ export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
     const { buffer, fileName } = await annualReportXlsx(authed(req, 'disclosure.read'), req.params.year, req.query.orgId);
     return sendFile(reply, buffer, fileName, XLSX_TYPE);
   });
+  app.get('/api/disclosure/annual-reports/:year/report.docx', { schema: { tags: TAG, summary: '年度报告全文（六个部分，.docx）', params: YearParams, querystring: OrgQuery } }, async (req, reply) => {
+    const { buffer, fileName } = await annualReportDocx(authed(req, 'disclosure.read'), req.params.year, req.query.orgId);
+    return sendFile(reply, buffer, fileName, DOCX_TYPE);
+  });
+  app.get('/api/disclosure/annual-reports/:year/narrative', { schema: { tags: TAG, summary: '年度报告文字部分（一、五、六）', params: YearParams, querystring: OrgQuery } }, async (req) =>
+    getNarrative(authed(req, 'disclosure.read'), req.params.year, req.query.orgId),
+  );
+  app.put('/api/disclosure/annual-reports/:year/narrative', { schema: { tags: TAG, summary: '编辑年度报告文字部分（一 总体情况、五 存在的主要问题及改进情况、六 其他需要报告的事项）', params: YearParams, body: NarrativeInput } }, async (req) =>
+    putNarrative(authed(req, 'disclosure.handle'), req.params.year, req.body),
+  );
   app.get(
     '/api/disclosure/annual-reports/:year/cells/:rowKey/:colKey',
     { schema: { tags: TAG, summary: '表格单元格对应的申请或复议诉讼案件', params: CellParams, querystring: CellQuery } },

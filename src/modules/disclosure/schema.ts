@@ -4,7 +4,7 @@
  * kernel Clock model from these columns; a copy of its spec lives in the kernel `clocks` table
  * for the dashboard.
  */
-import { boolean, date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, orgId, updatedAt } from '../../kernel/db/columns.js';
 
 /** One consultation of a third party or another agency (征求意见, arts. 32, 34). */
@@ -57,6 +57,10 @@ export const disclosureApplications = pgTable(
     feeMethod: text('fee_method'), // item | page
     feeAmount: numeric('fee_amount', { precision: 12, scale: 2 }),
     feePaidOn: date('fee_paid_on', { mode: 'string' }),
+    feeUnits: integer('fee_units'), // items (件) or pages (页) charged
+    feeNoticeOn: date('fee_notice_on', { mode: 'string' }), // 收费通知 served
+    feeExplanation: text('fee_explanation'),
+    decisionReason: text('decision_reason'), // the reason the reply letter gives, beyond the outcome's own
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -67,4 +71,82 @@ export const disclosureApplications = pgTable(
     index('disclosure_applications_org_decided_idx').on(t.orgId, t.decidedOn),
     index('disclosure_applications_org_applicant_idx').on(t.orgId, t.applicantName),
   ],
+);
+
+/**
+ * Letters issued for an application (受理回执, 补正告知书, 延期答复告知书, 征求意见函, 答复书, 收费通知):
+ * one row per letter, numbered once from the org's yearly sequence; regenerating returns the same number.
+ */
+export const disclosureLetters = pgTable(
+  'disclosure_letters',
+  {
+    id: id(),
+    orgId: orgId(),
+    applicationId: uuid('application_id').notNull(),
+    kind: text('kind').notNull(), // receipt | correction | extension | consultation | reply | fee
+    subjectKey: text('subject_key').notNull().default(''), // the consultation id for a consultation letter
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    docNumber: text('doc_number').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('disclosure_letters_subject_idx').on(t.orgId, t.applicationId, t.kind, t.subjectKey),
+    uniqueIndex('disclosure_letters_number_idx').on(t.orgId, t.year, t.seq),
+  ],
+);
+
+/** The per-org per-year document-number sequence of disclosure letters (发文字号序号). */
+export const disclosureDocSequences = pgTable(
+  'disclosure_doc_sequences',
+  {
+    orgId: orgId(),
+    year: integer('year').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year] })],
+);
+
+/**
+ * 主动公开目录 (条例第二十条, 第二十六条): what the agency published on its own initiative, by art. 20
+ * category. `madeOn` is the day the information was made or changed; it must be published within
+ * 20 working days (a kernel clock). Feeds section 二 of the annual report.
+ */
+export const disclosureRegister = pgTable(
+  'disclosure_register',
+  {
+    id: id(),
+    orgId: orgId(),
+    category: text('category').notNull(), // see register.ts REGISTER_CATEGORIES
+    entryKind: text('entry_kind').notNull(), // document | item | decision
+    title: text('title').notNull(),
+    docNumber: text('doc_number'),
+    link: text('link'),
+    madeOn: date('made_on', { mode: 'string' }).notNull(), // 制作或者变更之日
+    publishedOn: date('published_on', { mode: 'string' }),
+    abolishedOn: date('abolished_on', { mode: 'string' }),
+    amount: numeric('amount', { precision: 16, scale: 2 }), // 元: fees collected, procurement amount
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('disclosure_register_org_cat_idx').on(t.orgId, t.category), index('disclosure_register_org_made_idx').on(t.orgId, t.madeOn)],
+);
+
+/** Narrative sections of the annual report (一 总体情况, 五 存在的主要问题及改进情况, 六 其他需要报告的事项). */
+export const disclosureReportNarratives = pgTable(
+  'disclosure_report_narratives',
+  {
+    orgId: orgId(),
+    year: integer('year').notNull(),
+    overview: text('overview').notNull().default(''),
+    problems: text('problems').notNull().default(''),
+    other: text('other').notNull().default(''),
+    updatedBy: uuid('updated_by'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year] })],
 );
