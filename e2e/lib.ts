@@ -85,9 +85,9 @@ export async function signOut(page: Page): Promise<void> {
   await see(page.getByRole('heading', { name: '用户登录' }), 'the sign-in page after signing out');
 }
 
-/** The labels of the left menu, in order. */
+/** The labels of the left menu's first level (pages and group titles), in order. */
 export async function menuLabels(page: Page): Promise<string[]> {
-  const items = page.getByTestId('side-menu').locator('li.ant-menu-item');
+  const items = page.getByTestId('side-menu').locator('ul.ant-menu-root > li.ant-menu-item, ul.ant-menu-root > li.ant-menu-submenu > .ant-menu-submenu-title');
   await see(items, 'the left menu items');
   return (await items.allTextContents()).map((t) => t.trim());
 }

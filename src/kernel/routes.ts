@@ -29,6 +29,11 @@ const TIMELINE_ACTION: Record<string, Action> = {
   inspectionPlan: 'inspection.read',
   inspectionDraw: 'inspection.read',
   evaluation: 'inspection.read',
+  disclosureApplication: 'disclosure.read',
+  disclosureLetter: 'disclosure.read',
+  disclosureRegisterEntry: 'disclosure.read',
+  disclosureAnnualReport: 'disclosure.read',
+  dispute: 'dispute.read',
 };
 
 export const kernelRoutes: FastifyPluginAsyncZod<{ database: { kind: 'embedded' | 'external'; version: string } }> = async (app, opts) => {

@@ -492,3 +492,22 @@ export async function publicDraw(ctx: Ctx, key: string) {
   if (rows.length > 1) throw conflict(`多个机构公布了编号为 ${key} 的抽取批次，请使用列表中的链接（按 id 访问）`);
   return publicRecord(rows[0]!.result as PublishedDraw);
 }
+
+/**
+ * Names behind a published draw's ids (一公开: the public sees which units were drawn and who
+ * inspects them, with certificate numbers). Kept outside the verified record so its shape stays
+ * exactly lantai-draw-v1.
+ */
+export async function publicDrawNames(ctx: Ctx, key: string) {
+  const record = await publicDraw(ctx, key);
+  const unitIds = record.selected;
+  const inspectorIds = [...new Set((record.teams ?? []).flatMap((t) => t.selected))];
+  const unitRows = unitIds.length ? await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [];
+  const inspectorRows = inspectorIds.length
+    ? await ctx.db.select({ id: inspectors.id, name: inspectors.name, certificateNo: inspectors.certificateNo }).from(inspectors).where(inArray(inspectors.id, inspectorIds))
+    : [];
+  return {
+    units: Object.fromEntries(unitRows.map((u) => [u.id, u.name])) as Record<string, string>,
+    inspectors: Object.fromEntries(inspectorRows.map((i) => [i.id, { name: i.name, certificateNo: i.certificateNo }])) as Record<string, { name: string; certificateNo: string }>,
+  };
+}

@@ -144,6 +144,19 @@ describe('the demo draw, public and verifiable', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/public/draws/{id}', '/api/inspections/plans/{id}/draws', '/api/inspections/draws/{id}/execute']));
   });
 
+  it('names the drawn units and the team members with certificate numbers, outside the verified record', async () => {
+    const list = ok<{ items: { id: string }[] }>(await anonymous().get('/api/public/draws'));
+    const id = list.items[0]!.id;
+    const record = ok<{ selected: string[]; teams: { unitId: string; selected: string[] }[] }>(await anonymous().get(`/api/public/draws/${id}`));
+    const names = ok<{ units: Record<string, string>; inspectors: Record<string, { name: string; certificateNo: string }> }>(await anonymous().get(`/api/public/draws/${id}/names`));
+    expect(Object.keys(names.units).sort()).toEqual([...record.selected].sort());
+    for (const u of record.selected) expect(names.units[u]).toMatch(/^测试市/);
+    const members = [...new Set(record.teams.flatMap((t) => t.selected))].sort();
+    expect(Object.keys(names.inspectors).sort()).toEqual(members);
+    expect(members.map((m) => names.inspectors[m]!.name)).not.toContain('高海燕'); // the expired certificate
+    for (const m of members) expect(names.inspectors[m]!.certificateNo).toMatch(/^\d+$/);
+  });
+
   it('passes scripts/verify-draw.ts over HTTP', async () => {
     await env.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = env.app.server.address() as AddressInfo;

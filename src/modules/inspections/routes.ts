@@ -43,7 +43,7 @@ import {
   updateVersion,
 } from './checklists.service.js';
 import { createPlan, getPlan, listPlans, publicPlans, publishPlan, updatePlan } from './plans.service.js';
-import { createDraw, executeDraw, getDraw, listDraws, publicDraw, publicDraws, publishDraw } from './draws.service.js';
+import { createDraw, executeDraw, getDraw, listDraws, publicDraw, publicDrawNames, publicDraws, publishDraw } from './draws.service.js';
 import { createEvaluation, getEvaluation, gradeForm, listEvaluations } from './evaluations.service.js';
 
 const P = '/api/inspections';
@@ -128,5 +128,10 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/public/draws/:id',
     { config: limited, schema: { ...pub, summary: '抽取记录（lantai-draw-v1，可用 npm run verify-draw 复核）', params: PublicDrawParams } },
     async (req) => publicDraw(ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/public/draws/:id/names',
+    { config: limited, schema: { ...pub, summary: '抽取结果中单位与执法人员的名称（一公开）', params: PublicDrawParams } },
+    async (req) => publicDrawNames(ctxOf(req), req.params.id),
   );
 };

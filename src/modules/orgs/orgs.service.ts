@@ -111,3 +111,8 @@ export async function assertDepartment(ctx: Ctx, orgId: string, departmentId: st
   const [d] = await ctx.db.select({ id: departments.id }).from(departments).where(and(eq(departments.id, departmentId), eq(departments.orgId, orgId)));
   if (!d) throw validation('科室不存在', { departmentId: '科室不存在' });
 }
+
+/** Every bureau, by tree order, with only what the public portal needs (name and level). */
+export async function publicOrgs(ctx: Ctx) {
+  return ctx.db.select({ id: orgs.id, name: orgs.name, level: orgs.level, parentId: orgs.parentId }).from(orgs).orderBy(asc(orgs.path));
+}

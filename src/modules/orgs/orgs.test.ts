@@ -63,6 +63,15 @@ describe('org tree and departments', () => {
     expect(tl.map((e: { action: string }) => e.action)).toEqual(['department.create', 'department.update']);
   });
 
+  it('lists the bureaus publicly (id, name, level) for the portal', async () => {
+    const r = await new Client(env.app).get('/api/public/orgs');
+    expect(r.statusCode).toBe(200);
+    const items = r.json().items as { id: string; name: string; level: string; parentId: string | null }[];
+    expect(items[0]).toEqual({ id: setup.org.id, name: '测试市档案局', level: 'city', parentId: null });
+    expect(items.map((o) => o.name)).toContain('示例区档案局');
+    expect(Object.keys(items[0]!).sort()).toEqual(['id', 'level', 'name', 'parentId']);
+  });
+
   it('the unit role cannot read other records’ timelines', async () => {
     const unit = await signIn('unit');
     const me = (await admin.get('/api/auth/me')).json();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authed, ctxOf, sendFile, DOCX_TYPE } from '../../kernel/http/context.js';
 import { ChildOrgInput, DepartmentInput, OrgPatch, SetupInput, UserInput, UserListQuery, UserPatch } from './contracts.js';
 import { needsSetup, runSetup } from './setup.js';
-import { createChildOrg, createDepartment, getOrg, listDepartments, orgTree, renameDepartment, updateOrg } from './orgs.service.js';
+import { createChildOrg, createDepartment, getOrg, listDepartments, orgTree, publicOrgs, renameDepartment, updateOrg } from './orgs.service.js';
 import { createUser, getUser, listUsers, resetPassword, setUserStatus, updateUser } from './users.service.js';
 import { accountNoticeDocx } from './notice.js';
 import { readableOrg } from '../../kernel/tenancy/index.js';
@@ -18,6 +18,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/setup',
     { schema: { tags: ['初始化'], summary: '创建顶级机构和首个管理员（可加载演示数据）', body: SetupInput }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (req) => runSetup(ctxOf(req), req.body),
+  );
+
+  // ---- public: the bureaus that take applications on the portal ----
+  app.get(
+    '/api/public/orgs',
+    { schema: { tags: ['公开'], summary: '可受理在线申请的行政机关' }, config: { rateLimit: { max: 120, timeWindow: '1 minute' } } },
+    async (req) => ({ items: await publicOrgs(ctxOf(req)) }),
   );
 
   // ---- org tree ----

@@ -1,5 +1,19 @@
 /** Chinese labels of the codes the API uses. */
 import type { CertState, DueState, OrgLevel, RiskTier, Role, UnitType } from './types';
+import {
+  APPLICANT_TYPE_LABELS,
+  APPLICATION_STATUS_LABELS,
+  CHANNEL_LABELS,
+  DISPUTE_KIND_LABELS,
+  DISPUTE_OUTCOME_LABELS,
+  LETTER_LABELS,
+  OUTCOME_LABELS,
+  type ApplicantType,
+  type Channel,
+  type DisputeKind,
+  type DisputeOutcome,
+  type LetterKind,
+} from './disclosure-types';
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
@@ -49,6 +63,14 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   calendarYear: '工作日历',
   importBatch: '导入批次',
   unitImport: '导入批次',
+  inspectionItem: '检查事项',
+  checklist: '检查表',
+  checklistVersion: '检查表版本',
+  inspectionPlan: '检查计划',
+  inspectionDraw: '抽取批次',
+  evaluation: '考评',
+  disclosureApplication: '政府信息公开申请',
+  dispute: '复议诉讼案件',
 };
 
 /** Actions of the whole-process record that read better spelled out. */
@@ -68,6 +90,24 @@ const ACTION_LABELS: Record<string, string> = {
   'unitImport.confirm': '确认导入',
   'calendar.year_set': '录入年度节假日安排',
   'settings.update': '修改系统设置',
+  'inspectionDraw.create': '冻结候选名单',
+  'inspectionDraw.redraw': '重新抽取（冻结名单）',
+  'inspectionDraw.execute': '执行抽取',
+  'inspectionDraw.publish': '公布抽取结果',
+  'inspectionPlan.publish': '公开检查计划',
+  'checklistVersion.publish': '发布检查表版本',
+  'checklistVersion.items': '修改检查项',
+  'checklistVersion.addItem': '添加检查项',
+  'disclosure.application.create': '登记政府信息公开申请',
+  'disclosure.application.import': '导入政府信息公开申请',
+  'disclosure.application.correction': '发出补正通知',
+  'disclosure.application.corrected': '收到补正申请',
+  'disclosure.application.consultation_start': '征求意见',
+  'disclosure.application.consultation_end': '收到征求意见答复',
+  'disclosure.application.extension': '延长答复期限',
+  'disclosure.application.decide': '答复',
+  'letter.issue': '出具文书',
+  'disclosure.report.narrative': '编辑年度报告文字部分',
 };
 
 /** Verbs (action = `<entity>.<verb>`), combined with the entity's label. */
@@ -135,10 +175,42 @@ export const FIELD_LABELS: Record<string, string> = {
   created: '导入条数',
   childId: '下级机构',
   enteredBy: '录入人',
+  trackingCode: '查询码',
+  channel: '申请渠道',
+  source: '来源',
+  receivedOn: '收到申请日期',
+  applicantType: '申请人类型',
+  applicantName: '申请人',
+  idType: '证件类型',
+  idNumber: '证件号码',
+  contact: '联系方式',
+  content: '申请内容',
+  formRequested: '获取方式',
+  correctionSentOn: '补正通知发出日期',
+  correctionDeadline: '补正期限',
+  correctionItems: '补正事项',
+  correctionLate: '补正通知逾期',
+  correctedOn: '收到补正申请日期',
+  consultations: '征求意见',
+  extensionDays: '延长工作日',
+  extensionReason: '延期理由',
+  extensionApprovedBy: '延期批准人',
+  extensionApprovedOn: '延期批准日期',
+  extensionNoticeOn: '延期告知日期',
+  decidedOn: '答复日期',
+  outcome: '办理结果',
+  filedOn: '立案日期',
+  closedOn: '审结日期',
+  caseNo: '案号',
+  subject: '案由',
+  applicationId: '关联申请',
+  title: '标题',
+  docNumber: '文号',
+  issuedOn: '出具日期',
 };
 
 /** Fields never worth showing in a diff. */
-export const HIDDEN_FIELDS = new Set(['id', 'orgId', 'createdAt', 'updatedAt', 'passwordHash', 'failedAttempts', 'path', 'importBatchId', 'statusLabel', 'typeLabel', 'riskTierLabel']);
+export const HIDDEN_FIELDS = new Set(['id', 'orgId', 'createdAt', 'updatedAt', 'passwordHash', 'failedAttempts', 'path', 'importBatchId', 'statusLabel', 'typeLabel', 'riskTierLabel', 'createdBy', 'contentKey']);
 
 /** Values shown in Chinese where the code is known. */
 export function valueLabel(field: string, v: unknown): string {
@@ -148,9 +220,16 @@ export function valueLabel(field: string, v: unknown): string {
   if (field === 'level' && typeof v === 'string') return ORG_LEVEL_LABELS[v as OrgLevel] ?? v;
   if (field === 'roles' && Array.isArray(v)) return v.map((r) => ROLE_LABELS[r as Role] ?? String(r)).join('、');
   if (field === 'status' && typeof v === 'string') return STATUS_WORDS[v] ?? v;
+  if (field === 'channel' && typeof v === 'string') return CHANNEL_LABELS[v as Channel] ?? v;
+  if (field === 'applicantType' && typeof v === 'string') return APPLICANT_TYPE_LABELS[v as ApplicantType] ?? v;
+  if (field === 'outcome' && typeof v === 'string') return OUTCOME_LABELS[v] ?? DISPUTE_OUTCOME_LABELS[v as DisputeOutcome] ?? v;
+  if (field === 'kind' && typeof v === 'string' && v in DISPUTE_KIND_LABELS) return DISPUTE_KIND_LABELS[v as DisputeKind];
+  if (field === 'kind' && typeof v === 'string' && v in LETTER_LABELS) return LETTER_LABELS[v as LetterKind];
+  if (field === 'source' && typeof v === 'string') return ({ desk: '窗口登记', portal: '门户在线申请', import: '批量导入' } as Record<string, string>)[v] ?? v;
+  if (Array.isArray(v) && v.length === 0) return '（无）';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
 
-const STATUS_WORDS: Record<string, string> = { active: '正常', disabled: '已停用', closed: '已注销', inactive: '停用', pending: '待确认', confirmed: '已确认' };
+const STATUS_WORDS: Record<string, string> = { active: '正常', disabled: '已停用', closed: '已注销', inactive: '停用', pending: '待确认', confirmed: '已确认', ...APPLICATION_STATUS_LABELS };

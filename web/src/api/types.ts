@@ -19,7 +19,14 @@ export type Action =
   | 'calendar.manage'
   | 'audit.read'
   | 'settings.manage'
-  | 'ownUnit.read';
+  | 'ownUnit.read'
+  | 'inspection.read'
+  | 'inspection.manage'
+  | 'disclosure.read'
+  | 'disclosure.handle'
+  | 'disclosure.approve'
+  | 'dispute.read'
+  | 'dispute.manage';
 
 export interface Page<T> {
   items: T[];

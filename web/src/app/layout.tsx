@@ -5,7 +5,7 @@ import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, User
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { ORG_LEVEL_LABELS } from '../api/labels';
 import { useLogout, useMe } from './auth';
-import { entryOf, menuFor } from './menu';
+import { entryOf, groupOf, menuFor } from './menu';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { PageLoading } from './fallbacks';
 import { Logo } from '../shared/Logo';
@@ -23,8 +23,17 @@ export function AppLayout() {
   const isCollapsed = collapsed ?? narrow;
   const [pwOpen, setPwOpen] = useState(false);
 
-  const items = menuFor(me.actions).map((m) => ({ key: m.path, icon: m.icon, label: m.label }));
+  const items = menuFor(me.actions).map((m) =>
+    m.children ? { key: m.path, icon: m.icon, label: m.label, children: m.children.map((c) => ({ key: c.path, label: c.label })) } : { key: m.path, icon: m.icon, label: m.label },
+  );
   const current = entryOf(pathname)?.path ?? pathname;
+  const group = groupOf(pathname)?.path;
+  const [openKeys, setOpenKeys] = useState<string[]>(group ? [group] : []);
+  const [lastGroup, setLastGroup] = useState(group);
+  if (group !== lastGroup) {
+    setLastGroup(group);
+    if (group && !openKeys.includes(group)) setOpenKeys([...openKeys, group]);
+  }
 
   return (
     <Layout className="app-shell">
@@ -52,6 +61,7 @@ export function AppLayout() {
             theme="dark"
             mode="inline"
             selectedKeys={[current]}
+            {...(isCollapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
             items={items}
             onClick={(e) => {
               void navigate({ to: e.key });

@@ -7,7 +7,9 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   HomeOutlined,
+  FileSearchOutlined,
   IdcardOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -17,7 +19,9 @@ export interface MenuEntry {
   path: string;
   label: string;
   action: Action;
-  icon: ReactNode;
+  icon?: ReactNode;
+  /** A group (submenu): `path` is its key, the entries are its pages. */
+  children?: MenuEntry[];
 }
 
 export const MENU: MenuEntry[] = [
@@ -26,6 +30,31 @@ export const MENU: MenuEntry[] = [
   { path: '/users', label: '用户管理', action: 'user.read', icon: <TeamOutlined /> },
   { path: '/units', label: '检查对象名录', action: 'unit.read', icon: <BankOutlined /> },
   { path: '/inspectors', label: '执法人员名录', action: 'inspector.read', icon: <IdcardOutlined /> },
+  {
+    path: '/inspection',
+    label: '行政检查',
+    action: 'inspection.read',
+    icon: <SafetyCertificateOutlined />,
+    children: [
+      { path: '/inspection/items', label: '检查事项清单', action: 'inspection.read' },
+      { path: '/inspection/checklists', label: '检查表', action: 'inspection.read' },
+      { path: '/inspection/plans', label: '年度检查计划', action: 'inspection.read' },
+      { path: '/inspection/draws', label: '双随机抽取', action: 'inspection.read' },
+      { path: '/inspection/evaluations', label: '评价考评', action: 'inspection.read' },
+    ],
+  },
+  {
+    path: '/disclosure',
+    label: '政府信息公开',
+    action: 'disclosure.read',
+    icon: <FileSearchOutlined />,
+    children: [
+      { path: '/disclosure/applications', label: '依申请公开', action: 'disclosure.read' },
+      { path: '/disclosure/annual-reports', label: '年度报告', action: 'disclosure.read' },
+      { path: '/disclosure/report-check', label: '外部报表校验', action: 'disclosure.read' },
+      { path: '/disclosure/disputes', label: '行政复议和诉讼', action: 'dispute.read' },
+    ],
+  },
   { path: '/calendar', label: '工作日历', action: 'calendar.read', icon: <CalendarOutlined /> },
   { path: '/audit', label: '全过程记录', action: 'audit.read', icon: <AuditOutlined /> },
   { path: '/settings', label: '系统设置', action: 'settings.manage', icon: <SettingOutlined /> },
@@ -33,11 +62,17 @@ export const MENU: MenuEntry[] = [
 ];
 
 export function menuFor(actions: readonly Action[]): MenuEntry[] {
-  return MENU.filter((m) => actions.includes(m.action));
+  return MENU.filter((m) => actions.includes(m.action)).map((m) => (m.children ? { ...m, children: m.children.filter((c) => actions.includes(c.action)) } : m));
 }
 
-/** The menu entry a path belongs to ('/units/…' → 检查对象名录). */
+/** The menu entry a path belongs to ('/units/…' → 检查对象名录; '/inspection/draws/…' → 双随机抽取). */
 export function entryOf(pathname: string): MenuEntry | undefined {
   if (pathname === '/' || pathname === '') return MENU[0];
-  return MENU.filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(m.path + '/'))).sort((a, b) => b.path.length - a.path.length)[0];
+  const leaves = MENU.flatMap((m) => m.children ?? [m]);
+  return leaves.filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(m.path + '/'))).sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/** The group a path belongs to (its submenu key), if any. */
+export function groupOf(pathname: string): MenuEntry | undefined {
+  return MENU.find((m) => m.children && (pathname === m.path || pathname.startsWith(m.path + '/')));
 }

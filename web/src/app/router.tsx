@@ -1,5 +1,5 @@
 /**
- * Code-based routes. Public: /setup, /login. Everything else sits under the `app` layout route,
+ * Code-based routes. Public: /setup, /login, /public/draws[/:id], /public/disclosure/{apply,track} (no sign-in). Everything else sits under the `app` layout route,
  * which first makes sure the system is set up and someone is signed in. Pages load lazily.
  */
 import type { ComponentType } from 'react';
@@ -52,6 +52,33 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/auth/LoginPage'), 'LoginPage'),
 });
 
+/** The public portal's draw pages: no sign-in, no back-office frame (and no redirect to /login). */
+const publicDrawsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/draws',
+  component: lazyRouteComponent(() => import('../features/draws/PublicDrawsPage'), 'PublicDrawsPage'),
+});
+const publicDrawRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/draws/$id',
+  component: lazyRouteComponent(() => import('../features/draws/PublicDrawPage'), 'PublicDrawPage'),
+});
+
+/** The public portal's disclosure pages (政务公开): apply online and track by code, no sign-in. */
+const optText = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 80) : undefined);
+const publicDisclosureApplyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/disclosure/apply',
+  validateSearch: (s: Record<string, unknown>): { org?: string } => ({ org: optText(s.org) }),
+  component: lazyRouteComponent(() => import('../features/disclosure/PublicApplyPage'), 'PublicApplyPage'),
+});
+const publicDisclosureTrackRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/disclosure/track',
+  validateSearch: (s: Record<string, unknown>): { code?: string } => ({ code: optText(s.code) }),
+  component: lazyRouteComponent(() => import('../features/disclosure/PublicTrackPage'), 'PublicTrackPage'),
+});
+
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
@@ -73,7 +100,7 @@ const appRoute = createRoute({
 });
 
 /** A page that needs `action`: others get a 403 page instead of a broken screen. */
-function page(path: string, action: Action, load: () => Promise<Record<string, ComponentType>>, name: string) {
+function page<TPath extends string>(path: TPath, action: Action, load: () => Promise<Record<string, ComponentType>>, name: string) {
   const Lazy = lazyRouteComponent(load as () => Promise<Record<string, ComponentType<unknown>>>, name as never) as AsyncRouteComponent<Record<string, never>>;
   const Guarded = Object.assign(
     function Guarded() {
@@ -89,6 +116,10 @@ function page(path: string, action: Action, load: () => Promise<Record<string, C
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
+  publicDrawsRoute,
+  publicDrawRoute,
+  publicDisclosureApplyRoute,
+  publicDisclosureTrackRoute,
   appRoute.addChildren([
     page('/', 'dashboard.read', () => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
     page('/orgs', 'org.read', () => import('../features/orgs/OrgsPage'), 'OrgsPage'),
@@ -99,6 +130,19 @@ const routeTree = rootRoute.addChildren([
     page('/audit', 'audit.read', () => import('../features/audit/AuditPage'), 'AuditPage'),
     page('/settings', 'settings.manage', () => import('../features/settings/SettingsPage'), 'SettingsPage'),
     page('/my-unit', 'ownUnit.read', () => import('../features/units/MyUnitPage'), 'MyUnitPage'),
+    page('/inspection/items', 'inspection.read', () => import('../features/inspections/ItemsPage'), 'ItemsPage'),
+    page('/inspection/checklists', 'inspection.read', () => import('../features/inspections/ChecklistsPage'), 'ChecklistsPage'),
+    page('/inspection/checklists/$id', 'inspection.read', () => import('../features/inspections/ChecklistDetailPage'), 'ChecklistDetailPage'),
+    page('/inspection/plans', 'inspection.read', () => import('../features/inspections/PlansPage'), 'PlansPage'),
+    page('/inspection/plans/$id', 'inspection.read', () => import('../features/inspections/PlanDetailPage'), 'PlanDetailPage'),
+    page('/inspection/draws', 'inspection.read', () => import('../features/draws/DrawsPage'), 'DrawsPage'),
+    page('/inspection/draws/$id', 'inspection.read', () => import('../features/draws/DrawDetailPage'), 'DrawDetailPage'),
+    page('/inspection/evaluations', 'inspection.read', () => import('../features/inspections/EvaluationsPage'), 'EvaluationsPage'),
+    page('/disclosure/applications', 'disclosure.read', () => import('../features/disclosure/ApplicationsPage'), 'ApplicationsPage'),
+    page('/disclosure/applications/$id', 'disclosure.read', () => import('../features/disclosure/ApplicationDetailPage'), 'ApplicationDetailPage'),
+    page('/disclosure/annual-reports', 'disclosure.read', () => import('../features/disclosure/AnnualReportPage'), 'AnnualReportPage'),
+    page('/disclosure/report-check', 'disclosure.read', () => import('../features/disclosure/ReportCheckPage'), 'ReportCheckPage'),
+    page('/disclosure/disputes', 'dispute.read', () => import('../features/disclosure/DisputesPage'), 'DisputesPage'),
   ]),
 ]);
 
@@ -114,7 +158,7 @@ export function makeRouter(queryClient: QueryClient) {
   // A 401 anywhere (session expired, signed out elsewhere) leads to the sign-in page.
   onUnauthorized(() => {
     const loc = router.state.location;
-    if (loc.pathname === '/login' || loc.pathname === '/setup') return;
+    if (loc.pathname === '/login' || loc.pathname === '/setup' || loc.pathname.startsWith('/public/')) return;
     queryClient.removeQueries({ queryKey: ['me'] });
     void router.navigate({ to: '/login', search: { redirect: loc.href === '/' ? undefined : loc.href } });
   });

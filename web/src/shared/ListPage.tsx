@@ -45,6 +45,8 @@ export interface ListPageProps<T> {
   tableProps?: Omit<TableProps<T>, 'columns' | 'dataSource' | 'pagination' | 'onChange' | 'loading' | 'rowKey'>;
   /** data-testid of the table, for browser tests */
   testId?: string;
+  /** Hide the keyword search (for lists whose API has no `q`). */
+  noSearch?: boolean;
 }
 
 export function ListPage<T extends object>(props: ListPageProps<T>) {
@@ -102,6 +104,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
       <div className="list-toolbar">
         <div className="filters">
           {props.orgFilter && <OrgSelect value={params.orgId as string | undefined} onChange={(orgId) => set({ orgId })} />}
+          {!props.noSearch && (
           <Input.Search
             allowClear
             placeholder={searchPlaceholder}
@@ -115,6 +118,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
             enterButton
             aria-label="搜索"
           />
+          )}
           {filters.map((f) => (
             <Select
               key={f.key}

@@ -1,0 +1,66 @@
+/** 年度报告文字部分 (一 总体情况、五 存在的主要问题及改进情况、六 其他需要报告的事项), editable by the desk. */
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Skeleton } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, errorMessage } from '../../api/client';
+
+interface Narrative {
+  year: number;
+  orgId: string;
+  overview: string;
+  problems: string;
+  other: string;
+}
+
+const FIELDS = [
+  { name: 'overview', label: '一、总体情况' },
+  { name: 'problems', label: '五、存在的主要问题及改进情况' },
+  { name: 'other', label: '六、其他需要报告的事项' },
+] as const;
+
+export function NarrativeCard({ year, orgId, editable }: { year: number; orgId?: string; editable: boolean }) {
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const key = ['/api/disclosure/annual-reports', year, 'narrative', orgId];
+  const q = useQuery({ queryKey: key, queryFn: () => api.get<Narrative>(`/api/disclosure/annual-reports/${year}/narrative`, { orgId }) });
+  const [form] = Form.useForm<Pick<Narrative, 'overview' | 'problems' | 'other'>>();
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    try {
+      const r = await api.put<Narrative>(`/api/disclosure/annual-reports/${year}/narrative`, form.getFieldsValue());
+      qc.setQueryData(key, r);
+      message.success('已保存文字部分');
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Card
+      variant="borderless"
+      title="文字部分（导出 Word 时写入第一、五、六部分）"
+      style={{ marginBottom: 16 }}
+      extra={
+        editable && (
+          <Button type="primary" loading={saving} onClick={() => void save()} disabled={!q.data}>
+            保存
+          </Button>
+        )
+      }
+    >
+      {q.isLoading && <Skeleton active />}
+      {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} />}
+      {q.data && (
+        <Form form={form} layout="vertical" key={`${year}-${orgId ?? ''}-${q.dataUpdatedAt}`} initialValues={q.data} disabled={!editable}>
+          {FIELDS.map((f) => (
+            <Form.Item key={f.name} name={f.name} label={f.label}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} placeholder={editable ? '填写本部分内容' : '（未填写）'} />
+            </Form.Item>
+          ))}
+        </Form>
+      )}
+    </Card>
+  );
+}

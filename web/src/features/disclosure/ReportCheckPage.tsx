@@ -1,0 +1,185 @@
+/**
+ * 外部报表校验: check a published annual-report table (upload the .xlsx or paste JSON) — blank cells,
+ * failing consistency checks with the cells named, and whether the template fits the report year.
+ */
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { api, errorMessage, withQuery } from '../../api/client';
+import { TEMPLATE_NAMES, type CellRef, type ExternalCheckResult } from '../../api/disclosure-types';
+import { PageHeader } from '../../shared/PageHeader';
+import { FailureList } from './ReportTables';
+
+const SAMPLE = {
+  year: 2020,
+  templateId: '2019',
+  section3: {
+    's3.r1': { natural: 10, business: 2, research: 0, public_interest: 0, legal_service: 1, other: 0, total: 13 },
+    's3.r2': { natural: 1, business: 0, research: 0, public_interest: 0, legal_service: 0, other: 0, total: 1 },
+    's3.r3.1': { natural: 6, business: 1, research: 0, public_interest: 0, legal_service: 1, other: 0, total: 8 },
+  },
+  section4: { reconsideration: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 } },
+};
+
+export function ReportCheckPage() {
+  const [year, setYear] = useState<number | null>(2020);
+  const [templateId, setTemplateId] = useState<'2019' | '2021' | undefined>();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ExternalCheckResult | null>(null);
+
+  const run = async (send: () => Promise<ExternalCheckResult>) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await send());
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const checkJson = () => {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (e) {
+      setError(`不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    void run(() => api.post<ExternalCheckResult>('/api/disclosure/annual-reports/check', body));
+  };
+
+  const other = result ? [...result.section3.failures, ...result.section4.failures].filter((f) => f.rule !== 'blank') : [];
+
+  return (
+    <>
+      <PageHeader title="外部报表校验" description="校验已公布的政府信息公开工作年度报告表格：是否有空格、勾稽关系是否成立、所用格式与报告年度是否相符。" />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={10}>
+          <Card variant="borderless" title="待校验的表格">
+            <Tabs
+              items={[
+                {
+                  key: 'xlsx',
+                  label: '上传 Excel',
+                  children: (
+                    <>
+                      <Form layout="vertical">
+                        <Row gutter={12}>
+                          <Col span={10}>
+                            <Form.Item label="报告年度" required>
+                              <InputNumber min={2019} max={2100} precision={0} value={year} onChange={(v) => setYear(v)} style={{ width: '100%' }} aria-label="报告年度" />
+                            </Form.Item>
+                          </Col>
+                          <Col span={14}>
+                            <Form.Item label="报告格式" extra="留空则由表格内容自动识别">
+                              <Select
+                                allowClear
+                                value={templateId}
+                                onChange={setTemplateId}
+                                options={(['2019', '2021'] as const).map((v) => ({ value: v, label: TEMPLATE_NAMES[v] }))}
+                                popupMatchSelectWidth={false}
+                              />
+                            </Form.Item>
+                          </Col>
+                        </Row>
+                      </Form>
+                      <Upload.Dragger
+                        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        multiple={false}
+                        showUploadList={false}
+                        disabled={busy || !year}
+                        beforeUpload={(file) => {
+                          if (!/\.xlsx$/i.test(file.name)) setError('请上传 .xlsx 格式的 Excel 文件');
+                          else if (year) void run(() => api.upload<ExternalCheckResult>(withQuery('/api/disclosure/annual-reports/check', { year, templateId }), file, file.name));
+                          return false;
+                        }}
+                      >
+                        <p className="ant-upload-drag-icon">
+                          <InboxOutlined />
+                        </p>
+                        <p className="ant-upload-text">{busy ? '正在校验…' : '点击或将年度报告表格 .xlsx 拖到此处'}</p>
+                        <p className="ant-upload-hint">按行标题识别第三部分各行，第四部分读取十五个数</p>
+                      </Upload.Dragger>
+                    </>
+                  ),
+                },
+                {
+                  key: 'json',
+                  label: '粘贴 JSON',
+                  children: (
+                    <>
+                      <Typography.Paragraph type="secondary">
+                        格式：<span className="mono">{'{ year, templateId: "2019" | "2021", section3: { 行键: { 列键: 数 } }, section4: { … } }'}</span>
+                      </Typography.Paragraph>
+                      <Input.TextArea rows={12} className="mono" value={text} onChange={(e) => setText(e.target.value)} aria-label="表格 JSON" />
+                      <Space style={{ marginTop: 8 }}>
+                        <Button type="primary" loading={busy} disabled={!text.trim()} onClick={checkJson}>
+                          校验
+                        </Button>
+                        <Button type="link" onClick={() => setText(JSON.stringify(SAMPLE, null, 2))}>
+                          填入示例
+                        </Button>
+                      </Space>
+                    </>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card variant="borderless" title="校验结果" data-testid="check-result">
+            {error && <Alert type="error" showIcon title={error} />}
+            {!error && !result && <Typography.Text type="secondary">上传或粘贴表格后显示结果。</Typography.Text>}
+            {result && (
+              <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+                <Result
+                  status={result.ok ? 'success' : 'warning'}
+                  title={result.ok ? '校验通过' : '校验未通过'}
+                  subTitle={`${TEMPLATE_NAMES[result.templateId]}${result.read ? `；表格识别为 ${result.read.detectedTemplate} 格式` : ''}`}
+                  style={{ padding: '8px 0' }}
+                />
+                {result.templateYear.ok ? (
+                  <Alert type="success" showIcon title="格式与报告年度相符" />
+                ) : (
+                  <Alert type="error" showIcon title="格式与报告年度不符" description={result.templateYear.message} data-testid="template-mismatch" />
+                )}
+                {result.read && result.read.missingRows.length > 0 && (
+                  <Alert type="error" showIcon title={`表格缺少 ${result.read.missingRows.length} 行`} description={result.read.missingRows.join('；')} />
+                )}
+                <div>
+                  <Typography.Title level={5}>空格（{result.blankCells.length}）</Typography.Title>
+                  {result.blankCells.length === 0 ? (
+                    <Typography.Text type="success">没有空格</Typography.Text>
+                  ) : (
+                    <Table<CellRef & { i: number }>
+                      size="small"
+                      rowKey="i"
+                      data-testid="blank-cells"
+                      pagination={result.blankCells.length > 10 ? { pageSize: 10, size: 'small' } : false}
+                      dataSource={result.blankCells.map((c, i) => ({ ...c, i }))}
+                      columns={[
+                        { title: '部分', dataIndex: 'section', width: 60 },
+                        { title: '行', dataIndex: 'rowLabel' },
+                        { title: '列', dataIndex: 'columnLabel', width: 120 },
+                      ]}
+                    />
+                  )}
+                </div>
+                <div>
+                  <Typography.Title level={5}>勾稽关系（{other.length ? `${other.length} 处不通过` : '通过'}）</Typography.Title>
+                  {other.length === 0 ? <Tag color="green">通过</Tag> : <FailureList failures={other} />}
+                </div>
+              </Space>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
