@@ -8,7 +8,7 @@
  * (不计入期限 / 中止, e.g. 征求第三方意见 under arts. 32 and 34), approved extensions (延长期限,
  * art. 33) and completion (办结).
  */
-import { addDays, daysBetween, type DayReason, isValidDate, type WorkCalendar, weekdayName } from './calendar.js';
+import { addDays, CalendarError, daysBetween, type DayReason, isValidDate, type WorkCalendar, weekdayName } from './calendar.js';
 import { countPeriod, type PeriodUnit, type SkippedDay, workingDaysBetween } from './periods.js';
 
 export interface ClockRestart {
@@ -363,4 +363,30 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, today: string):
     explanation.push(`结果：截至 ${today} 距届满日尚余 ${daysLeft} ${u}，正常计时。`);
   }
   return { ...base, due, state, daysLeft };
+}
+
+/**
+ * For display paths (lists, dashboards, the portal): the clock, or — when its period reaches a year
+ * whose holiday schedule has not been entered yet — a running clock without a due date whose
+ * explanation says so. Recording a case must never fail because next year's schedule is not out;
+ * decisions that need the date (e.g. approving an extension) call `computeClock` and refuse.
+ */
+export function computeClockOrPending(cal: WorkCalendar, spec: ClockSpec, today: string): ClockResult & { pendingYear?: number } {
+  try {
+    return computeClock(cal, spec, today);
+  } catch (e) {
+    if (!(e instanceof CalendarError)) throw e;
+    return {
+      due: null,
+      state: 'running',
+      daysLeft: null,
+      explanation: [`届满日暂无法计算：${e.message}`],
+      countedDays: [],
+      skippedDays: [],
+      unit: spec.unit,
+      effectiveStart: spec.restarts?.length ? spec.restarts.map((r) => r.on).sort().at(-1)! : spec.start,
+      totalDays: spec.period + (spec.extensions ?? []).reduce((n, x) => n + x.days, 0),
+      pendingYear: e.year,
+    };
+  }
 }

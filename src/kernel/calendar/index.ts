@@ -40,4 +40,5 @@ export {
   ClockSpecError,
   type ClockState,
   computeClock,
+  computeClockOrPending,
 } from './clock.js';

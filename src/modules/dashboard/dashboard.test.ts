@@ -42,4 +42,16 @@ describe('工作台: my due and overdue items', () => {
     const county = await signInDemo(env.app, setup, 'county.admin');
     expect((await county.get('/api/dashboard')).json()).toEqual({ items: [], counts: { overdue: 0, dueSoon: 0, running: 0 } });
   });
+
+  it('keeps working when a clock runs into a year whose calendar is not entered', async () => {
+    await env.database.pool.query(
+      `INSERT INTO clocks (org_id, entity_type, entity_id, kind, label, spec) VALUES ($1, 'disclosure', 'GK-2026-999', 'disclosure.reply', '依申请公开答复期限（GK-2026-999）', $2)`,
+      [setup.org.id, JSON.stringify({ start: '2026-12-20', period: 20, unit: 'working' })],
+    );
+    const r = await admin.get('/api/dashboard');
+    expect(r.statusCode).toBe(200);
+    const item = r.json().items.find((i: { entityId: string }) => i.entityId === 'GK-2026-999');
+    expect(item).toMatchObject({ due: null, daysLeft: null, state: 'running', kindLabel: '依申请公开答复' });
+    expect(item.explanation[0]).toMatch(/2027年的节假日安排尚未录入/);
+  });
 });

@@ -6,7 +6,7 @@ import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Actor, Ctx } from '../../kernel/context.js';
 import { hasAction } from '../../kernel/auth/policy.js';
 import { clocks } from '../../kernel/schema.js';
-import { addDays, computeClock, daysBetween, type ClockSpec, type ClockState } from '../../kernel/calendar/index.js';
+import { addDays, computeClockOrPending, daysBetween, type ClockSpec, type ClockState } from '../../kernel/calendar/index.js';
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { getSetting } from '../../kernel/settings.js';
 import { inspectors } from '../orgs/schema.js';
@@ -43,7 +43,7 @@ export async function myDueItems(ctx: Ctx & { actor: Actor }): Promise<{ items: 
   if (open.length) {
     const cal = await loadWorkCalendar(ctx.db);
     for (const c of open) {
-      const r = computeClock(cal, c.spec as ClockSpec, today);
+      const r = computeClockOrPending(cal, c.spec as ClockSpec, today);
       items.push({ key: `clock:${c.id}`, kind: c.kind, kindLabel: DUE_KIND_LABELS[c.kind] ?? '法定期限', label: c.label, entityType: c.entityType, entityId: c.entityId, due: r.due, daysLeft: r.daysLeft, state: r.state, explanation: r.explanation });
     }
   }

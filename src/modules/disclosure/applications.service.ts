@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { inTx, type Actor, type Ctx } from '../../kernel/context.js';
 import { recordEvent } from '../../kernel/audit/index.js';
 import { authorize, hasAction } from '../../kernel/auth/policy.js';
-import { addWorkingDays, computeClock, type ClockResult, type ClockSpec, type WorkCalendar } from '../../kernel/calendar/index.js';
+import { addWorkingDays, computeClock, computeClockOrPending, type ClockResult, type ClockSpec, type WorkCalendar } from '../../kernel/calendar/index.js';
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { AppError, conflict, notFound, validation } from '../../kernel/http/errors.js';
 import { likeTerm, type Page } from '../../kernel/db/paging.js';
@@ -205,7 +205,7 @@ async function detailOf(ctx: ActorCtx, r: ApplicationRow) {
   const cal = await loadWorkCalendar(ctx.db);
   const today = todayInChina(ctx.now());
   const approver = await approverName(ctx, r.extensionApprovedBy);
-  const clock = computeClock(cal, replyClockSpec(r, approver), today);
+  const clock = computeClockOrPending(cal, replyClockSpec(r, approver), today);
   const showId = r.orgId === ctx.actor.orgId && hasAction(ctx.actor, 'disclosure.handle');
   return {
     ...presentListItem(r),
@@ -216,7 +216,7 @@ async function detailOf(ctx: ActorCtx, r: ApplicationRow) {
     correction: r.correctionSentOn
       ? { sentOn: r.correctionSentOn, deadline: r.correctionDeadline, items: r.correctionItems, late: r.correctionLate, correctedOn: r.correctedOn }
       : null,
-    consultations: r.consultations.map((c) => ({ ...c, kindLabel: CONSULT_LABEL[c.kind], clock: clockView(computeClock(cal, consultationSpec(c), today)) })),
+    consultations: r.consultations.map((c) => ({ ...c, kindLabel: CONSULT_LABEL[c.kind], clock: clockView(computeClockOrPending(cal, consultationSpec(c), today)) })),
     extension: r.extensionDays
       ? { days: r.extensionDays, reason: r.extensionReason, approvedBy: r.extensionApprovedBy, approvedByName: approver ?? null, approvedOn: r.extensionApprovedOn, noticeOn: r.extensionNoticeOn }
       : null,
@@ -391,16 +391,9 @@ export async function listApplications(ctx: ActorCtx, q: z.infer<typeof Applicat
   const cal = rows.length ? await loadWorkCalendar(ctx.db) : null;
   const today = todayInChina(ctx.now());
   const items = rows.map((r) => {
-    let due: string | null = null;
-    let clockState = 'unknown';
-    try {
-      const c = computeClock(cal as WorkCalendar, replyClockSpec(r), today);
-      due = c.due;
-      clockState = c.state;
-    } catch {
-      // a date in a year whose calendar is not entered: shown without a due date
-    }
-    return { ...presentListItem(r), due, clockState };
+    // a period reaching a year whose calendar is not entered yet is shown without a due date
+    const c = computeClockOrPending(cal as WorkCalendar, replyClockSpec(r), today);
+    return { ...presentListItem(r), due: c.due, clockState: c.state };
   });
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
@@ -630,13 +623,14 @@ export async function portalApply(ctx: Ctx, input: z.infer<typeof PortalApplicat
   return inTx(ctx, async (tx) => {
     const { row } = await insertApplication(tx, org.id, { ...rest, channel: 'online', receivedOn }, 'portal');
     const cal = await loadWorkCalendar(tx.db);
-    const clock = computeClock(cal, replyClockSpec(row), receivedOn);
+    const clock = computeClockOrPending(cal, replyClockSpec(row), receivedOn);
+    const expected = clock.due ? `预计不晚于 ${clock.due}` : `${clock.pendingYear}年节假日安排公布后可查询具体日期`;
     return {
       trackingCode: row.trackingCode,
       orgName: org.name,
       receivedOn,
       expectedReplyDate: clock.due,
-      message: `申请已收到。查询码 ${row.trackingCode}，请妥善保存；答复期限为收到申请之日起 ${REPLY_PERIOD} 个工作日，预计不晚于 ${clock.due}（补正、征求意见、依法延期的除外）`,
+      message: `申请已收到。查询码 ${row.trackingCode}，请妥善保存；答复期限为收到申请之日起 ${REPLY_PERIOD} 个工作日，${expected}（补正、征求意见、依法延期的除外）`,
     };
   });
 }
@@ -645,7 +639,7 @@ export async function portalTrack(ctx: Ctx, trackingCode: string) {
   const [r] = await ctx.db.select().from(disclosureApplications).where(eq(disclosureApplications.trackingCode, trackingCode.toUpperCase()));
   if (!r) throw notFound('该查询码对应的申请');
   const cal = await loadWorkCalendar(ctx.db);
-  const clock = computeClock(cal, replyClockSpec(r), todayInChina(ctx.now()));
+  const clock = computeClockOrPending(cal, replyClockSpec(r), todayInChina(ctx.now()));
   const status = r.status as ApplicationStatus;
   return {
     trackingCode: r.trackingCode,

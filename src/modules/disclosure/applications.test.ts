@@ -267,6 +267,28 @@ describe('portal (no account)', () => {
     expect(list.items[0]).toMatchObject({ channel: 'online', source: 'portal', receivedOn: '2025-01-20' });
   });
 
+  it('accepts an application whose period reaches a year not yet in the calendar, and dates it once the year is entered', async () => {
+    await travel('2026-12-15T02:00:00Z'); // + 20 working days runs into 2027, not yet published
+    const pub = new Client(env.app);
+    const r = await pub.post('/api/public/disclosure/applications', { orgId: setup.org.id, ...base, applicantName: '年末申请人' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().expectedReplyDate).toBeNull();
+    expect(r.json().message).toContain('2027年节假日安排公布后可查询具体日期');
+    const code = r.json().trackingCode;
+    const detailId = (await staff.get(`/api/disclosure/applications?q=${code}`)).json().items[0].id;
+    const detail = (await staff.get(`/api/disclosure/applications/${detailId}`)).json();
+    expect(detail.clock.due).toBeNull();
+    expect(detail.clock.explanation[0]).toMatch(/^届满日暂无法计算：2027年的节假日安排尚未录入/);
+
+    // The admin enters 2027 (元旦 1–3 January, hypothetical for the test): 2026-12-15 + 20 working days =
+    // Dec 16–18 (3), 21–25 (8), 28–31 (12), Jan 4–8 (17), 11–13 (20) → 2027-01-13.
+    const admin = new Client(env.app);
+    await admin.login('admin', 'Admin-Pass-2024');
+    const put = await admin.put('/api/calendar/years/2027', { days: ['01', '02', '03'].map((d) => ({ date: `2027-01-${d}`, kind: 'holiday', name: '元旦' })) });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await pub.get(`/api/public/disclosure/applications/${code}`)).json().expectedReplyDate).toBe('2027-01-13');
+  });
+
   it('is rate-limited', async () => {
     const pub = new Client(env.app);
     const codes: number[] = [];

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { inTx } from '../../kernel/context.js';
 import { recordEvent } from '../../kernel/audit/index.js';
 import { authorize } from '../../kernel/auth/policy.js';
-import { computeClock } from '../../kernel/calendar/index.js';
+import { computeClockOrPending } from '../../kernel/calendar/index.js';
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { AppError, notFound } from '../../kernel/http/errors.js';
 import { likeTerm, type Page } from '../../kernel/db/paging.js';
@@ -68,7 +68,7 @@ export function presentEntry(r: Row, cal?: Awaited<ReturnType<typeof loadWorkCal
   let clock: { due: string | null; state: string; daysLeft: number | null; explanation: string[] } | null = null;
   if (cal && today) {
     try {
-      const c = computeClock(cal, proactiveClockSpec(r), today);
+      const c = computeClockOrPending(cal, proactiveClockSpec(r), today);
       clock = { due: c.due, state: c.state, daysLeft: c.daysLeft, explanation: c.explanation };
     } catch {
       clock = null; // a year whose calendar is not entered

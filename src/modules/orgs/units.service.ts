@@ -88,7 +88,9 @@ function unitOrder(sort: string | undefined, order: 'asc' | 'desc'): SQL[] {
     throw validation(message, { sort: message });
   }
   const expr = UNIT_SORT_EXPR[key as (typeof UNIT_SORTS)[number]];
-  return [order === 'desc' ? desc(expr) : asc(expr), asc(units.name), asc(units.id)];
+  const first = order === 'desc' ? desc(expr) : asc(expr);
+  // Ties break by name, then id (a stable page order); sorting by name needs only the id.
+  return key === 'name' ? [first, asc(units.id)] : [first, asc(units.name), asc(units.id)];
 }
 
 type UnitFilter = Pick<z.infer<typeof UnitListQuery>, 'q' | 'type' | 'riskTier' | 'status' | 'orgId' | 'sort' | 'order'>;
