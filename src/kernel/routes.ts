@@ -29,6 +29,7 @@ const TIMELINE_ACTION: Record<string, Action> = {
   inspectionPlan: 'inspection.read',
   inspectionDraw: 'inspection.read',
   evaluation: 'inspection.read',
+  inspection: 'inspection.read',
   disclosureApplication: 'disclosure.read',
   disclosureLetter: 'disclosure.read',
   disclosureRegisterEntry: 'disclosure.read',

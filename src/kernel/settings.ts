@@ -23,6 +23,12 @@ export const SETTING_SCHEMAS = {
   drawRecentKeepComplained: z.number().int().min(0).max(1),
   /** 政府信息公开 fee notice: working days the applicant has to pay (国办函〔2020〕109号: 20). */
   disclosureFeePayDays: z.number({ error: '请填写数字' }).int('须为整数').min(1, '不能少于 1 个工作日').max(60, '不能超过 60 个工作日'),
+  /** 行政检查: the notice (检查通知书) reaches the unit at least this many working days before the inspection (local practice: 5). */
+  inspectionNoticeDays: z.number({ error: '请填写数字' }).int('须为整数').min(0, '不能为负数').max(60, '不能超过 60 个工作日'),
+  /** 行政检查: the on-site record is filed (signed) within this many working days of the inspection (local practice: 3). */
+  inspectionRecordDays: z.number({ error: '请填写数字' }).int('须为整数').min(1, '不能少于 1 个工作日').max(30, '不能超过 30 个工作日'),
+  /** 行政检查: rectification deadline, working days after the on-site inspection (local practice: 30). */
+  rectificationDays: z.number({ error: '请填写数字' }).int('须为整数').min(1, '不能少于 1 个工作日').max(250, '不能超过 250 个工作日'),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -37,6 +43,9 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   drawRecentKeepHighRisk: 1,
   drawRecentKeepComplained: 1,
   disclosureFeePayDays: 20,
+  inspectionNoticeDays: 5,
+  inspectionRecordDays: 3,
+  rectificationDays: 30,
 };
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -48,6 +57,9 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   drawRecentKeepHighRisk: '双随机抽取：高风险单位近期已检查仍参加抽取（1 是，0 否）',
   drawRecentKeepComplained: '双随机抽取：被投诉举报的单位近期已检查仍参加抽取（1 是，0 否）',
   disclosureFeePayDays: '政府信息公开：收费通知的缴费期限（工作日）',
+  inspectionNoticeDays: '行政检查：检查通知书至迟于检查日前送达的工作日数',
+  inspectionRecordDays: '行政检查：现场检查记录签字归档期限（检查之日起，工作日）',
+  rectificationDays: '行政检查：整改期限（现场检查之日起，工作日）',
 };
 
 export async function getSetting<K extends SettingKey>(db: DbOrTx, orgId: string, key: K): Promise<SettingValue<K>> {

@@ -30,6 +30,7 @@ export const ACTIONS = [
   'audit.read',
   'settings.manage',
   'ownUnit.read',
+  'ownUnit.inspect',
   'inspection.read',
   'inspection.manage',
   'disclosure.read',
@@ -53,7 +54,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   legal: [...STAFF_READS, 'audit.read', ...DISCLOSURE_DESK, ...DISPUTE_DESK],
   inspector: [...STAFF_READS, 'unit.write', 'inspection.manage'],
   staff: [...STAFF_READS, ...DISCLOSURE_DESK, 'dispute.read'],
-  unit: ['dashboard.read', 'calendar.read', 'ownUnit.read'],
+  unit: ['dashboard.read', 'calendar.read', 'ownUnit.read', 'ownUnit.inspect'],
   superior: [...STAFF_READS, 'user.read', 'audit.read', 'disclosure.read', 'dispute.read'],
 };
 

@@ -10,11 +10,15 @@ import { addDays, computeClockOrPending, daysBetween, type ClockSpec, type Clock
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { getSetting } from '../../kernel/settings.js';
 import { inspectors } from '../orgs/schema.js';
+import { inspections } from '../inspections/schema.js';
 
 /** Chinese names of the kinds of deadline the dashboard shows; modules add theirs here. */
 export const DUE_KIND_LABELS: Record<string, string> = {
   certificate: '执法证有效期',
   'disclosure.reply': '依申请公开答复',
+  'inspection.notice': '检查通知书送达',
+  'inspection.record': '现场检查记录归档',
+  'inspection.rectification': '检查整改期限',
 };
 
 export interface DueItem {
@@ -40,9 +44,19 @@ export async function myDueItems(ctx: Ctx & { actor: Actor }): Promise<{ items: 
     .select()
     .from(clocks)
     .where(and(eq(clocks.orgId, ctx.actor.orgId), isNull(clocks.closedAt), or(isNull(clocks.assigneeId), eq(clocks.assigneeId, ctx.actor.userId))));
-  if (open.length) {
+  // Inspection clocks are the bureau's (inspection.read); a unit's archivist sees only the
+  // rectification deadline of its own unit's inspections.
+  const ownInspections = new Set<string>();
+  if (!hasAction(ctx.actor, 'inspection.read') && hasAction(ctx.actor, 'ownUnit.inspect') && ctx.actor.unitId) {
+    const rows = await ctx.db.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.orgId, ctx.actor.orgId), eq(inspections.unitId, ctx.actor.unitId)));
+    for (const r of rows) ownInspections.add(r.id);
+  }
+  const visible = open.filter(
+    (c) => c.entityType !== 'inspection' || hasAction(ctx.actor, 'inspection.read') || (c.kind === 'inspection.rectification' && ownInspections.has(c.entityId)),
+  );
+  if (visible.length) {
     const cal = await loadWorkCalendar(ctx.db);
-    for (const c of open) {
+    for (const c of visible) {
       const r = computeClockOrPending(cal, c.spec as ClockSpec, today);
       items.push({ key: `clock:${c.id}`, kind: c.kind, kindLabel: DUE_KIND_LABELS[c.kind] ?? '法定期限', label: c.label, entityType: c.entityType, entityId: c.entityId, due: r.due, daysLeft: r.daysLeft, state: r.state, explanation: r.explanation });
     }

@@ -175,3 +175,13 @@ export const LetterSettingsInput = z.object({
     .max(20, '机关代字不能超过 20 个字')
     .regex(/^[^\s〔〕﹝﹞[\]［］【】()（）]+$/u, '机关代字不能含有空格或括号'),
 });
+
+/** Publish the annual report; `reason` is required for a corrected version (a version exists). */
+export const PublishReportInput = z.object({
+  reason: z.string('更正理由应为文字').trim().max(2000, '更正理由不能超过 2000 个字').optional(),
+});
+/** Portal list of published annual reports. */
+export const PublicReportListQuery = z.object({
+  orgId: z.uuid('机关 ID 格式不正确').optional(),
+  year: z.coerce.number().int('年度应为整数').min(2019).max(2100).optional(),
+});

@@ -6,7 +6,7 @@
  * computation from records, section 二 from the register, and the information-processing fee.
  */
 export { disclosureRoutes } from './routes.js';
-export { disclosureApplications, disclosureLetters, disclosureRegister, disclosureReportNarratives } from './schema.js';
+export { disclosureAnnualReports, disclosureApplications, disclosureLetters, disclosureRegister, disclosureReportNarratives } from './schema.js';
 export {
   APPLICANT_TYPE_GROUP,
   APPLICANT_TYPE_LABELS,

@@ -32,6 +32,8 @@ import {
   RegisterListQuery,
   OrgQuery,
   PortalApplicationInput,
+  PublicReportListQuery,
+  PublishReportInput,
   TrackingParams,
   YearParams,
 } from './contracts.js';
@@ -55,6 +57,7 @@ import { createRegisterEntry, deleteRegisterEntry, getRegisterEntry, listRegiste
 import { markFeePaid, setFee } from './fee.service.js';
 import { APPLICATION_IMPORT_ALIASES, MAX_APPLICATION_IMPORT_ROWS, importApplications } from './applications.import.js';
 import { annualReportCell, annualReportTables, annualReportXlsx, checkExternalSheet, checkExternalTable } from './reports.service.js';
+import { annualReportPublications, publicAnnualReport, publicAnnualReportDocx, publicAnnualReports, publishAnnualReport } from './report-publish.js';
 
 const TAG = ['政府信息公开'];
 const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
@@ -175,6 +178,14 @@ export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/api/disclosure/annual-reports/:year/narrative', { schema: { tags: TAG, summary: '编辑年度报告文字部分（一 总体情况、五 存在的主要问题及改进情况、六 其他需要报告的事项）', params: YearParams, body: NarrativeInput } }, async (req) =>
     putNarrative(authed(req, 'disclosure.handle'), req.params.year, req.body),
   );
+  app.get('/api/disclosure/annual-reports/:year/publications', { schema: { tags: TAG, summary: '年度报告已发布的各版本（最新在前）', params: YearParams, querystring: OrgQuery } }, async (req) =>
+    annualReportPublications(authed(req, 'disclosure.read'), req.params.year, req.query.orgId),
+  );
+  app.post(
+    '/api/disclosure/annual-reports/:year/publish',
+    { schema: { tags: TAG, summary: '发布年度报告（局领导；报告年度须已结束；冻结表格、文字部分和 .docx；已发布的须填更正理由发布更正版）', params: YearParams, body: PublishReportInput } },
+    async (req) => publishAnnualReport(authed(req, 'disclosure.approve'), req.params.year, req.body),
+  );
   app.get(
     '/api/disclosure/annual-reports/:year/cells/:rowKey/:colKey',
     { schema: { tags: TAG, summary: '表格单元格对应的申请或复议诉讼案件', params: CellParams, querystring: CellQuery } },
@@ -209,5 +220,23 @@ export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/public/disclosure/applications/:trackingCode',
     { config: { rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags: ['门户'], summary: '凭查询码查看办理状态和预计答复日期', params: TrackingParams } },
     async (req) => portalTrack(ctxOf(req), req.params.trackingCode),
+  );
+  app.get(
+    '/api/public/disclosure/annual-reports',
+    { config: { rateLimit: { max: 300, timeWindow: '1 minute' } }, schema: { tags: ['门户'], summary: '已发布的政府信息公开工作年度报告（可按机关、年度筛选；含被更正的旧版本）', querystring: PublicReportListQuery } },
+    async (req) => publicAnnualReports(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/public/disclosure/annual-reports/:id',
+    { config: { rateLimit: { max: 300, timeWindow: '1 minute' } }, schema: { tags: ['门户'], summary: '已发布的年度报告（发布时冻结的表格和文字部分）', params: IdParams } },
+    async (req) => publicAnnualReport(ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/public/disclosure/annual-reports/:id/report.docx',
+    { config: { rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags: ['门户'], summary: '已发布的年度报告全文（.docx，发布时生成）', params: IdParams } },
+    async (req, reply) => {
+      const { buffer, fileName } = await publicAnnualReportDocx(ctxOf(req), req.params.id);
+      return sendFile(reply, buffer, fileName, DOCX_TYPE);
+    },
   );
 };

@@ -4,7 +4,7 @@
  * kernel Clock model from these columns; a copy of its spec lives in the kernel `clocks` table
  * for the dashboard.
  */
-import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, orgId, updatedAt } from '../../kernel/db/columns.js';
 
 /** One consultation of a third party or another agency (征求意见, arts. 32, 34). */
@@ -149,4 +149,32 @@ export const disclosureReportNarratives = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.year] })],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * A published 政府信息公开工作年度报告, frozen (SPEC: "a published report is frozen"): the tables as
+ * `GET …/tables` returned them at publication, the narrative and the .docx bytes. Never updated; a
+ * correction is a new version that `supersedes` the previous one, which stays visible.
+ */
+export const disclosureAnnualReports = pgTable(
+  'disclosure_annual_reports',
+  {
+    id: id(),
+    orgId: orgId(),
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    templateId: text('template_id').notNull(),
+    tables: jsonb('tables').notNull(),
+    narrative: jsonb('narrative').$type<{ overview: string; problems: string; other: string }>().notNull(),
+    docx: bytea('docx').notNull(),
+    docxFileName: text('docx_file_name').notNull(),
+    reason: text('reason'), // why a corrected version was published
+    supersedes: uuid('supersedes'),
+    publishedBy: uuid('published_by').notNull(),
+    publishedByName: text('published_by_name').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('disclosure_annual_reports_version_idx').on(t.orgId, t.year, t.version), index('disclosure_annual_reports_published_idx').on(t.publishedAt)],
 );

@@ -159,3 +159,92 @@ export const EvaluationInput = z.object({
     .max(500),
 });
 export const EvaluationListQuery = z.object({ orgId: z.uuid().optional(), checklistVersionId: z.uuid().optional() });
+
+// ---- 行政检查（检查通知书、自查） ----
+export const INSPECTION_SOURCES = ['draw', 'ad_hoc'] as const;
+export const INSPECTION_SOURCE_LABELS = { draw: '双随机抽查', ad_hoc: '专项/临时检查' } as const;
+export const SELF_RESULT_LABELS = { compliant: '符合', non_compliant: '不符合', not_applicable: '不适用' } as const;
+
+export const AdHocInspectionInput = z.object({
+  unitId: z.uuid('检查对象 ID 格式不正确'),
+  inspectorIds: z.array(z.uuid('执法人员 ID 格式不正确')).min(2, '检查组至少 2 名执法人员（行政处罚法第四十二条：执法人员不得少于两人）').max(10, '检查组人数不超过 10 名'),
+  checklistVersionId: z.uuid('检查表版本 ID 格式不正确'),
+  plannedDate: Day,
+  reason: text('检查事由', 500),
+});
+export const InspectionListQuery = z.object({
+  status: z.enum(['planned', 'notified', 'self_inspected', 'on_site_signed', 'feedback_issued', 'rectifying', 'closed']).optional(),
+  source: z.enum(INSPECTION_SOURCES).optional(),
+  unitId: z.uuid().optional(),
+  drawId: z.uuid().optional(),
+  q: z.string().trim().max(100).optional(),
+  orgId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const NoticeInput = z.object({
+  /** The day the notice is sent (default today). */
+  noticeOn: Day.optional(),
+});
+export const SelfInspectionInput = z.object({
+  results: z
+    .array(
+      z.object({
+        entryId: z.uuid('检查项 ID 格式不正确'),
+        result: z.enum(ITEM_RESULTS, { error: '自查结果应为 compliant（符合）、non_compliant（不符合）或 not_applicable（不适用）' }),
+        note: optionalText(1000),
+      }),
+    )
+    .max(500),
+});
+
+// ---- 现场检查记录 ----
+export const RecordInput = z.object({
+  onSiteDate: Day,
+  items: z
+    .array(
+      z.object({
+        entryId: z.uuid('检查项 ID 格式不正确'),
+        result: z.enum(ITEM_RESULTS, { error: '检查结果应为 compliant（符合）、non_compliant（不符合）或 not_applicable（不适用）' }).nullable().optional(),
+        note: optionalText(1000),
+      }),
+    )
+    .max(500),
+  inspectorsPresent: z.array(z.uuid('执法人员 ID 格式不正确')).max(10),
+  representative: z.object({ name: text('被检查单位代表姓名', 50), title: text('被检查单位代表职务', 50) }).nullable().optional(),
+  findings: optionalText(5000),
+});
+const SignatureDataUrl = z.string().max(400_000, '签名图片过大').regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, '签名应为 PNG 图片的 data URL（data:image/png;base64,…）');
+export const SignInput = z.object({
+  inspectors: z.array(z.object({ inspectorId: z.uuid('执法人员 ID 格式不正确'), signature: SignatureDataUrl })).max(10),
+  representative: z.object({ signature: SignatureDataUrl }).nullable().optional(),
+});
+export const PhotoQuery = z.object({ entryId: z.uuid('检查项 ID 格式不正确') });
+export const FileParams = z.object({ id: z.uuid('ID 格式不正确'), fileId: z.uuid('ID 格式不正确') });
+
+// ---- 反馈意见书 ----
+export const FeedbackInput = z.object({
+  /** Day the letter is issued (default today). */
+  issuedOn: Day.optional(),
+  /** Rectification items, one per non-compliant on-site item; default: every non-compliant item with its note. */
+  items: z.array(z.object({ entryId: z.uuid('检查项 ID 格式不正确'), text: text('整改要求', 1000) })).max(500).optional(),
+  conclusion: optionalText(2000),
+});
+
+// ---- 整改 ----
+export const RectificationReportInput = z.object({
+  items: z.array(z.object({ itemId: z.uuid('整改事项 ID 格式不正确'), text: text('整改情况', 2000) })).min(1, '请至少报送一项整改情况').max(500),
+});
+export const RectificationReviewInput = z.object({
+  items: z
+    .array(
+      z.object({
+        itemId: z.uuid('整改事项 ID 格式不正确'),
+        decision: z.enum(['accepted', 'returned'], { error: '审核结论应为 accepted（通过）或 returned（退回）' }),
+        comment: optionalText(1000),
+      }),
+    )
+    .min(1, '请至少审核一项')
+    .max(500),
+});
+export const EvidenceQuery = z.object({ itemId: z.uuid('整改事项 ID 格式不正确') });

@@ -7,13 +7,22 @@
  *   - a published annual plan, stratified by risk tier, with one executed (server entropy) and
  *     published draw whose teams come from the demo inspectors — the expired certificate and the
  *     conflicts of interest are left out by the draw's rules, not by hand;
+ *   - the draw's inspections (one per drawn unit, status 待通知 with a notice clock on the dashboard);
+ *     for the demo `unit` account's unit: if it was drawn, its inspection is notified and the
+ *     self-inspection submitted by that account; otherwise an ad-hoc inspection of it is created
+ *     and notified, so the account has a 自查表 to fill in;
  *   - one graded evaluation.
  */
 import { addDays } from '../../kernel/calendar/index.js';
 import { todayInChina } from '../../kernel/calendar/store.js';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { requireActor, type Ctx } from '../../kernel/context.js';
-import { units } from '../orgs/schema.js';
+import { inspectorConflicts, inspectors, units } from '../orgs/schema.js';
+import { users } from '../../kernel/schema.js';
+import { orgRef } from '../../kernel/tenancy/index.js';
+import { certificateProblem } from './loop.js';
+import { AppError } from '../../kernel/http/errors.js';
+import { createAdHoc, createFromDraw, getMyInspection, saveSelfInspection, sendNotice, submitSelfInspection } from './inspections.service.js';
 import type { Area } from './contracts.js';
 import { createChecklist, createItem, getVersion, publishVersion, replaceVersionItems } from './checklists.service.js';
 import { createPlan, publishPlan } from './plans.service.js';
@@ -154,6 +163,7 @@ export async function loadInspectionDemo(ctx: Ctx, org: Org): Promise<{ drawId: 
   const draw = await createDraw(c, plan.id, { plannedDate, teamSize: 2, entropySource: 'server' });
   await executeDraw(c, draw.id, { entropySource: 'server' });
   await publishDraw(c, draw.id);
+  await loadLoopDemo(c, org, draw.id, plannedDate, inspectionVersion);
 
   // One graded evaluation: everything compliant except the temperature/humidity record and backups.
   const [unit] = await c.db.select({ id: units.id }).from(units).where(eq(units.orgId, org.id)).orderBy(asc(units.name)).limit(1);
@@ -166,4 +176,61 @@ export async function loadInspectionDemo(ctx: Ctx, org: Org): Promise<{ drawId: 
     results: version.items.map((e) => ({ entryId: e.id, result: e.code === 'A2-03' || e.code === 'A5-04' ? 'non_compliant' : 'compliant' })),
   });
   return { drawId: draw.drawId, drawUuid: draw.id };
+}
+
+/** The draw's inspections, and something for the demo `unit` account (see the header). */
+async function loadLoopDemo(c: ActorCtx, org: Org, drawUuid: string, plannedDate: string, versionId: string): Promise<void> {
+  const created = await createFromDraw(c, drawUuid);
+  const [account] = await c.db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, org.id), sql`'unit' = ANY(${users.roles})`))
+    .orderBy(asc(users.username))
+    .limit(1);
+  if (!account?.unitId) return;
+  const drawn = created.items.find((i) => i.unitId === account.unitId);
+  if (drawn) {
+    if (!(await noticeFits(c, drawn.id))) return;
+    const ref = await orgRef(c.db, org.id);
+    const unitCtx: ActorCtx = {
+      ...c,
+      actor: { userId: account.id, username: account.username, displayName: account.displayName, orgId: org.id, orgPath: ref!.path, roles: ['unit'], unitId: account.unitId },
+    };
+    const detail = await getMyInspection(unitCtx, drawn.id);
+    await saveSelfInspection(unitCtx, drawn.id, {
+      results: detail.items.map((e) =>
+        e.code === 'A2-03' ? { entryId: e.entryId, result: 'non_compliant' as const, note: '库房温湿度记录自 2024 年 10 月起中断' } : { entryId: e.entryId, result: e.area === 'a6' ? ('not_applicable' as const) : ('compliant' as const) },
+      ),
+    });
+    await submitSelfInspection(unitCtx, drawn.id);
+    return;
+  }
+  // Not drawn: an ad-hoc inspection of the account's unit by the first two inspectors the rules allow.
+  const all = await c.db.select().from(inspectors).where(eq(inspectors.orgId, org.id)).orderBy(asc(inspectors.name));
+  const avoid = new Set(
+    (await c.db.select({ id: inspectorConflicts.inspectorId }).from(inspectorConflicts).where(and(eq(inspectorConflicts.orgId, org.id), eq(inspectorConflicts.unitId, account.unitId)))).map(
+      (r) => r.id,
+    ),
+  );
+  const team = all.filter((i) => !avoid.has(i.id) && !certificateProblem(i, plannedDate)).slice(0, 2);
+  if (team.length < 2) return;
+  const adHoc = await createAdHoc(c, {
+    unitId: account.unitId,
+    inspectorIds: team.map((i) => i.id),
+    checklistVersionId: versionId,
+    plannedDate,
+    reason: '群众来信反映该单位档案库房管理不规范，开展专项检查',
+  });
+  await noticeFits(c, adHoc.id);
+}
+
+/** Send the notice today; false when the planned date is too close (e.g. across a long holiday). */
+async function noticeFits(c: ActorCtx, id: string): Promise<boolean> {
+  try {
+    await sendNotice(c, id, {});
+    return true;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'unprocessable') return false;
+    throw e;
+  }
 }

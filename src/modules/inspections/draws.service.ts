@@ -29,6 +29,7 @@ import { inspectionDraws, inspectionPlans } from './schema.js';
 import { applyExclusions, inspectionHistory, type Exclusion, type KeptNote, type PoolUnit } from './pool.js';
 import { loadPlan, type InspectorSnapshot } from './plans.service.js';
 import { guard, isUniqueViolation, iso, type ActorCtx } from './access.js';
+import { certificateProblem } from './loop.js';
 import { DRAW_STATUS_LABELS, type DrawCreateInput, type DrawExecuteInput, type DrawListQuery, type TargetCoverage } from './contracts.js';
 
 type DrawRow = typeof inspectionDraws.$inferSelect;
@@ -165,9 +166,8 @@ export async function createDraw(ctx: ActorCtx, planId: string, input: z.infer<t
       const eligible: InspectorSnapshot[] = [];
       const refused: string[] = [];
       for (const i of all) {
-        if (i.status !== 'active') refused.push(`${i.name}（已停用）`);
-        else if (i.certExpiresOn < input.plannedDate) refused.push(`${i.name}（执法证 ${i.certificateNo} 于 ${i.certExpiresOn} 到期）`);
-        else if (i.certIssuedOn > input.plannedDate) refused.push(`${i.name}（执法证 ${i.certificateNo} 自 ${i.certIssuedOn} 起有效）`);
+        const problem = certificateProblem(i, input.plannedDate);
+        if (problem) refused.push(problem);
         else eligible.push({ id: i.id, name: i.name, certificateNo: i.certificateNo, certExpiresOn: i.certExpiresOn });
       }
       if (eligible.length < m) {

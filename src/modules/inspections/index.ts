@@ -40,3 +40,16 @@ export { loadInspectionDemo } from './demo.js';
 export { AREAS, AREA_LABELS, CHECKLIST_KINDS, CHECKLIST_KIND_LABELS, DRAW_STATUS_LABELS } from './contracts.js';
 export { applyExclusions, inspectionHistory, monthsBefore } from './pool.js';
 export type { ExclusionRules, Exclusion, PoolUnit, UnitHistory } from './pool.js';
+export {
+  INSPECTION_FLOW,
+  INSPECTION_STATUSES,
+  INSPECTION_STATUS_LABELS,
+  allowedActions,
+  certificateProblem,
+  latestNoticeDate,
+  recordClockSpec,
+  rectificationClockSpec,
+  transitionProblem,
+} from './loop.js';
+export type { FlowActionName, InspectionStatus, OnSiteRecord, RectificationItem } from './loop.js';
+export { imageType, PHOTO_TYPE_MESSAGE } from './record.service.js';

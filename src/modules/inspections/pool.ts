@@ -4,7 +4,9 @@
  * drawRecentMonths, drawRecentKeepHighRisk, drawRecentKeepComplained). Pure functions plus the one
  * source of inspection history.
  */
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.js';
+import { inspections } from './schema.js';
 
 export interface PoolUnit {
   id: string;
@@ -42,12 +44,16 @@ export interface KeptNote {
 }
 
 /**
- * Inspection history per unit of an org. Inspections are not recorded yet (the on-site loop comes
- * next), so nobody has been inspected: an empty map. The loop will derive `last_inspected_on` from
- * its records here.
+ * Inspection history per unit of an org: the last on-site date of a signed on-site record
+ * (现场检查记录 signed = inspected). Complaints are not recorded yet: `complained` is false.
  */
-export async function inspectionHistory(_ctx: Ctx, _orgId: string): Promise<Map<string, UnitHistory>> {
-  return new Map();
+export async function inspectionHistory(ctx: Ctx, orgId: string): Promise<Map<string, UnitHistory>> {
+  const rows = await ctx.db
+    .select({ unitId: inspections.unitId, last: sql<string>`max(${inspections.onSiteDate})::text` })
+    .from(inspections)
+    .where(and(eq(inspections.orgId, orgId), isNotNull(inspections.signedOn)))
+    .groupBy(inspections.unitId);
+  return new Map(rows.map((r) => [r.unitId, { lastInspectedOn: r.last, complained: false }]));
 }
 
 /** `day` minus `months` calendar months, clamped to the month's last day (2025-03-31 − 1 → 2025-02-28). */

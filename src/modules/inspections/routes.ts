@@ -3,8 +3,25 @@
  * sign-in). Thin: validate → authorise → one service call → present.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authed, ctxOf } from '../../kernel/http/context.js';
+import type { FastifyRequest } from 'fastify';
+import { AppError, validation } from '../../kernel/http/errors.js';
+import { EVIDENCE_TYPE_MESSAGE, addEvidence, reportRectification, reviewRectification } from './rectification.service.js';
+import { getFeedbackDocx, getMyFeedbackDocx, issueFeedback } from './feedback.service.js';
+import { PHOTO_TYPE_MESSAGE, addPhoto, getFile, saveRecord, signRecord } from './record.service.js';
+import { DOCX_TYPE, authed, ctxOf, sendFile } from '../../kernel/http/context.js';
 import {
+  EvidenceQuery,
+  RectificationReportInput,
+  RectificationReviewInput,
+  FeedbackInput,
+  FileParams,
+  PhotoQuery,
+  RecordInput,
+  SignInput,
+  AdHocInspectionInput,
+  InspectionListQuery,
+  NoticeInput,
+  SelfInspectionInput,
   ChecklistInput,
   ChecklistListQuery,
   ChecklistPatch,
@@ -45,8 +62,34 @@ import {
 import { createPlan, getPlan, listPlans, publicPlans, publishPlan, updatePlan } from './plans.service.js';
 import { createDraw, executeDraw, getDraw, listDraws, publicDraw, publicDrawNames, publicDraws, publishDraw } from './draws.service.js';
 import { createEvaluation, getEvaluation, gradeForm, listEvaluations } from './evaluations.service.js';
+import {
+  createAdHoc,
+  createFromDraw,
+  getInspection,
+  getMyInspection,
+  getMyNoticeDocx,
+  getNoticeDocx,
+  listInspections,
+  listMyInspections,
+  saveSelfInspection,
+  sendNotice,
+  submitSelfInspection,
+} from './inspections.service.js';
 
 const P = '/api/inspections';
+
+/** The one uploaded photo (form field `file`); anything but multipart is 415 with the photo message. */
+async function uploadedPhoto(req: FastifyRequest, typeMessage = PHOTO_TYPE_MESSAGE): Promise<{ fileName: string; data: Buffer }> {
+  if (!req.isMultipart()) throw new AppError('unsupported_media_type', typeMessage, { fields: { file: typeMessage } });
+  const part = await req.file();
+  if (!part) throw validation('请选择要上传的照片', { file: '请选择要上传的照片' });
+  if (part.fieldname !== 'file') {
+    part.file.resume();
+    throw validation('照片应放在表单字段 file 中', { file: '照片应放在表单字段 file 中' });
+  }
+  const data = await part.toBuffer(); // over the upload limit → 413
+  return { fileName: part.filename || '照片', data };
+}
 const READ = 'inspection.read' as const;
 const MANAGE = 'inspection.manage' as const;
 
@@ -117,6 +160,84 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(`${P}/evaluations`, { schema: { ...ev, summary: '保存考评结果并评定等级', body: EvaluationInput } }, async (req) => createEvaluation(authed(req, MANAGE), req.body));
   app.get(`${P}/evaluations`, { schema: { ...ev, querystring: EvaluationListQuery } }, async (req) => listEvaluations(authed(req, READ), req.query));
   app.get(`${P}/evaluations/:id`, { schema: { ...ev, params: IdParams } }, async (req) => getEvaluation(authed(req, READ), req.params.id));
+
+  // ---- 行政检查（检查通知书、自查） ----
+  const insp = { tags: ['行政检查'] };
+  app.post(`${P}/draws/:id/inspections`, { schema: { ...insp, summary: '按已公布的抽取结果生成检查（每个抽中单位一项）', params: IdParams } }, async (req) =>
+    createFromDraw(authed(req, MANAGE), req.params.id),
+  );
+  app.post(P, { schema: { ...insp, summary: '新建专项/临时检查（检查对象、检查组、检查表、日期、事由）', body: AdHocInspectionInput } }, async (req) => createAdHoc(authed(req, MANAGE), req.body));
+  app.get(P, { schema: { ...insp, summary: '检查列表', querystring: InspectionListQuery } }, async (req) => listInspections(authed(req, READ), req.query));
+  app.get(`${P}/:id`, { schema: { ...insp, summary: '检查详情（含可执行的操作 allowedActions）', params: IdParams } }, async (req) => getInspection(authed(req, READ), req.params.id));
+  app.post(`${P}/:id/notice`, { schema: { ...insp, summary: '登记送达检查通知书（至迟于检查日前 N 个工作日），编发文字号', params: IdParams, body: NoticeInput } }, async (req) =>
+    sendNotice(authed(req, MANAGE), req.params.id, req.body),
+  );
+  app.get(`${P}/:id/notice.docx`, { schema: { ...insp, summary: '检查通知书（.docx）', params: IdParams } }, async (req, reply) => {
+    const { buffer, fileName } = await getNoticeDocx(authed(req, READ), req.params.id);
+    return sendFile(reply, buffer, fileName, DOCX_TYPE);
+  });
+
+  app.put(`${P}/:id/record`, { schema: { ...insp, summary: '保存现场检查记录（逐项结果、到场执法人员、被检查单位代表、发现的问题）', params: IdParams, body: RecordInput } }, async (req) =>
+    saveRecord(authed(req, MANAGE), req.params.id, req.body),
+  );
+  app.post(
+    `${P}/:id/photos`,
+    { schema: { ...insp, summary: '上传现场照片（JPEG、PNG 或 WebP，关联到检查项）', params: IdParams, querystring: PhotoQuery, consumes: ['multipart/form-data'] } },
+    async (req) => {
+      const ctx = authed(req, MANAGE);
+      return addPhoto(ctx, req.params.id, req.query, await uploadedPhoto(req));
+    },
+  );
+  app.get(`${P}/:id/files/:fileId`, { schema: { ...insp, summary: '现场照片或签名图片', params: FileParams } }, async (req, reply) => {
+    const f = await getFile(authed(req, READ), req.params.id, req.params.fileId);
+    return reply.header('content-type', f.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.data);
+  });
+  app.post(`${P}/:id/sign`, { schema: { ...insp, summary: '到场执法人员与被检查单位代表当场签字（签字后记录不可修改）', params: IdParams, body: SignInput } }, async (req) =>
+    signRecord(authed(req, MANAGE), req.params.id, req.body),
+  );
+
+  app.post(`${P}/:id/feedback`, { schema: { ...insp, summary: '出具反馈意见书（整改事项来自不符合项，整改期限按工作日计算），编发文字号', params: IdParams, body: FeedbackInput } }, async (req) =>
+    issueFeedback(authed(req, MANAGE), req.params.id, req.body),
+  );
+  app.get(`${P}/:id/feedback.docx`, { schema: { ...insp, summary: '反馈意见书（.docx）', params: IdParams } }, async (req, reply) => {
+    const { buffer, fileName } = await getFeedbackDocx(authed(req, READ), req.params.id);
+    return sendFile(reply, buffer, fileName, DOCX_TYPE);
+  });
+
+  app.post(`${P}/:id/rectification/review`, { schema: { ...insp, summary: '逐项审核整改情况（通过或退回；全部通过即办结）', params: IdParams, body: RectificationReviewInput } }, async (req) =>
+    reviewRectification(authed(req, MANAGE), req.params.id, req.body),
+  );
+
+  // ---- 立档单位：我的检查、自查表 ----
+  const my = { tags: ['我的单位'] };
+  const OWN = 'ownUnit.inspect' as const;
+  app.get('/api/my/inspections', { schema: { ...my, summary: '本单位收到通知的检查', querystring: InspectionListQuery } }, async (req) => listMyInspections(authed(req, OWN), req.query));
+  app.get('/api/my/inspections/:id', { schema: { ...my, summary: '本单位的检查及自查表', params: IdParams } }, async (req) => getMyInspection(authed(req, OWN), req.params.id));
+  app.get('/api/my/inspections/:id/notice.docx', { schema: { ...my, summary: '检查通知书（.docx）', params: IdParams } }, async (req, reply) => {
+    const { buffer, fileName } = await getMyNoticeDocx(authed(req, OWN), req.params.id);
+    return sendFile(reply, buffer, fileName, DOCX_TYPE);
+  });
+  app.get('/api/my/inspections/:id/feedback.docx', { schema: { ...my, summary: '反馈意见书（.docx）', params: IdParams } }, async (req, reply) => {
+    const { buffer, fileName } = await getMyFeedbackDocx(authed(req, OWN), req.params.id);
+    return sendFile(reply, buffer, fileName, DOCX_TYPE);
+  });
+  app.put('/api/my/inspections/:id/rectification', { schema: { ...my, summary: '逐项报送整改情况（附先上传的佐证材料）', params: IdParams, body: RectificationReportInput } }, async (req) =>
+    reportRectification(authed(req, OWN), req.params.id, req.body),
+  );
+  app.post(
+    '/api/my/inspections/:id/rectification/evidence',
+    { schema: { ...my, summary: '上传整改佐证材料（图片或 PDF，关联到整改事项）', params: IdParams, querystring: EvidenceQuery, consumes: ['multipart/form-data'] } },
+    async (req) => {
+      const ctx = authed(req, OWN);
+      return addEvidence(ctx, req.params.id, req.query, await uploadedPhoto(req, EVIDENCE_TYPE_MESSAGE));
+    },
+  );
+  app.put('/api/my/inspections/:id/self-inspection', { schema: { ...my, summary: '保存自查表（可分次填写）', params: IdParams, body: SelfInspectionInput } }, async (req) =>
+    saveSelfInspection(authed(req, OWN), req.params.id, req.body),
+  );
+  app.post('/api/my/inspections/:id/self-inspection/submit', { schema: { ...my, summary: '提交自查表（须逐项填写）', params: IdParams } }, async (req) =>
+    submitSelfInspection(authed(req, OWN), req.params.id),
+  );
 
   // ---- 公开（无需登录） ----
   // No sign-in, rate-limited per client.

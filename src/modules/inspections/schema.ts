@@ -3,8 +3,9 @@
  * versions, annual plans (年度检查计划), reproducible draws (双随机抽取, RULES.md §4) and scored
  * evaluations (目标管理考评 …). Every table is tenant-owned (`org_id`).
  */
-import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { customType } from 'drizzle-orm/pg-core';
 import { createdAt, id, orgId, updatedAt } from '../../kernel/db/columns.js';
 
 /** 检查事项 — one item of the catalogue, citing 档案法第四十二条 (一)…(六) as area a1…a6. */
@@ -197,4 +198,99 @@ export const evaluations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('evaluations_org_idx').on(t.orgId, t.evaluatedOn)],
+);
+
+/**
+ * 行政检查 — one inspection of one unit: from a published draw (its drawn team, the plan's checklist
+ * version, the draw's planned date) or ad hoc (with a reason). Moves through INSPECTION_FLOW
+ * (loop.ts); the notice (检查通知书) takes a 发文字号 from `inspection_doc_sequences`; the unit's
+ * self-inspection (自查表) is kept per checklist entry.
+ */
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: id(),
+    orgId: orgId(),
+    /** J-2025-001 per org and year of the planned date. */
+    code: text('code').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    source: text('source').notNull(), // draw | ad_hoc
+    drawId: uuid('draw_id'),
+    reason: text('reason'),
+    checklistVersionId: uuid('checklist_version_id').notNull(),
+    plannedDate: date('planned_date', { mode: 'string' }).notNull(),
+    /** The team as on the planned date: [{id, name, certificateNo, certExpiresOn}]. */
+    team: jsonb('team').notNull(),
+    status: text('status').notNull().default('planned'),
+    noticeOn: date('notice_on', { mode: 'string' }),
+    noticeDocNumber: text('notice_doc_number'),
+    noticeYear: integer('notice_year'),
+    noticeSeq: integer('notice_seq'),
+    /** 自查表: [{entryId, result, note}] in checklist order (draft until submitted). */
+    selfInspection: jsonb('self_inspection'),
+    selfSubmittedAt: timestamp('self_submitted_at', { withTimezone: true }),
+    selfSubmittedBy: uuid('self_submitted_by'),
+    /** 现场检查记录: {onSiteDate, items: [{entryId, result, note}], inspectorsPresent: [id], representative: {name, title}, findings}. */
+    record: jsonb('record'),
+    onSiteDate: date('on_site_date', { mode: 'string' }),
+    /** Signed (and so frozen) on this day; the signatures are rows of `inspection_files`. */
+    signedOn: date('signed_on', { mode: 'string' }),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    /** 反馈意见书: issued on, 发文字号, rectification items [{id, entryId, code, title, text}], deadline. */
+    feedbackOn: date('feedback_on', { mode: 'string' }),
+    feedbackDocNumber: text('feedback_doc_number'),
+    feedbackYear: integer('feedback_year'),
+    feedbackSeq: integer('feedback_seq'),
+    conclusion: text('conclusion'),
+    rectificationItems: jsonb('rectification_items'),
+    rectificationDue: date('rectification_due', { mode: 'string' }),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('inspections_org_code_idx').on(t.orgId, t.code),
+    uniqueIndex('inspections_draw_unit_idx').on(t.drawId, t.unitId),
+    uniqueIndex('inspections_notice_number_idx').on(t.orgId, t.noticeYear, t.noticeSeq),
+    uniqueIndex('inspections_feedback_number_idx').on(t.orgId, t.feedbackYear, t.feedbackSeq),
+    index('inspections_org_status_idx').on(t.orgId, t.status),
+    index('inspections_unit_idx').on(t.unitId),
+  ],
+);
+
+/** The per-org per-year 发文字号 sequence of inspection documents (检查通知书, 反馈意见书 …). */
+export const inspectionDocSequences = pgTable(
+  'inspection_doc_sequences',
+  {
+    orgId: orgId(),
+    year: integer('year').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year] })],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** Photos of the on-site record (per checklist entry) and the signatures drawn on screen, as bytes. */
+export const inspectionFiles = pgTable(
+  'inspection_files',
+  {
+    id: id(),
+    orgId: orgId(),
+    inspectionId: uuid('inspection_id').notNull(),
+    kind: text('kind').notNull(), // photo | signature
+    /** A photo's checklist entry. */
+    entryId: uuid('entry_id'),
+    /** A signature's signer: inspector id, or null for the unit's representative. */
+    inspectorId: uuid('inspector_id'),
+    signerName: text('signer_name'),
+    fileName: text('file_name'),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('inspection_files_inspection_idx').on(t.inspectionId, t.kind)],
 );

@@ -416,3 +416,32 @@ export interface PortalTrackResult {
   correctionDeadline: string | null;
   decidedOn: string | null;
 }
+
+/** A published (frozen) version of the annual report, as the back office lists it. */
+export interface PublishedReportSummary {
+  id: string;
+  org: { id: string; name: string };
+  year: number;
+  version: number;
+  templateId: '2019' | '2021';
+  reason: string | null;
+  supersedes: string | null;
+  supersededBy: string | null;
+  superseded: boolean;
+  publishedAt: string;
+  publishedByName?: string;
+  publicUrl?: string;
+}
+
+export interface ReportPublications {
+  year: number;
+  org: { id: string; name: string };
+  current: PublishedReportSummary | null;
+  versions: PublishedReportSummary[];
+}
+
+/** The frozen report on the portal: the tables as GET …/tables returned them when it was published. */
+export interface PublishedReport extends PublishedReportSummary {
+  tables: AnnualReportTables & { section6?: { feesApplicable: boolean; feesCollected: { amount: number; applications: number }; note: string } };
+  narrative: { overview: string; problems: string; other: string };
+}

@@ -50,6 +50,7 @@ export const MENU: MenuEntry[] = [
     icon: <FileSearchOutlined />,
     children: [
       { path: '/disclosure/applications', label: '依申请公开', action: 'disclosure.read' },
+      { path: '/disclosure/register', label: '主动公开目录', action: 'disclosure.read' },
       { path: '/disclosure/annual-reports', label: '年度报告', action: 'disclosure.read' },
       { path: '/disclosure/report-check', label: '外部报表校验', action: 'disclosure.read' },
       { path: '/disclosure/disputes', label: '行政复议和诉讼', action: 'dispute.read' },

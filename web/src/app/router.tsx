@@ -1,5 +1,5 @@
 /**
- * Code-based routes. Public: /setup, /login, /public/draws[/:id], /public/disclosure/{apply,track} (no sign-in). Everything else sits under the `app` layout route,
+ * Code-based routes. Public: /setup, /login, /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]} (no sign-in). Everything else sits under the `app` layout route,
  * which first makes sure the system is set up and someone is signed in. Pages load lazily.
  */
 import type { ComponentType } from 'react';
@@ -78,6 +78,17 @@ const publicDisclosureTrackRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): { code?: string } => ({ code: optText(s.code) }),
   component: lazyRouteComponent(() => import('../features/disclosure/PublicTrackPage'), 'PublicTrackPage'),
 });
+/** The portal's published annual reports (frozen snapshots), no sign-in. */
+const publicDisclosureReportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/disclosure/reports',
+  component: lazyRouteComponent(() => import('../features/disclosure/PublicReportsPage'), 'PublicReportsPage'),
+});
+const publicDisclosureReportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/disclosure/reports/$id',
+  component: lazyRouteComponent(() => import('../features/disclosure/PublicReportPage'), 'PublicReportPage'),
+});
 
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -120,6 +131,8 @@ const routeTree = rootRoute.addChildren([
   publicDrawRoute,
   publicDisclosureApplyRoute,
   publicDisclosureTrackRoute,
+  publicDisclosureReportsRoute,
+  publicDisclosureReportRoute,
   appRoute.addChildren([
     page('/', 'dashboard.read', () => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
     page('/orgs', 'org.read', () => import('../features/orgs/OrgsPage'), 'OrgsPage'),
@@ -140,6 +153,7 @@ const routeTree = rootRoute.addChildren([
     page('/inspection/evaluations', 'inspection.read', () => import('../features/inspections/EvaluationsPage'), 'EvaluationsPage'),
     page('/disclosure/applications', 'disclosure.read', () => import('../features/disclosure/ApplicationsPage'), 'ApplicationsPage'),
     page('/disclosure/applications/$id', 'disclosure.read', () => import('../features/disclosure/ApplicationDetailPage'), 'ApplicationDetailPage'),
+    page('/disclosure/register', 'disclosure.read', () => import('../features/disclosure/RegisterPage'), 'RegisterPage'),
     page('/disclosure/annual-reports', 'disclosure.read', () => import('../features/disclosure/AnnualReportPage'), 'AnnualReportPage'),
     page('/disclosure/report-check', 'disclosure.read', () => import('../features/disclosure/ReportCheckPage'), 'ReportCheckPage'),
     page('/disclosure/disputes', 'dispute.read', () => import('../features/disclosure/DisputesPage'), 'DisputesPage'),

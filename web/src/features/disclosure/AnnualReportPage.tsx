@@ -22,6 +22,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { failingOf, FailureList, Section3Table, Section4Table } from './ReportTables';
 import { NarrativeCard } from './NarrativeCard';
+import { PublishReportCard } from './PublishReportCard';
 import { useCan, useMe } from '../../app/auth';
 
 interface Cell {
@@ -175,6 +176,8 @@ export function AnnualReportPage() {
           </Card>
 
           <NarrativeCard year={year} orgId={orgId} editable={can('disclosure.handle') && (!orgId || orgId === me.org.id)} />
+
+          <PublishReportCard year={year} orgId={orgId} canPublish={can('disclosure.approve') && (!orgId || orgId === me.org.id)} checksOk={t.checks.ok} />
         </div>
       )}
       <DrillDown year={year} orgId={orgId} cell={cell} onClose={() => setCell(null)} />

@@ -17,6 +17,7 @@ import { AuditTimeline } from '../../shared/Timeline';
 import { dash, fmtDateTime, fmtLongDate } from '../../shared/format';
 import { useCan, useMe } from '../../app/auth';
 import { ActionModal } from './ActionModal';
+import { FeePanel, unpaidFeeBlock } from './FeePanel';
 import { ApplicationStatusTag, day, OutcomeSelect } from './common';
 
 type Action = 'correction' | 'corrected' | 'consult' | 'consultEnd' | 'extension' | 'decision';
@@ -104,7 +105,7 @@ export function ApplicationDetailPage() {
     { kind: 'correction', enabled: !!a.correction, why: '未发出补正通知' },
     { kind: 'extension', enabled: !!a.extension, why: '未延长答复期限' },
     { kind: 'reply', enabled: !!a.decidedOn, why: '尚未答复' },
-    ...(a.fee ? [{ kind: 'fee' as const, enabled: true }] : []),
+    ...(a.fee?.noticeOn ? [{ kind: 'fee' as const, enabled: true }] : []),
   ];
 
   const outcomeGroup = OUTCOME_GROUPS.find((g) => g.items.some((i) => i.code === a.outcome));
@@ -163,6 +164,7 @@ export function ApplicationDetailPage() {
               />
             )}
           </Card>
+          <FeePanel application={a} canHandle={own && can('disclosure.handle')} onChanged={done} />
           <Card variant="borderless" title="文书" style={{ marginTop: 16 }} data-testid="letters-card">
             <Space wrap>
               {letters.map((l) => (
@@ -301,20 +303,6 @@ export function ApplicationDetailPage() {
                             <span style={{ whiteSpace: 'pre-wrap' }}>{dash(a.correction.items)}</span>
                           </Descriptions.Item>
                           <Descriptions.Item label="收到补正申请">{a.correction.correctedOn ?? <Typography.Text type="warning">等待申请人补正</Typography.Text>}</Descriptions.Item>
-                        </Descriptions>
-                      )}
-                      {a.fee && (
-                        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} title="信息处理费" style={{ marginTop: 16 }}>
-                          <Descriptions.Item label="计收方式">{a.fee.method === 'item' ? '按件计收' : a.fee.method === 'page' ? '按量计收' : a.fee.method}</Descriptions.Item>
-                          <Descriptions.Item label="金额（元）">{dash(a.fee.amount)}</Descriptions.Item>
-                          <Descriptions.Item label="收费通知">{dash(a.fee.noticeOn)}</Descriptions.Item>
-                          <Descriptions.Item label="缴费期限">{dash(a.fee.payBy)}</Descriptions.Item>
-                          <Descriptions.Item label="缴费日期">{dash(a.fee.paidOn)}</Descriptions.Item>
-                          {a.fee.explanation && (
-                            <Descriptions.Item label="计算说明" span={2}>
-                              {Array.isArray(a.fee.explanation) ? a.fee.explanation.join('；') : a.fee.explanation}
-                            </Descriptions.Item>
-                          )}
                         </Descriptions>
                       )}
                       {a.extension && (
@@ -536,7 +524,16 @@ export function ApplicationDetailPage() {
         <Form.Item
           name="outcome"
           label="办理结果"
-          rules={[{ required: true, message: '请选择一个法定办理结果' }]}
+          dependencies={['decidedOn']}
+          rules={[
+            { required: true, message: '请选择一个法定办理结果' },
+            ({ getFieldValue }) => ({
+              validator: (_: unknown, v?: string) => {
+                const why = v === 'other.unpaid_fee' ? unpaidFeeBlock(a, day(getFieldValue('decidedOn') as Dayjs | undefined)) : null;
+                return why ? Promise.reject(new Error(why)) : Promise.resolve();
+              },
+            }),
+          ]}
           extra="按年度报告第三部分“本年度办理结果”分类；部分公开（区分处理）的，只计部分公开。"
         >
           <OutcomeSelect style={{ width: '100%' }} />

@@ -1,10 +1,11 @@
-/** The public portal frame of 政务公开: brand and two links, no back-office menu, no sign-in. */
+/** The public portal frame of 政务公开: brand and links (apply, track, annual reports), no back-office menu, no sign-in. */
 import type { ReactNode } from 'react';
 import { Layout, Space, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { Logo } from '../../shared/Logo';
 
-export function PublicDisclosureFrame({ children, org }: { children: ReactNode; org?: string }) {
+/** `wide` for pages with the annual-report tables. */
+export function PublicDisclosureFrame({ children, org, wide }: { children: ReactNode; org?: string; wide?: boolean }) {
   return (
     <Layout className="portal" data-testid="public-frame">
       <Layout.Header className="portal-header" style={{ justifyContent: 'space-between', gap: 16 }}>
@@ -20,9 +21,12 @@ export function PublicDisclosureFrame({ children, org }: { children: ReactNode; 
           <Link to="/public/disclosure/track" search={{ code: undefined }} style={{ color: '#fff' }}>
             办理查询
           </Link>
+          <Link to="/public/disclosure/reports" style={{ color: '#fff' }} data-testid="portal-reports-link">
+            年度报告
+          </Link>
         </Space>
       </Layout.Header>
-      <Layout.Content className="portal-content" style={{ maxWidth: 880 }}>
+      <Layout.Content className="portal-content" style={{ maxWidth: wide ? 1240 : 880 }}>
         {children}
       </Layout.Content>
       <Layout.Footer className="app-footer">

@@ -8,6 +8,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { TimelineDrawer } from '../../shared/Timeline';
 import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
 import { useMe } from '../../app/auth';
+import { LetterSettingsCard } from '../disclosure/LetterSettingsCard';
 
 export function SettingsPage() {
   const me = useMe();
@@ -74,6 +75,7 @@ export function SettingsPage() {
           </Form>
         )}
       </Card>
+      <LetterSettingsCard />
       <TimelineDrawer open={history} onClose={() => setHistory(false)} entityType="settings" entityId={me.org.id} title="系统设置的修改记录" />
     </>
   );

@@ -1,0 +1,142 @@
+/**
+ * The inspection loop as data (one place): statuses, the actions that move them, who may take
+ * each action, and the notice rule (RULES.md §3, local practice: notice N working days ahead).
+ * Services check every change against INSPECTION_FLOW; the detail exposes `allowedActions`.
+ */
+import { addDays, type ClockSpec, type WorkCalendar } from '../../kernel/calendar/index.js';
+
+export const INSPECTION_STATUSES = ['planned', 'notified', 'self_inspected', 'on_site_signed', 'feedback_issued', 'rectifying', 'closed'] as const;
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+
+export const INSPECTION_STATUS_LABELS: Record<InspectionStatus, string> = {
+  planned: '待通知',
+  notified: '已通知',
+  self_inspected: '已自查',
+  on_site_signed: '现场检查已签字',
+  feedback_issued: '已反馈',
+  rectifying: '整改中',
+  closed: '已办结',
+};
+
+/** Who takes an action: the bureau (`inspection.manage`) or the inspected unit (`ownUnit.inspect`). */
+export type ActionParty = 'bureau' | 'unit';
+
+export interface FlowAction {
+  label: string;
+  party: ActionParty;
+  /** Statuses the action may be taken in. */
+  from: readonly InspectionStatus[];
+  /** The status afterwards; null = unchanged (editing). */
+  to: InspectionStatus | null;
+}
+
+export const INSPECTION_FLOW = {
+  notify: { label: '送达检查通知书', party: 'bureau', from: ['planned'], to: 'notified' },
+  saveSelfInspection: { label: '填写自查表', party: 'unit', from: ['notified'], to: null },
+  submitSelfInspection: { label: '提交自查表', party: 'unit', from: ['notified'], to: 'self_inspected' },
+  editRecord: { label: '填写现场检查记录', party: 'bureau', from: ['notified', 'self_inspected'], to: null },
+  sign: { label: '现场签字', party: 'bureau', from: ['notified', 'self_inspected'], to: 'on_site_signed' },
+  issueFeedback: { label: '出具反馈意见书', party: 'bureau', from: ['on_site_signed'], to: 'feedback_issued' },
+  startRectification: { label: '开始整改', party: 'bureau', from: ['feedback_issued'], to: 'rectifying' },
+  reportRectification: { label: '报送整改情况', party: 'unit', from: ['feedback_issued', 'rectifying'], to: 'rectifying' },
+  reviewRectification: { label: '审核整改情况', party: 'bureau', from: ['rectifying'], to: null },
+  close: { label: '办结', party: 'bureau', from: ['feedback_issued', 'rectifying'], to: 'closed' },
+} as const satisfies Record<string, FlowAction>;
+export type FlowActionName = keyof typeof INSPECTION_FLOW;
+
+/** Actions implemented by the API so far (the rest of the flow follows in later slices). */
+export const IMPLEMENTED_ACTIONS: readonly FlowActionName[] = ['notify', 'saveSelfInspection', 'submitSelfInspection', 'editRecord', 'sign', 'issueFeedback', 'reportRectification', 'reviewRectification'];
+
+/** The actions a party may take in `status` (only the implemented ones). */
+export function allowedActions(status: string, party: ActionParty): FlowActionName[] {
+  return IMPLEMENTED_ACTIONS.filter((a) => {
+    const f: FlowAction = INSPECTION_FLOW[a];
+    return f.party === party && (f.from as readonly string[]).includes(status);
+  });
+}
+
+/** Whether `action` may be taken in `status`; the Chinese reason when not. */
+export function transitionProblem(status: string, action: FlowActionName): string | null {
+  const f: FlowAction = INSPECTION_FLOW[action];
+  if ((f.from as readonly string[]).includes(status)) return null;
+  const now = INSPECTION_STATUS_LABELS[status as InspectionStatus] ?? status;
+  return `检查当前状态为“${now}”，不能${f.label}（仅在${f.from.map((s) => `“${INSPECTION_STATUS_LABELS[s]}”`).join('、')}状态下可以）`;
+}
+
+/**
+ * The latest day a notice may be sent so that at least `n` working days lie after it up to and
+ * including the planned date (counting from the day after the notice, RULES.md §1).
+ * E.g. planned Monday 2025-03-17, n = 5: 03-11…03-14 and 03-17 → latest 2025-03-10.
+ */
+export function latestNoticeDate(cal: WorkCalendar, plannedDate: string, n: number): string {
+  let d = plannedDate;
+  let count = 0;
+  while (count < n) {
+    if (cal.isWorkingDay(d)) count++;
+    d = addDays(d, -1);
+  }
+  return d;
+}
+
+/** The last working day on or before `date`. */
+export function lastWorkingDayOnOrBefore(cal: WorkCalendar, date: string): string {
+  let d = date;
+  while (!cal.isWorkingDay(d)) d = addDays(d, -1);
+  return d;
+}
+
+/** Why an inspector may not take part in an inspection on `date` (the draw's rules), or null. */
+export function certificateProblem(i: { name: string; status: string; certificateNo: string; certIssuedOn: string; certExpiresOn: string }, date: string): string | null {
+  if (i.status !== 'active') return `${i.name}（已停用）`;
+  if (i.certExpiresOn < date) return `${i.name}（执法证 ${i.certificateNo} 于 ${i.certExpiresOn} 到期）`;
+  if (i.certIssuedOn > date) return `${i.name}（执法证 ${i.certificateNo} 自 ${i.certIssuedOn} 起有效）`;
+  return null;
+}
+
+/** 现场检查记录 as stored on the inspection. */
+export interface OnSiteRecord {
+  onSiteDate: string;
+  items: { entryId: string; result: 'compliant' | 'non_compliant' | 'not_applicable' | null; note: string | null }[];
+  inspectorsPresent: string[];
+  representative: { name: string; title: string } | null;
+  findings: string | null;
+}
+
+/** The record clock: signed and filed within `days` working days of the on-site date (local practice: 3). */
+export function recordClockSpec(onSiteDate: string, days: number, signedOn: string | null): ClockSpec {
+  return { start: onSiteDate, period: days, unit: 'working', dueSoonDays: 1, ...(signedOn ? { completedOn: signedOn } : {}) };
+}
+
+/** One rectification item of the feedback letter. */
+export interface RectificationItem {
+  id: string;
+  entryId: string;
+  code: string;
+  title: string;
+  text: string;
+  /** open → reported → accepted, or returned (→ reported again …). Missing on a fresh item: open. */
+  status?: 'open' | 'reported' | 'accepted' | 'returned';
+  reports?: { on: string; text: string; evidence: string[]; by: string }[];
+  reviews?: { on: string; decision: 'accepted' | 'returned'; comment: string | null; by: string }[];
+  returnCount?: number;
+}
+
+export const RECTIFICATION_ITEM_STATUS_LABELS = { open: '待整改', reported: '已报送', accepted: '已通过', returned: '已退回' } as const;
+
+/**
+ * Items that call for an interview (约谈) or a follow-up inspection (回头看), RULES.md §3: returned
+ * twice, or not accepted by the deadline.
+ */
+export function rectificationFlags(items: RectificationItem[], due: string | null, today: string): { itemId: string; code: string; reason: string }[] {
+  const flags: { itemId: string; code: string; reason: string }[] = [];
+  for (const x of items) {
+    if ((x.returnCount ?? 0) >= 2) flags.push({ itemId: x.id, code: x.code, reason: `整改情况已被退回 ${x.returnCount} 次，应约谈或组织回头看` });
+    else if (due && today > due && x.status !== 'accepted') flags.push({ itemId: x.id, code: x.code, reason: `整改期限 ${due} 已过仍未通过审核，应约谈或组织回头看` });
+  }
+  return flags;
+}
+
+/** The rectification clock: `days` working days from the on-site date (local practice: 30). */
+export function rectificationClockSpec(onSiteDate: string, days: number): ClockSpec {
+  return { start: onSiteDate, period: days, unit: 'working', dueSoonDays: 5 };
+}
