@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { inTx, type Actor, type Ctx } from '../../kernel/context.js';
 import { recordEvent } from '../../kernel/audit/index.js';
 import { authorize, hasAction } from '../../kernel/auth/policy.js';
+import type { FeeBand } from './fees.js';
 import { addWorkingDays, computeClock, computeClockOrPending, type ClockResult, type ClockSpec, type WorkCalendar } from '../../kernel/calendar/index.js';
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { AppError, conflict, notFound, validation } from '../../kernel/http/errors.js';
@@ -226,6 +227,7 @@ async function detailOf(ctx: ActorCtx, r: ApplicationRow) {
           units: r.feeUnits,
           amount: r.feeAmount,
           explanation: r.feeExplanation,
+          bands: (r.feeBands as FeeBand[] | null) ?? [],
           noticeOn: r.feeNoticeOn,
           payBy: r.feeNoticeOn ? feeDeadline(cal, r.feeNoticeOn, await getSetting(ctx.db, r.orgId, 'disclosureFeePayDays')) : null,
           paidOn: r.feePaidOn,

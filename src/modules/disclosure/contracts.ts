@@ -155,7 +155,10 @@ export const RegisterListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   category: z.string().max(40).optional(),
   q: z.string().trim().max(100).optional(),
+  /** true: only entries not yet published; false: only published ones. */
   unpublished: z.enum(['true', 'false']).optional(),
+  /** Entries made or changed in this year. */
+  year: z.coerce.number().int('年份应为整数').min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100').optional(),
   orgId: z.uuid().optional(),
 });
 

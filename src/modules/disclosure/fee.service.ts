@@ -81,6 +81,7 @@ export function setFee(ctx: ActorCtx, id: string, input: z.infer<typeof FeeInput
       feeUnits: units,
       feeAmount: result.amount.toFixed(2),
       feeExplanation: result.explanation,
+      feeBands: result.bands,
       // nothing to pay: no notice, no pause of the reply period
       feeNoticeOn: charged ? noticeOn : null,
     };

@@ -74,6 +74,12 @@ describe('fees', () => {
     const r = await fee(a, { method: 'page', pages: 150, noticeOn: '2025-06-10' });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().fee).toMatchObject({ method: 'page', units: 150, amount: '1700.00' });
+    // 1–30 free; 31–100: 70 × 10 = 700; 101–150: 50 × 20 = 1000
+    expect(r.json().fee.bands).toEqual([
+      { from: 1, to: 30, count: 30, unitPrice: 0, subtotal: 0 },
+      { from: 31, to: 100, count: 70, unitPrice: 10, subtotal: 700 },
+      { from: 101, to: 150, count: 50, unitPrice: 20, subtotal: 1000 },
+    ]);
     const free = await apply('王五', '2025-06-09');
     const f = await fee(free, { method: 'page', pages: 30 });
     expect(f.json().fee).toMatchObject({ amount: '0.00', noticeOn: null });

@@ -3,7 +3,7 @@
  * information was made or changed to the day it was published (条例第二十六条), kept in the kernel
  * `clocks` table (closed once published); and the entries section 二 of the annual report reads.
  */
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTx } from '../../kernel/context.js';
 import { recordEvent } from '../../kernel/audit/index.js';
@@ -105,6 +105,8 @@ export async function listRegister(ctx: ActorCtx, q: z.infer<typeof RegisterList
   if (q.category) where.push(eq(t.category, q.category));
   if (q.q) where.push(or(ilike(t.title, likeTerm(q.q)), ilike(t.docNumber, likeTerm(q.q)))!);
   if (q.unpublished === 'true') where.push(isNull(t.publishedOn));
+  if (q.unpublished === 'false') where.push(isNotNull(t.publishedOn));
+  if (q.year) where.push(gte(t.madeOn, `${q.year}-01-01`), lte(t.madeOn, `${q.year}-12-31`));
   const cond = and(...where);
   const [{ total } = { total: 0 }] = await ctx.db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(t).where(cond);
   const rows = await ctx.db

@@ -111,6 +111,10 @@ describe('register entries', () => {
     const n3 = (await staff.get(`/api/disclosure/register/${ids.N3}`)).json();
     expect(n3.clock).toMatchObject({ due: '2025-01-20', state: 'overdue' });
     expect((await staff.get('/api/disclosure/register?unpublished=true')).json().items.map((i: { title: string }) => i.title)).toEqual(['N3']);
+    const titles = async (query: string) => ((await staff.get(`/api/disclosure/register?${query}`)).json().items as { title: string }[]).map((i) => i.title).sort();
+    expect(await titles('category=fee&year=2024')).toEqual(['F1', 'F2']); // FI1 was made in 2019, F3 in 2023
+    expect(await titles('category=licensing&year=2020&unpublished=false')).toEqual(['LD0', 'LI2']);
+    expect((await staff.get('/api/disclosure/register?year=1999')).statusCode).toBe(400);
     const dash = (await staff.get('/api/dashboard')).json();
     expect(dash.items.find((i: { entityId: string }) => i.entityId === ids.N3)).toMatchObject({ kind: 'disclosure.proactive', due: '2025-01-20', state: 'overdue' });
 

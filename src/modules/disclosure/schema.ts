@@ -60,6 +60,7 @@ export const disclosureApplications = pgTable(
     feeUnits: integer('fee_units'), // items (件) or pages (页) charged
     feeNoticeOn: date('fee_notice_on', { mode: 'string' }), // 收费通知 served
     feeExplanation: text('fee_explanation'),
+    feeBands: jsonb('fee_bands'), // the marginal bands charged (fees.ts FeeBand[])
     decisionReason: text('decision_reason'), // the reason the reply letter gives, beyond the outcome's own
     createdBy: uuid('created_by'),
     createdAt: createdAt(),

@@ -193,6 +193,8 @@ export interface ApplicationDetail extends ApplicationListItem {
     units?: number | null;
     amount: string | null;
     explanation?: string[] | string | null;
+    /** The marginal bands charged, from the server. */
+    bands?: { from: number; to: number; count: number; unitPrice: number; subtotal: number }[];
     noticeOn?: string | null;
     payBy?: string | null;
     paidOn: string | null;

@@ -92,7 +92,9 @@ export function FeePanel({ application: a, canHandle, onChanged }: { application
   const unpaid = !!f?.noticeOn && !f.paidOn;
   const payOverdue = unpaid && !!f?.payBy && today > f.payBy;
   const text = f ? explanationText(f.explanation) : '';
-  const bands = bandsOf(text);
+  // The server's bands; older records without them fall back to reading the explanation.
+  const unitWord = f?.method === 'item' ? '件' : '页';
+  const bands = f?.bands?.length ? f.bands.map((b) => ({ ...b, unit: unitWord })) : bandsOf(text);
 
   const notice = async () => {
     setBusy(true);

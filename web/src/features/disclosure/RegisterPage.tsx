@@ -48,6 +48,9 @@ function ClockCell({ e }: { e: RegisterEntry }) {
   );
 }
 
+/** Years offered by the 制作年度 filter: this year and the nine before it. */
+const REGISTER_YEARS = Array.from({ length: 10 }, (_, i) => new Date().getFullYear() - i);
+
 export function RegisterPage() {
   const me = useMe();
   const can = useCan();
@@ -176,7 +179,8 @@ export function RegisterPage() {
         defaultPageSize={20}
         filters={[
           { key: 'category', placeholder: '类别', options: categories.map((c) => ({ value: c.key, label: `${c.item.replace('第二十条', '')} ${c.label}` })), width: 240 },
-          { key: 'unpublished', placeholder: '公开状态', options: [{ value: 'true', label: '尚未公开' }], width: 130 },
+          { key: 'unpublished', placeholder: '公开状态', options: [{ value: 'true', label: '尚未公开' }, { value: 'false', label: '已公开' }], width: 130 },
+          { key: 'year', placeholder: '制作年度', options: REGISTER_YEARS.map((y) => ({ value: String(y), label: `${y}年` })), width: 120 },
         ]}
         tableProps={{
           expandable: {

@@ -1,0 +1,1 @@
+ALTER TABLE "disclosure_applications" ADD COLUMN "fee_bands" jsonb;
