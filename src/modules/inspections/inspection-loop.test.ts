@@ -561,6 +561,12 @@ describe('整改: the unit reports per item with evidence, the bureau accepts or
       expect(bad.statusCode).toBe(415);
       expect(bad.json().error.message).toBe('佐证材料必须是 JPEG、PNG、WebP 图片或 PDF 文件');
       const ev = ok<{ id: string }>(await unit.upload(`/api/my/inspections/${id}/rectification/evidence?itemId=${a}`, 'file', '温湿度记录.png', PNG));
+      // the unit opens its own evidence; nobody else's inspection files are reachable through /api/my
+      const mine = await unit.get(`/api/my/inspections/${id}/files/${ev.id}`);
+      expect(mine.statusCode).toBe(200);
+      expect(mine.headers['content-type']).toBe('image/png');
+      expect(mine.rawPayload.equals(PNG)).toBe(true);
+      expect((await unit.get(`/api/my/inspections/${id}/files/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
       ok<{ id: string }>(await unit.upload(`/api/my/inspections/${id}/rectification/evidence?itemId=${b}`, 'file', '备份.pdf', Buffer.from('%PDF-1.7 test')));
       const r = ok<Rect>(
         await unit.put(`/api/my/inspections/${id}/rectification`, {

@@ -16,7 +16,7 @@ import { clocks } from '../../kernel/schema.js';
 import { getSetting } from '../../kernel/settings.js';
 import { units } from '../orgs/index.js';
 import { checklistVersionItems, inspectionFiles, inspections } from './schema.js';
-import { assertTransition, getInspection, loadInspection } from './inspections.service.js';
+import { assertTransition, getInspection, loadInspection, loadMine } from './inspections.service.js';
 import { recordClockSpec, type OnSiteRecord } from './loop.js';
 import type { ActorCtx } from './access.js';
 import type { InspectorSnapshot } from './plans.service.js';
@@ -217,9 +217,17 @@ export async function addPhoto(ctx: ActorCtx, id: string, q: z.infer<typeof Phot
   });
 }
 
-/** One photo or signature image (read access to the inspection). */
+/** One photo, signature image or piece of evidence (read access to the inspection). */
 export async function getFile(ctx: ActorCtx, id: string, fileId: string) {
-  const r = await loadInspection(ctx, id, 'inspection.read');
+  return fileOf(ctx, await loadInspection(ctx, id, 'inspection.read'), fileId);
+}
+
+/** The same for the inspected unit's archivist: only files of their own unit's inspections. */
+export async function getMyFile(ctx: ActorCtx, id: string, fileId: string) {
+  return fileOf(ctx, await loadMine(ctx, id), fileId);
+}
+
+async function fileOf(ctx: ActorCtx, r: { id: string }, fileId: string) {
   const [f] = await ctx.db
     .select()
     .from(inspectionFiles)

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, validation } from '../../kernel/http/errors.js';
 import { EVIDENCE_TYPE_MESSAGE, addEvidence, reportRectification, reviewRectification } from './rectification.service.js';
 import { getFeedbackDocx, getMyFeedbackDocx, issueFeedback } from './feedback.service.js';
-import { PHOTO_TYPE_MESSAGE, addPhoto, getFile, saveRecord, signRecord } from './record.service.js';
+import { PHOTO_TYPE_MESSAGE, addPhoto, getFile, getMyFile, saveRecord, signRecord } from './record.service.js';
 import { DOCX_TYPE, authed, ctxOf, sendFile } from '../../kernel/http/context.js';
 import {
   EvidenceQuery,
@@ -213,6 +213,10 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const OWN = 'ownUnit.inspect' as const;
   app.get('/api/my/inspections', { schema: { ...my, summary: '本单位收到通知的检查', querystring: InspectionListQuery } }, async (req) => listMyInspections(authed(req, OWN), req.query));
   app.get('/api/my/inspections/:id', { schema: { ...my, summary: '本单位的检查及自查表', params: IdParams } }, async (req) => getMyInspection(authed(req, OWN), req.params.id));
+  app.get('/api/my/inspections/:id/files/:fileId', { schema: { ...my, summary: '本单位检查的照片、签名或佐证材料', params: FileParams } }, async (req, reply) => {
+    const f = await getMyFile(authed(req, OWN), req.params.id, req.params.fileId);
+    return reply.header('content-type', f.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.data);
+  });
   app.get('/api/my/inspections/:id/notice.docx', { schema: { ...my, summary: '检查通知书（.docx）', params: IdParams } }, async (req, reply) => {
     const { buffer, fileName } = await getMyNoticeDocx(authed(req, OWN), req.params.id);
     return sendFile(reply, buffer, fileName, DOCX_TYPE);

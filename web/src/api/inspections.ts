@@ -257,3 +257,107 @@ export interface Evaluation extends GradeResult {
 }
 
 export const pct = (share: number) => `${(Math.round(share * 10000) / 100).toFixed(2)}%`;
+
+// ---- 行政检查（检查任务） ----
+export type InspectionStatus = 'planned' | 'notified' | 'self_inspected' | 'on_site_signed' | 'feedback_issued' | 'rectifying' | 'closed';
+export const INSPECTION_STATUS_LABELS: Record<InspectionStatus, string> = {
+  planned: '待通知',
+  notified: '已通知',
+  self_inspected: '已自查',
+  on_site_signed: '现场检查已签字',
+  feedback_issued: '已反馈',
+  rectifying: '整改中',
+  closed: '已办结',
+};
+export const INSPECTION_STATUSES = Object.keys(INSPECTION_STATUS_LABELS) as InspectionStatus[];
+export const INSPECTION_SOURCE_LABELS = { draw: '双随机抽查', ad_hoc: '专项/临时检查' } as const;
+export type FlowActionName = 'notify' | 'saveSelfInspection' | 'submitSelfInspection' | 'editRecord' | 'sign' | 'issueFeedback' | 'startRectification' | 'reportRectification' | 'reviewRectification' | 'close';
+
+export interface InspectionSummary {
+  id: string;
+  orgId: string;
+  code: string;
+  unitId: string;
+  unitName: string;
+  source: 'draw' | 'ad_hoc';
+  sourceLabel: string;
+  drawId: string | null;
+  reason: string | null;
+  plannedDate: string;
+  status: InspectionStatus;
+  statusLabel: string;
+  team: { id: string; name: string; certificateNo: string }[];
+  noticeOn: string | null;
+  noticeDocNumber: string | null;
+  selfSubmittedAt: string | null;
+  createdAt: string;
+}
+
+export interface FileRef {
+  id: string;
+  fileName: string | null;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+export interface ClockView {
+  due: string | null;
+  state: string;
+  daysLeft: number | null;
+  /** One line per step. */
+  explanation: string[];
+}
+
+export interface RectificationItemView {
+  id: string;
+  entryId: string;
+  code: string;
+  title: string;
+  text: string;
+  status: 'open' | 'reported' | 'accepted' | 'returned';
+  statusLabel: string;
+  reports: { on: string; text: string; evidence: string[]; by: string }[];
+  reviews: { on: string; decision: 'accepted' | 'returned'; comment: string | null; by: string }[];
+  returnCount: number;
+  evidence: FileRef[];
+}
+
+export interface InspectionDetail extends InspectionSummary {
+  unitAddress: string | null;
+  drawCode: string | null;
+  checklist: { versionId: string; name: string | null; version: number | null };
+  notice: { requiredWorkingDays: number; latestDate: string; sentOn: string | null; docNumber: string | null; clock: ClockView };
+  selfInspection: { submittedAt: string | null; answered: number; total: number };
+  items: {
+    entryId: string;
+    code: string;
+    title: string;
+    area: Area;
+    areaLabel: string;
+    legalBasis: string;
+    method: string | null;
+    evidenceHint: string | null;
+    self: { result: ItemResult; resultLabel: string; note: string | null } | null;
+    onSite: { result: ItemResult | null; resultLabel: string | null; note: string | null } | null;
+    photos: FileRef[];
+  }[];
+  feedback: {
+    issuedOn: string | null;
+    docNumber: string;
+    conclusion: string | null;
+    rectificationDue: string | null;
+    items: RectificationItemView[];
+    flags: { itemId: string; code: string; reason: string }[];
+  } | null;
+  record: {
+    onSiteDate: string;
+    inspectorsPresent: { id: string; name: string; certificateNo: string | null }[];
+    representative: { name: string; title: string } | null;
+    findings: string | null;
+    signedOn: string | null;
+    signatures: { id: string; signerName: string | null; inspectorId: string | null; role: 'inspector' | 'representative'; sha256: string }[];
+    clock: ClockView | null;
+  } | null;
+  allowedActions: FlowActionName[];
+}

@@ -68,6 +68,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   checklistVersion: '检查表版本',
   inspectionPlan: '检查计划',
   inspectionDraw: '抽取批次',
+  inspection: '检查任务',
   evaluation: '考评',
   disclosureApplication: '政府信息公开申请',
   dispute: '复议诉讼案件',
@@ -94,6 +95,17 @@ const ACTION_LABELS: Record<string, string> = {
   'inspectionDraw.redraw': '重新抽取（冻结名单）',
   'inspectionDraw.execute': '执行抽取',
   'inspectionDraw.publish': '公布抽取结果',
+  'inspection.create': '新建检查任务',
+  'inspection.notify': '送达检查通知书',
+  'inspection.self_inspection.save': '保存自查表',
+  'inspection.self_inspection.submit': '提交自查表',
+  'inspection.record.save': '保存现场检查记录',
+  'inspection.photo.add': '上传现场照片',
+  'inspection.sign': '现场检查记录签字',
+  'inspection.feedback': '出具反馈意见书',
+  'inspection.rectification.evidence': '上传整改佐证材料',
+  'inspection.rectification.report': '报送整改情况',
+  'inspection.rectification.review': '审核整改情况',
   'inspectionPlan.publish': '公开检查计划',
   'checklistVersion.publish': '发布检查表版本',
   'checklistVersion.items': '修改检查项',
@@ -213,8 +225,9 @@ export const FIELD_LABELS: Record<string, string> = {
 export const HIDDEN_FIELDS = new Set(['id', 'orgId', 'createdAt', 'updatedAt', 'passwordHash', 'failedAttempts', 'path', 'importBatchId', 'statusLabel', 'typeLabel', 'riskTierLabel', 'createdBy', 'contentKey']);
 
 /** Values shown in Chinese where the code is known. */
-export function valueLabel(field: string, v: unknown): string {
+export function valueLabel(field: string, v: unknown, entityType?: string): string {
   if (v === null || v === undefined || v === '') return '（空）';
+  if (field === 'status' && entityType === 'inspection' && typeof v === 'string') return INSPECTION_STATUS_WORDS[v] ?? v;
   if (field === 'type' && typeof v === 'string') return UNIT_TYPE_LABELS[v as UnitType] ?? v;
   if (field === 'riskTier' && typeof v === 'string') return RISK_TIER_LABELS[v as RiskTier] ?? v;
   if (field === 'level' && typeof v === 'string') return ORG_LEVEL_LABELS[v as OrgLevel] ?? v;
@@ -232,4 +245,14 @@ export function valueLabel(field: string, v: unknown): string {
   return String(v);
 }
 
+/** 检查任务 statuses (the server's INSPECTION_STATUS_LABELS); `closed` there is 已办结, not 已注销. */
+const INSPECTION_STATUS_WORDS: Record<string, string> = {
+  planned: '待通知',
+  notified: '已通知',
+  self_inspected: '已自查',
+  on_site_signed: '现场检查已签字',
+  feedback_issued: '已反馈',
+  rectifying: '整改中',
+  closed: '已办结',
+};
 const STATUS_WORDS: Record<string, string> = { active: '正常', disabled: '已停用', closed: '已注销', inactive: '停用', pending: '待确认', confirmed: '已确认', ...APPLICATION_STATUS_LABELS };

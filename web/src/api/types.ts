@@ -20,6 +20,7 @@ export type Action =
   | 'audit.read'
   | 'settings.manage'
   | 'ownUnit.read'
+  | 'ownUnit.inspect'
   | 'inspection.read'
   | 'inspection.manage'
   | 'disclosure.read'

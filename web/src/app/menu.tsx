@@ -7,6 +7,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   HomeOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
@@ -40,6 +41,7 @@ export const MENU: MenuEntry[] = [
       { path: '/inspection/checklists', label: '检查表', action: 'inspection.read' },
       { path: '/inspection/plans', label: '年度检查计划', action: 'inspection.read' },
       { path: '/inspection/draws', label: '双随机抽取', action: 'inspection.read' },
+      { path: '/inspection/inspections', label: '检查任务', action: 'inspection.read' },
       { path: '/inspection/evaluations', label: '评价考评', action: 'inspection.read' },
     ],
   },
@@ -60,6 +62,7 @@ export const MENU: MenuEntry[] = [
   { path: '/audit', label: '全过程记录', action: 'audit.read', icon: <AuditOutlined /> },
   { path: '/settings', label: '系统设置', action: 'settings.manage', icon: <SettingOutlined /> },
   { path: '/my-unit', label: '我的单位', action: 'ownUnit.read', icon: <HomeOutlined /> },
+  { path: '/my/inspections', label: '检查与整改', action: 'ownUnit.inspect', icon: <FileDoneOutlined /> },
 ];
 
 export function menuFor(actions: readonly Action[]): MenuEntry[] {

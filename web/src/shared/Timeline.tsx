@@ -19,7 +19,7 @@ function asRecord(v: unknown): Record<string, unknown> | null {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Changed fields between before and after (for a create: the fields set; for a delete: the fields removed). */
-export function diffRows(before: unknown, after: unknown): Row[] {
+export function diffRows(before: unknown, after: unknown, entityType?: string): Row[] {
   const b = asRecord(before);
   const a = asRecord(after);
   const keys = new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})]);
@@ -30,7 +30,7 @@ export function diffRows(before: unknown, after: unknown): Row[] {
     const av = a?.[k];
     if (b && a && same(bv, av)) continue;
     if (!b && (av === null || av === undefined || av === '')) continue;
-    rows.push({ field: k, label: FIELD_LABELS[k] ?? k, before: b ? valueLabel(k, bv) : '', after: a ? valueLabel(k, av) : '' });
+    rows.push({ field: k, label: FIELD_LABELS[k] ?? k, before: b ? valueLabel(k, bv, entityType) : '', after: a ? valueLabel(k, av, entityType) : '' });
   }
   const order = Object.keys(FIELD_LABELS);
   const rank = (f: string) => (order.indexOf(f) < 0 ? order.length : order.indexOf(f));
@@ -45,8 +45,8 @@ function colorOf(action: string): string {
   return 'blue';
 }
 
-function Diff({ event }: { event: AuditEvent }) {
-  const rows = diffRows(event.before, event.after);
+function Diff({ event, entityType }: { event: AuditEvent; entityType?: string }) {
+  const rows = diffRows(event.before, event.after, entityType);
   if (rows.length === 0) return null;
   const creating = !event.before && !!event.after;
   return (
@@ -111,7 +111,7 @@ export function AuditTimeline({ entityType, entityId, orgId }: { entityType: str
                 <span className="tl-hash">#{e.seq} · {e.hash.slice(0, 10)}</span>
               </Tooltip>
             </div>
-            <Diff event={e} />
+            <Diff event={e} entityType={entityType} />
           </div>
         ),
       }))}

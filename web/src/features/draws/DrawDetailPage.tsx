@@ -29,6 +29,7 @@ export function DrawDetailPage() {
   const [executing, setExecuting] = useState(false);
   const [redrawing, setRedrawing] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  const [generating, setGenerating] = useState(false);
 
   const refresh = (d?: DrawDetail) => {
     if (d) qc.setQueryData(['/api/inspections/draws', id], d);
@@ -43,6 +44,20 @@ export function DrawDetailPage() {
   const inspectorName = new Map(d.inspectorPool.map((i) => [i.id, `${i.name}（${i.certificateNo}）`]));
   const names = (x: string) => unitName.get(x) ?? inspectorName.get(x);
   const superseded = !!d.supersededById;
+
+  const generate = async () => {
+    setGenerating(true);
+    try {
+      const r = await api.post<{ items: { id: string }[] }>(`/api/inspections/draws/${id}/inspections`);
+      message.success(`已按批次 ${d.drawId} 生成 ${r.items.length} 项检查任务`);
+      void qc.invalidateQueries({ queryKey: ['/api/inspections'] });
+      void navigate({ to: '/inspection/inspections' });
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setGenerating(false);
+    }
+  };
 
   const publish = async () => {
     setPublishing(true);
@@ -92,6 +107,13 @@ export function DrawDetailPage() {
               <Popconfirm title="公布抽取结果？" description="公布后任何人都可以在公示页查看并复核。" okText="公布" cancelText="取消" onConfirm={() => void publish()}>
                 <Button type="primary" loading={publishing} data-testid="publish-draw">
                   公布结果
+                </Button>
+              </Popconfirm>
+            )}
+            {manage && d.status === 'published' && !superseded && (
+              <Popconfirm title="按抽取结果生成检查任务？" description="每个抽中单位生成一项检查，检查组为抽中的执法人员。" okText="生成" cancelText="取消" onConfirm={() => void generate()}>
+                <Button type="primary" loading={generating} data-testid="generate-inspections">
+                  生成检查任务
                 </Button>
               </Popconfirm>
             )}

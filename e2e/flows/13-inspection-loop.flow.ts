@@ -1,0 +1,268 @@
+/**
+ * (j) The inspection loop on a tablet (820×1180 portrait): as admin an ad-hoc inspection of the demo
+ * `unit` account's unit, planned ≥ 5 working days ahead (the calendar API), the notice (a date in
+ * the future refused with the server's message, then sent and downloaded); as the unit, in a second
+ * browser context, the self-inspection filled and submitted; as admin the on-site record (one item
+ * 不符合, a photo, a non-image refused), signing refused while incomplete with the list of what is
+ * missing, then completed, signed on the canvases with the mouse → read-only; the feedback letter
+ * with its deadline, downloaded (.docx); the unit reports rectification and the admin accepts it.
+ * Two sign-ins in all.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { assert, see, seeText, signIn, type FlowContext } from '../lib.js';
+
+export const name = '检查闭环：平板上的通知、自查、现场检查签字、反馈意见书与整改';
+
+const TABLET = { width: 820, height: 1180 };
+const ARTIFACTS = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'artifacts');
+// 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+async function getJson<T>(req: APIRequestContext, url: string): Promise<T> {
+  const r = await req.get(url);
+  assert(r.ok(), `GET ${url}: ${r.status()} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `inspection-${name}.png`), fullPage: false }).catch(() => undefined);
+}
+
+/** Saves the download started by `click` and checks it is a .docx (a zip: PK). */
+async function downloadDocx(page: Page, button: Locator, what: string) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), button.click()]);
+  const file = await dl.path();
+  assert(file, `${what}: the download was saved`);
+  const head = fs.readFileSync(file).subarray(0, 2).toString('latin1');
+  assert(head === 'PK', `${what}: a .docx starts with PK (got ${JSON.stringify(head)})`);
+  assert(dl.suggestedFilename().endsWith('.docx'), `${what}: file name ${dl.suggestedFilename()}`);
+}
+
+/** Types a date into an antd DatePicker. */
+async function pickDate(picker: Locator, date: string) {
+  const input = picker.locator('input').first();
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/** Draws a squiggle on a canvas with the mouse. */
+async function drawOn(page: Page, canvas: Locator) {
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  assert(box, 'a signature canvas is on screen');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 20, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 15, y + (i % 2 ? -25 : 25), { steps: 2 });
+  await page.mouse.up();
+}
+
+export async function run({ page, browser, baseUrl, state, log }: FlowContext): Promise<void> {
+  const unitAccount = state.accounts.find((a) => a.username === 'unit');
+  assert(unitAccount, 'the demo unit account (did the setup flow pass?)');
+  const unitContext = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  try {
+    // ---- Admin: calendar, dates, the unit and a team ----
+    await signIn(page, baseUrl, state.admin.username, state.admin.password);
+    const req = page.request;
+    const years = (await getJson<{ items: { year: number }[] }>(req, `${baseUrl}/api/calendar/years`)).items.map((y) => y.year);
+    const today = todayInChina();
+    if (!years.includes(2027)) {
+      // A planned date plus the rectification period runs into 2027, whose schedule is not built in.
+      const { token } = await getJson<{ token: string }>(req, `${baseUrl}/api/auth/csrf`);
+      const r = await req.put(`${baseUrl}/api/calendar/years/2027`, {
+        headers: { 'x-csrf-token': token },
+        data: {
+          days: [
+            { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+            { date: '2027-01-02', kind: 'holiday', name: '元旦' },
+            { date: '2027-01-03', kind: 'holiday', name: '元旦' },
+          ],
+          note: '浏览器测试录入',
+        },
+      });
+      assert(r.ok(), `PUT 2027 calendar: ${r.status()} ${await r.text()}`);
+      log('entered the 2027 holiday schedule');
+    }
+    const plannedDate = (await getJson<{ due: string }>(req, `${baseUrl}/api/calendar/due?from=${today}&days=7&unit=working`)).due;
+    const tomorrow = (await getJson<{ due: string }>(req, `${baseUrl}/api/calendar/due?from=${today}&days=1&unit=calendar`)).due;
+    log(`today ${today}, planned ${plannedDate}`);
+    const users = await getJson<{ items: { username: string; unitId: string | null; unitName: string | null }[] }>(req, `${baseUrl}/api/users?q=unit&pageSize=100`);
+    const me = users.items.find((u) => u.username === 'unit');
+    assert(me?.unitId && me.unitName, `the unit account's unit (got ${JSON.stringify(users.items.map((u) => u.username))})`);
+    const inspectors = await getJson<{ items: { id: string; name: string; status: string; certState: string; conflictCount: number; certExpiresOn: string }[] }>(
+      req,
+      `${baseUrl}/api/inspectors?page=1&pageSize=100`,
+    );
+    const team = inspectors.items.filter((i) => i.status === 'active' && i.conflictCount === 0 && i.certExpiresOn > plannedDate).slice(0, 2);
+    assert(team.length === 2, `two inspectors without conflicts (got ${team.length})`);
+
+    // ---- A published draw offers 生成检查任务 (the demo draw's were generated with the demo data) ----
+    const draws = await getJson<{ items: { id: string; drawId: string; status: string; supersededById: string | null }[] }>(req, `${baseUrl}/api/inspections/draws?page=1&pageSize=100`);
+    const live = draws.items.find((x) => x.status === 'published' && !x.supersededById);
+    if (live) {
+      await page.goto(`${baseUrl}/inspection/draws/${live.id}`);
+      await page.getByTestId('generate-inspections').click();
+      await page.getByRole('button', { name: /^生\s*成$/ }).click();
+      const already = page.locator('.ant-message').getByText(/已经生成|已按批次/);
+      await see(already, 'the result of 生成检查任务 (generated, or refused as already generated)');
+      log(`generate for ${live.drawId}: ${await already.first().textContent()}`);
+      await page.goto(`${baseUrl}/`);
+      await see(page.getByTestId('side-menu'), 'the back office');
+    }
+
+    // ---- 新建临时检查 ----
+    await page.getByTestId('side-menu').getByText('行政检查').click();
+    await page.getByTestId('side-menu').getByText('检查任务').click();
+    await page.waitForURL(/\/inspection\/inspections$/);
+    // From here on a tablet (the menu was used at desktop width, where it is expanded).
+    await page.setViewportSize(TABLET);
+    await see(page.getByTestId('inspections-table'), 'the inspections list');
+    await page.getByTestId('new-inspection').click();
+    const form = page.getByTestId('adhoc-form');
+    await see(form, 'the ad-hoc form');
+    const unitSelect = form.getByLabel('检查对象');
+    await unitSelect.click();
+    await unitSelect.fill(me.unitName.slice(0, 6));
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: me.unitName }).first().click();
+    const teamSelect = form.getByLabel('检查组（至少 2 名执法人员）');
+    for (const t of team) {
+      await teamSelect.click();
+      await teamSelect.fill(t.name);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: t.name }).first().click();
+    }
+    await teamSelect.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    const checklistItem = form.locator('.ant-form-item').filter({ has: page.getByLabel('检查表', { exact: true }) });
+    if (!(await checklistItem.locator('.ant-select-selection-item').count())) {
+      await form.getByLabel('检查表', { exact: true }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    }
+    await pickDate(form.locator('.ant-picker'), plannedDate);
+    await form.getByLabel('检查事由').fill('浏览器测试：群众反映档案库房管理问题，开展专项检查');
+    await page.getByRole('button', { name: /^创\s*建$/ }).click();
+    await page.waitForURL(/\/inspection\/inspections\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+    const inspectionUrl = page.url();
+    const inspectionId = inspectionUrl.split('/').pop()!;
+    await seeText(page.getByTestId('inspection-status'), /待通知/, 'the new inspection status');
+    await see(page.getByTestId('inspection-steps'), 'the steps of the status machine');
+    const code = (await getJson<{ code: string }>(req, `${baseUrl}/api/inspections/${inspectionId}`)).code;
+    await shot(page, '1-new');
+
+    // ---- 送达检查通知书: a future date refused (the message names the dates), then today ----
+    await pickDate(page.getByTestId('notice-date'), tomorrow);
+    await page.getByTestId('send-notice').click();
+    await seeText(page.getByTestId('notice-error'), new RegExp(`${tomorrow}.*${today}`), "the server's refusal naming the dates");
+    await pickDate(page.getByTestId('notice-date'), today);
+    await page.getByTestId('send-notice').click();
+    await seeText(page.getByTestId('inspection-status'), /已通知/, 'the status after the notice');
+    await seeText(page.getByTestId('notice-doc-number'), new RegExp(today), 'the notice number and date');
+    await downloadDocx(page, page.getByTestId('download-notice'), 'the notice');
+
+    // ---- The unit (second context, one sign-in): self-inspection ----
+    const unitPage = await unitContext.newPage();
+    await signIn(unitPage, baseUrl, unitAccount.username, unitAccount.password);
+    await unitPage.getByTestId('side-menu').getByText('检查与整改').click();
+    await unitPage.waitForURL(/\/my\/inspections$/);
+    await unitPage.setViewportSize(TABLET);
+    await unitPage.getByTestId('my-inspection-link').filter({ hasText: code }).click();
+    await unitPage.waitForURL(new RegExp(`/my/inspections/${inspectionId}$`));
+    await downloadDocx(unitPage, unitPage.getByTestId('download-notice'), "the unit's notice");
+    const selfItems = unitPage.getByTestId('self-item');
+    await see(selfItems, 'the self-inspection items');
+    const n = await selfItems.count();
+    assert(n >= 5, `the checklist has items (got ${n})`);
+    // Half now as a draft, the rest after.
+    const half = Math.floor(n / 2);
+    for (let i = 0; i < half; i++) await selfItems.nth(i).getByTestId('self-result').getByText('符合', { exact: true }).click();
+    await unitPage.getByTestId('save-self').click();
+    await see(unitPage.getByText('已保存草稿'), 'the draft saved');
+    for (let i = half; i < n; i++) await selfItems.nth(i).getByTestId('self-result').getByText(i === n - 1 ? '不适用' : '符合', { exact: true }).click();
+    await shot(unitPage, '2-self');
+    await unitPage.getByTestId('submit-self').click();
+    await see(unitPage.getByTestId('self-submitted'), 'the self-inspection submitted');
+    await seeText(unitPage.getByTestId('inspection-status'), /已自查/, "the unit's view of the status");
+
+    // ---- Admin: the on-site record ----
+    await page.reload();
+    await seeText(page.getByTestId('inspection-status'), /已自查/, 'the status once the unit submitted');
+    await seeText(page.getByTestId('self-card'), /已提交/, 'the self-inspection shown to the bureau');
+    const items = page.getByTestId('record-item');
+    await see(items, 'the on-site record items');
+    assert((await items.count()) === n, 'the record lists every checklist item');
+    // All but the last; the first 不符合.
+    for (let i = 0; i < n - 1; i++) await items.nth(i).getByTestId('result-control').getByText(i === 0 ? '不符合' : '符合', { exact: true }).click();
+    await items.first().getByTestId('item-note').fill('现场查看，档案工作责任制未落实到岗');
+    // A photo, and something that is not a picture (refused with the server's message).
+    await items.first().getByTestId('photo-input').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: PNG });
+    await see(items.first().getByTestId('file-thumbs').locator('img'), 'the uploaded photo');
+    await items.first().getByTestId('photo-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+    await seeText(items.first().getByTestId('upload-error'), /JPEG|PNG|图片|照片/, "the server's 415 message for a non-image");
+    await items.first().scrollIntoViewIfNeeded();
+    await shot(page, '3a-record');
+    // Sign while incomplete: the server lists what is missing.
+    await page.getByTestId('sign-record').click();
+    await seeText(page.getByTestId('record-error'), /不完整.*未填写检查结果.*被检查单位代表/, 'the list of what is missing');
+    await shot(page, '3-incomplete');
+    // Complete it.
+    await items.nth(n - 1).getByTestId('result-control').getByText('不适用', { exact: true }).click();
+    for (const t of team) await page.getByTestId('inspectors-present').getByText(t.name).click();
+    await page.getByTestId('rep-name').fill('陈档案员');
+    await page.getByTestId('rep-title').fill('办公室主任');
+    await page.getByTestId('findings').fill('档案工作责任制未落实到岗，其余符合要求。');
+    const pads = page.getByTestId('signature-pad');
+    await see(pads, 'the signature pads');
+    assert((await pads.count()) === 3, `a pad per inspector present and the representative (got ${await pads.count()})`);
+    for (let i = 0; i < 3; i++) await drawOn(page, pads.nth(i).locator('canvas'));
+    await shot(page, '4-signatures');
+    await page.getByTestId('sign-record').click();
+    await see(page.getByTestId('record-signed'), 'the signed record', 20_000);
+    await seeText(page.getByTestId('inspection-status'), /现场检查已签字/, 'the status after signing');
+    assert((await page.getByTestId('result-control').count()) === 0, 'no result controls once signed (read-only)');
+    assert((await page.getByTestId('signatures').locator('img').count()) === 3, 'the three signatures are shown');
+
+    // ---- 反馈意见书 ----
+    await see(page.getByTestId('feedback-item'), 'the rectification items prefilled from the non-compliant item');
+    assert((await page.getByTestId('feedback-item').count()) === 1, 'one rectification item');
+    await page.getByTestId('issue-feedback').click();
+    const due = await seeText(page.getByTestId('rectification-due'), /^\d{4}-\d{2}-\d{2}$/, 'the deadline the server computed');
+    assert(due > today, `the deadline ${due} lies after today`);
+    await seeText(page.getByTestId('inspection-status'), /已反馈/, 'the status after the feedback letter');
+    await downloadDocx(page, page.getByTestId('download-feedback'), 'the feedback letter');
+    await shot(page, '5-feedback');
+
+    // ---- Rectification: the unit reports, the bureau accepts ----
+    await unitPage.reload();
+    await seeText(unitPage.getByTestId('rectification-due'), new RegExp(`^${due}$`), 'the deadline on the unit side');
+    await downloadDocx(unitPage, unitPage.getByTestId('download-feedback'), "the unit's feedback letter");
+    const rect = unitPage.getByTestId('my-rect-item').first();
+    await rect.getByTestId('photo-input').setInputFiles({ name: 'evidence.png', mimeType: 'image/png', buffer: PNG });
+    await see(rect.getByTestId('evidence-list'), 'the uploaded evidence');
+    await rect.getByTestId('rect-text').fill('已制定档案工作责任制并落实到岗，附文件照片。');
+    await rect.getByTestId('report-item').click();
+    await seeText(unitPage.getByTestId('my-rect-item').first(), /已报送/, 'the item reported');
+    await shot(unitPage, '6-report');
+
+    await page.reload();
+    const item = page.getByTestId('rect-item').first();
+    await seeText(item, /已报送/, 'the report shown to the bureau');
+    await item.getByTestId('return-item').click();
+    await see(item.getByText('退回须填写理由'), 'a return needs a reason');
+    await item.getByTestId('accept-item').click();
+    await seeText(page.getByTestId('rect-item').first(), /已通过/, 'the item accepted');
+    await seeText(page.getByTestId('inspection-status'), /已办结/, 'every item accepted: closed');
+    await shot(page, '7-accepted');
+    // Landscape as well.
+    await page.setViewportSize({ width: TABLET.height, height: TABLET.width });
+    await shot(page, '8-landscape');
+  } finally {
+    await unitContext.close().catch(() => undefined);
+    await page.setViewportSize({ width: 1366, height: 860 }).catch(() => undefined);
+  }
+}

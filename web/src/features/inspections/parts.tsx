@@ -1,0 +1,165 @@
+/** Pieces shared by the bureau's and the unit's inspection pages. */
+import { useState, type ReactNode } from 'react';
+import { Alert, App, Button, Image, Popover, Segmented, Space, Steps, Tag, Typography } from 'antd';
+import { CameraOutlined, DownloadOutlined } from '@ant-design/icons';
+import { api, download, errorMessage } from '../../api/client';
+import { StatusTag } from '../../shared/StatusTag';
+import { ITEM_RESULT_LABELS, type ClockView, INSPECTION_STATUSES, INSPECTION_STATUS_LABELS, type FileRef, type InspectionStatus, type ItemResult } from '../../api/inspections';
+
+export const RESULT_OPTIONS = (Object.keys(ITEM_RESULT_LABELS) as ItemResult[]).map((v) => ({ value: v, label: ITEM_RESULT_LABELS[v] }));
+const RESULT_COLORS: Record<ItemResult, string> = { compliant: 'green', non_compliant: 'red', not_applicable: 'default' };
+
+export function ResultTag({ result }: { result: ItemResult | null | undefined }) {
+  if (!result) return <Tag>未填写</Tag>;
+  return (
+    <Tag color={RESULT_COLORS[result]} data-result={result}>
+      {ITEM_RESULT_LABELS[result]}
+    </Tag>
+  );
+}
+
+/** The large 符合/不符合/不适用 control (touch-sized). */
+export function ResultControl({ value, onChange, disabled, testId }: { value: ItemResult | null | undefined; onChange: (v: ItemResult) => void; disabled?: boolean; testId?: string }) {
+  return (
+    <div data-testid={testId} data-value={value ?? ''}>
+      <Segmented<ItemResult | ''>
+        className="result-control"
+        size="large"
+        block
+        disabled={disabled}
+        value={value ?? ''}
+        options={RESULT_OPTIONS}
+        onChange={(v) => v && onChange(v)}
+      />
+    </div>
+  );
+}
+
+/** The status machine as a Steps bar. */
+export function InspectionSteps({ status }: { status: InspectionStatus }) {
+  const current = INSPECTION_STATUSES.indexOf(status);
+  return (
+    <Steps
+      size="small"
+      responsive={false}
+      titlePlacement="vertical"
+      className="inspection-steps"
+      data-testid="inspection-steps"
+      current={current}
+      status={status === 'closed' ? 'finish' : 'process'}
+      items={INSPECTION_STATUSES.map((s) => ({ title: INSPECTION_STATUS_LABELS[s] }))}
+    />
+  );
+}
+
+export function DownloadButton({ path, name, children, testId }: { path: string; name: string; children: ReactNode; testId?: string }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      size="large"
+      icon={<DownloadOutlined />}
+      loading={busy}
+      data-testid={testId}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await download(path, undefined, name);
+        } catch (e) {
+          message.error(errorMessage(e));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {children}
+    </Button>
+  );
+}
+
+/** Thumbnails of stored pictures (photos, evidence); PDFs as links. */
+export function FileThumbs({ base, files }: { base: string; files: FileRef[] }) {
+  if (!files.length) return null;
+  return (
+    <Space wrap size={8} data-testid="file-thumbs">
+      {files.map((f) =>
+        f.mime.startsWith('image/') ? (
+          <Image key={f.id} src={`${base}/${f.id}`} width={96} height={72} style={{ objectFit: 'cover', borderRadius: 6 }} alt={f.fileName ?? '照片'} />
+        ) : (
+          <a key={f.id} href={`${base}/${f.id}`} target="_blank" rel="noreferrer">
+            {f.fileName ?? '附件'}
+          </a>
+        ),
+      )}
+    </Space>
+  );
+}
+
+/** 拍照/上传: a file input that opens the camera on a tablet; the server's refusal (e.g. 415) shows below. */
+export function PhotoUpload({ url, label = '拍照/上传', accept = 'image/*', onDone, testId }: { url: string; label?: string; accept?: string; onDone: () => void; testId?: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const id = `upload-${Math.random().toString(36).slice(2)}`;
+  return (
+    <div data-testid={testId}>
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        capture="environment"
+        style={{ display: 'none' }}
+        data-testid="photo-input"
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (!f) return;
+          setBusy(true);
+          setError(null);
+          try {
+            await api.upload(url, f, f.name);
+            onDone();
+          } catch (err) {
+            setError(errorMessage(err));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      />
+      <Button size="large" icon={<CameraOutlined />} loading={busy} onClick={() => document.getElementById(id)?.click()}>
+        {label}
+      </Button>
+      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} data-testid="upload-error" />}
+    </div>
+  );
+}
+
+export function Muted({ children }: { children: ReactNode }) {
+  return <Typography.Text type="secondary">{children}</Typography.Text>;
+}
+
+/** A period's state (e.g. 剩余 2 个工作日) with the calculation behind a popover. */
+export function ClockBadge({ clock, prefix }: { clock: ClockView; prefix: string }) {
+  return (
+    <Space wrap size={4} data-testid="clock">
+      <span>
+        {prefix} {clock.due ?? '—'}
+      </span>
+      <StatusTag kind="due" value={clock.state} />
+      {clock.daysLeft !== null && clock.state !== 'met' && <Muted>{clock.daysLeft >= 0 ? `剩余 ${clock.daysLeft} 个工作日` : `逾期 ${-clock.daysLeft} 个工作日`}</Muted>}
+      <Popover
+        title="期限计算"
+        content={
+          <div style={{ maxWidth: 420 }}>
+            {clock.explanation.map((l, i) => (
+              <div key={i}>{l}</div>
+            ))}
+          </div>
+        }
+      >
+        <Button type="link" size="small">
+          计算过程
+        </Button>
+      </Popover>
+    </Space>
+  );
+}
