@@ -16,11 +16,10 @@ import {
   type CheckFailure,
   type DisputeView,
   type RegisterEntryView,
-  type Section2Block,
 } from '../../api/disclosure-types';
 import { PageHeader } from '../../shared/PageHeader';
 import { OrgSelect } from '../../shared/OrgSelect';
-import { failingOf, FailureList, Section3Table, Section4Table } from './ReportTables';
+import { failingOf, FailureList, Section2Tables, Section3Table, Section4Table } from './ReportTables';
 import { NarrativeCard } from './NarrativeCard';
 import { PublishReportCard } from './PublishReportCard';
 import { useCan, useMe } from '../../app/auth';
@@ -127,38 +126,10 @@ export function AnnualReportPage() {
             {!t.section2 || t.section2.blocks.length === 0 ? (
               <Empty description="暂无主动公开登记数据" image={Empty.PRESENTED_IMAGE_SIMPLE} />
             ) : (
-              <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-                {t.section2.blocks.map((b) => (
-                  <Table<Section2Block['rows'][number]>
-                    key={b.key}
-                    bordered
-                    size="small"
-                    rowKey="key"
-                    pagination={false}
-                    scroll={{ x: 'max-content' }}
-                    dataSource={b.rows}
-                    columns={[
-                      { title: b.item, children: [{ title: '信息内容', dataIndex: 'label', width: 260 }] },
-                      ...b.columns.map((c) => ({
-                        title: c.label,
-                        key: c.key,
-                        align: 'center' as const,
-                        width: 130,
-                        render: (_: unknown, r: Section2Block['rows'][number]) => {
-                          const v = r.cells[c.key];
-                          if (!t.section2?.source || !r.drillKey) return <span className="mono">{v ?? '—'}</span>;
-                          const drill = r.drillKey;
-                          return (
-                            <Typography.Link className="mono" onClick={() => setCell({ rowKey: drill, colKey: c.key, label: `${b.item} ${r.label} · ${c.label}` })} data-testid={`cell-${drill}-${c.key}`}>
-                              {v ?? '—'}
-                            </Typography.Link>
-                          );
-                        },
-                      })),
-                    ]}
-                  />
-                ))}
-              </Space>
+              <Section2Tables
+                blocks={t.section2.blocks}
+                onCell={t.section2.source ? (b, r, colKey, colLabel) => setCell({ rowKey: r.drillKey!, colKey, label: `${b.item} ${r.label} · ${colLabel}` }) : undefined}
+              />
             )}
           </Card>
 

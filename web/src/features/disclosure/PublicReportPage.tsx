@@ -2,15 +2,15 @@
  * /public/disclosure/reports/:id — one published annual report as it was frozen: the six sections,
  * the tables laid out like the back office's but read-only (no drill-down), and the .docx.
  */
-import { Alert, Button, Card, Empty, Result, Skeleton, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Result, Skeleton, Space, Typography } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { ApiError, api, errorMessage } from '../../api/client';
-import type { PublishedReport, Section2Block } from '../../api/disclosure-types';
+import type { PublishedReport } from '../../api/disclosure-types';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDateTime } from '../../shared/format';
-import { Section3Table, Section4Table } from './ReportTables';
+import { Section2Tables, Section3Table, Section4Table } from './ReportTables';
 import { PublicDisclosureFrame } from './PublicDisclosureFrame';
 
 const NONE = new Set<string>();
@@ -90,29 +90,7 @@ export function PublicReportPage() {
             {!t.section2 || t.section2.blocks.length === 0 ? (
               <Empty description="无" image={Empty.PRESENTED_IMAGE_SIMPLE} />
             ) : (
-              <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-                {t.section2.blocks.map((b) => (
-                  <Table<Section2Block['rows'][number]>
-                    key={b.key}
-                    bordered
-                    size="small"
-                    rowKey="key"
-                    pagination={false}
-                    scroll={{ x: 'max-content' }}
-                    dataSource={b.rows}
-                    columns={[
-                      { title: b.item, children: [{ title: '信息内容', dataIndex: 'label', width: 260 }] },
-                      ...b.columns.map((c) => ({
-                        title: c.label,
-                        key: c.key,
-                        align: 'center' as const,
-                        width: 130,
-                        render: (_: unknown, row: Section2Block['rows'][number]) => <span className="mono">{row.cells[c.key] ?? '—'}</span>,
-                      })),
-                    ]}
-                  />
-                ))}
-              </Space>
+              <Section2Tables blocks={t.section2.blocks} />
             )}
           </Card>
 

@@ -4,9 +4,9 @@
  * one row of fifteen numbers under 行政复议 | 行政诉讼（未经复议直接起诉 | 复议后起诉）. Failing cells are
  * highlighted; a click on a cell asks for its records.
  */
-import { Table, Tag, Tooltip, Typography } from 'antd';
+import { Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { CHECK_RULE_LABELS, type AnnualReportTables, type CheckFailure, type Section3ColumnKey, type Section3Row, type Section4ColumnKey } from '../../api/disclosure-types';
+import { CHECK_RULE_LABELS, type AnnualReportTables, type CheckFailure, type Section2Block, type Section3ColumnKey, type Section3Row, type Section4ColumnKey } from '../../api/disclosure-types';
 
 const BAD = { background: '#fff1f0', boxShadow: 'inset 0 0 0 1px #ff7875' };
 
@@ -134,5 +134,38 @@ export function FailureList({ failures }: { failures: readonly CheckFailure[] })
         </li>
       ))}
     </ol>
+  );
+}
+
+type S2Row = Section2Block['rows'][number];
+
+/** Section 二: one table per 第二十条 item; with `onCell`, a cell that has records behind it opens them. */
+export function Section2Tables({ blocks, onCell }: { blocks: readonly Section2Block[]; onCell?: (block: Section2Block, row: S2Row, colKey: string, colLabel: string) => void }) {
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+      {blocks.map((b) => (
+        <Table<S2Row>
+          key={b.key}
+          bordered
+          size="small"
+          rowKey="key"
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          dataSource={b.rows}
+          columns={[
+            { title: b.item, children: [{ title: '信息内容', dataIndex: 'label', width: 260 }] },
+            ...b.columns.map((c) => ({
+              title: c.label,
+              key: c.key,
+              align: 'center' as const,
+              width: 130,
+              render: (_: unknown, r: S2Row) => (
+                <Num v={r.cells[c.key]} onClick={onCell && r.drillKey ? () => onCell(b, r, c.key, c.label) : undefined} testId={r.drillKey ? `cell-${r.drillKey}-${c.key}` : undefined} />
+              ),
+            })),
+          ]}
+        />
+      ))}
+    </Space>
   );
 }
