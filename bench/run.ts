@@ -26,6 +26,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import type { Config } from '../src/config.js';
 import { freePort } from '../src/kernel/db/embedded.js';
+import { withDatabaseName } from '../src/kernel/db/index.js';
 import { openConfiguredDatabase, type OpenedDatabase } from '../src/kernel/db/open.js';
 import { hashPassword } from '../src/kernel/auth/password.js';
 import { makeCreditCode } from '../src/modules/orgs/credit-code.js';
@@ -342,9 +343,7 @@ async function main() {
         await c.end();
       },
     });
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    config.databaseUrl = u.toString();
+    config.databaseUrl = withDatabaseName(serverUrl, name);
     log(`database: fresh ${name} on DATABASE_URL's server`);
   } else {
     config.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantai-bench-'));

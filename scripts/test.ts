@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { withDatabaseName } from '../src/kernel/db/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
@@ -95,11 +96,6 @@ async function vitestStage(): Promise<void> {
 }
 
 // ---------- stage 2: browser flows ----------
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 async function adminQuery(url: string, text: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
@@ -148,7 +144,7 @@ async function e2eStage(): Promise<void> {
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e: Error) => console.error(`could not drop ${name}: ${e.message}`));
     };
     cleanups.push(drop);
-    env.DATABASE_URL = withDatabase(serverUrl, name);
+    env.DATABASE_URL = withDatabaseName(serverUrl, name);
     console.log(`browser flows use the fresh database ${name}`);
   }
 

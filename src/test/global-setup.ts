@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../kernel/db/embedded.js';
-import { openDatabase } from '../kernel/db/index.js';
+import { openDatabase, withDatabaseName } from '../kernel/db/index.js';
 import { prepareDatabase } from '../kernel/db/prepare.js';
 
 let server: EmbeddedServer | null = null;
@@ -16,11 +16,6 @@ let tmpDir: string | null = null;
 let adminUrl = '';
 let template = '';
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 export default async function setup(project: TestProject) {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
@@ -36,7 +31,7 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
-  const db = openDatabase(withDatabase(adminUrl, template), 'external', 2);
+  const db = openDatabase(withDatabaseName(adminUrl, template), 'external', 2);
   await prepareDatabase(db.db);
   await db.close();
   project.provide('pgAdminUrl', adminUrl);

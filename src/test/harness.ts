@@ -7,7 +7,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
-import { openDatabase, type Database } from '../kernel/db/index.js';
+import { openDatabase, withDatabaseName, type Database } from '../kernel/db/index.js';
 
 export interface TestEnv {
   app: FastifyInstance;
@@ -18,11 +18,6 @@ export interface TestEnv {
   close: () => Promise<void>;
 }
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 export async function createTestDatabase(): Promise<{ url: string; name: string }> {
   const adminUrl = inject('pgAdminUrl');
@@ -31,7 +26,7 @@ export async function createTestDatabase(): Promise<{ url: string; name: string 
   await c.connect();
   await c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
   await c.end();
-  return { url: withDatabase(adminUrl, name), name };
+  return { url: withDatabaseName(adminUrl, name), name };
 }
 
 export async function createTestEnv(opts: { now?: Date | string } = {}): Promise<TestEnv> {

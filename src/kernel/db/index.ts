@@ -41,3 +41,10 @@ export async function serverVersion(pool: pg.Pool): Promise<string> {
   const r = await pool.query<{ server_version: string }>('SHOW server_version');
   return r.rows[0]?.server_version ?? 'unknown';
 }
+
+/** The same server's URL with another database name (tests, bench and CI make fresh databases). */
+export function withDatabaseName(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

@@ -64,8 +64,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(429).send({ error: { code: 'rate_limited', message: '请求过于频繁，请稍后再试' } });
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      const code = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'bad_request' : 'bad_request';
-      return reply.status(fe.statusCode).send({ error: { code, message: '请求格式不正确' } });
+      return reply.status(fe.statusCode).send({ error: { code: 'bad_request', message: '请求格式不正确' } });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误，请稍后重试或联系管理员' } });
