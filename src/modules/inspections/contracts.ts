@@ -162,7 +162,7 @@ export const EvaluationListQuery = z.object({ orgId: z.uuid().optional(), checkl
 
 // ---- 行政检查（检查通知书、自查） ----
 export const INSPECTION_SOURCES = ['draw', 'ad_hoc'] as const;
-export const INSPECTION_SOURCE_LABELS = { draw: '双随机抽查', ad_hoc: '专项/临时检查' } as const;
+export const INSPECTION_SOURCE_LABELS = { draw: '双随机抽查', ad_hoc: '专项/临时检查', follow_up: '回头看' } as const;
 export const SELF_RESULT_LABELS = { compliant: '符合', non_compliant: '不符合', not_applicable: '不适用' } as const;
 
 export const AdHocInspectionInput = z.object({

@@ -37,10 +37,20 @@ export const INSPECTION_FLOW = {
   editRecord: { label: '填写现场检查记录', party: 'bureau', from: ['notified', 'self_inspected'], to: null },
   sign: { label: '现场签字', party: 'bureau', from: ['notified', 'self_inspected'], to: 'on_site_signed' },
   issueFeedback: { label: '出具反馈意见书', party: 'bureau', from: ['on_site_signed'], to: 'feedback_issued' },
-  startRectification: { label: '开始整改', party: 'bureau', from: ['feedback_issued'], to: 'rectifying' },
   reportRectification: { label: '报送整改情况', party: 'unit', from: ['feedback_issued', 'rectifying'], to: 'rectifying' },
   reviewRectification: { label: '审核整改情况', party: 'bureau', from: ['rectifying'], to: null },
+  /** 约谈: about flagged rectification items (returned twice / overdue). */
+  interview: { label: '约谈', party: 'bureau', from: ['feedback_issued', 'rectifying'], to: null },
+  /** 回头看: a new inspection of the same unit re-checking rectification items; may follow a closed one. */
+  followUp: { label: '组织回头看', party: 'bureau', from: ['feedback_issued', 'rectifying', 'closed'], to: null },
+  /** 移送立案: a serious finding handed to the enforcement module as a case referral (案件线索). */
+  refer: { label: '移送立案', party: 'bureau', from: ['on_site_signed', 'feedback_issued', 'rectifying', 'closed'], to: null },
+  /** 办结 by hand, with a note (e.g. after an interview or a follow-up settled the flagged items). */
   close: { label: '办结', party: 'bureau', from: ['feedback_issued', 'rectifying'], to: 'closed' },
+  /** 一公开: publish the result on the portal (within 20 working days of the feedback letter). */
+  publish: { label: '公开检查结果', party: 'bureau', from: ['feedback_issued', 'rectifying', 'closed'], to: null },
+  /** 典型: mark (or unmark) the unit as an exemplary case shown on the portal; needs a published result. */
+  markExemplary: { label: '标记典型', party: 'bureau', from: ['feedback_issued', 'rectifying', 'closed'], to: null },
 } as const satisfies Record<string, FlowAction>;
 export type FlowActionName = keyof typeof INSPECTION_FLOW;
 

@@ -244,6 +244,21 @@ export const inspections = pgTable(
     conclusion: text('conclusion'),
     rectificationItems: jsonb('rectification_items'),
     rectificationDue: date('rectification_due', { mode: 'string' }),
+    /** 回头看: the inspection this one follows up, and the rectification item ids it re-checks. */
+    parentInspectionId: uuid('parent_inspection_id'),
+    followUpItemIds: jsonb('follow_up_item_ids'),
+    /** Closed by hand (办结) with a note, e.g. after an interview or a follow-up; null when closed by acceptance. */
+    closedOn: date('closed_on', { mode: 'string' }),
+    closeNote: text('close_note'),
+    /** 一公开: the result published on the portal (within 20 working days of the feedback letter). */
+    publishedOn: date('published_on', { mode: 'string' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by'),
+    publicResult: text('public_result'),
+    /** 典型: the unit shown on the portal as an exemplary case of this inspection. */
+    exemplary: boolean('exemplary').notNull().default(false),
+    exemplaryNote: text('exemplary_note'),
+    exemplaryOn: date('exemplary_on', { mode: 'string' }),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -255,7 +270,38 @@ export const inspections = pgTable(
     uniqueIndex('inspections_feedback_number_idx').on(t.orgId, t.feedbackYear, t.feedbackSeq),
     index('inspections_org_status_idx').on(t.orgId, t.status),
     index('inspections_unit_idx').on(t.unitId),
+    index('inspections_parent_idx').on(t.parentInspectionId),
+    index('inspections_org_published_idx').on(t.orgId, t.publishedOn),
   ],
+);
+
+/**
+ * 约谈 — an interview with the unit's responsible people about rectification items that were
+ * returned twice or not accepted by the deadline (RULES.md §3), recorded on the inspection.
+ */
+export const inspectionInterviews = pgTable(
+  'inspection_interviews',
+  {
+    id: id(),
+    orgId: orgId(),
+    inspectionId: uuid('inspection_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    place: text('place').notNull(),
+    /** The bureau's side: [{id, name, certificateNo}] from the inspector directory. */
+    interviewers: jsonb('interviewers').notNull(),
+    /** The unit's side: [{name, title}]. */
+    attendees: jsonb('attendees').notNull(),
+    /** Rectification item ids discussed. */
+    itemIds: jsonb('item_ids').notNull(),
+    content: text('content').notNull(),
+    /** What the unit undertakes, and by when. */
+    commitments: text('commitments'),
+    commitmentDue: date('commitment_due', { mode: 'string' }),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('inspection_interviews_inspection_idx').on(t.inspectionId), index('inspection_interviews_org_held_idx').on(t.orgId, t.heldOn)],
 );
 
 /** The per-org per-year 发文字号 sequence of inspection documents (检查通知书, 反馈意见书 …). */

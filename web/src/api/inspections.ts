@@ -270,8 +270,8 @@ export const INSPECTION_STATUS_LABELS: Record<InspectionStatus, string> = {
   closed: '已办结',
 };
 export const INSPECTION_STATUSES = Object.keys(INSPECTION_STATUS_LABELS) as InspectionStatus[];
-export const INSPECTION_SOURCE_LABELS = { draw: '双随机抽查', ad_hoc: '专项/临时检查' } as const;
-export type FlowActionName = 'notify' | 'saveSelfInspection' | 'submitSelfInspection' | 'editRecord' | 'sign' | 'issueFeedback' | 'startRectification' | 'reportRectification' | 'reviewRectification' | 'close';
+export const INSPECTION_SOURCE_LABELS = { draw: '双随机抽查', ad_hoc: '专项/临时检查', follow_up: '回头看' } as const;
+export type FlowActionName = 'notify' | 'saveSelfInspection' | 'submitSelfInspection' | 'editRecord' | 'sign' | 'issueFeedback' | 'reportRectification' | 'reviewRectification' | 'interview' | 'followUp' | 'refer' | 'close' | 'publish' | 'markExemplary';
 
 export interface InspectionSummary {
   id: string;
