@@ -230,8 +230,10 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     // ---- 反馈意见书 ----
     await see(page.getByTestId('feedback-item'), 'the rectification items prefilled from the non-compliant item');
     assert((await page.getByTestId('feedback-item').count()) === 1, 'one rectification item');
+    const previewDue = await seeText(page.getByTestId('rectification-preview-due'), /^\d{4}-\d{2}-\d{2}$/, 'the deadline preview before issuing');
     await page.getByTestId('issue-feedback').click();
     const due = await seeText(page.getByTestId('rectification-due'), /^\d{4}-\d{2}-\d{2}$/, 'the deadline the server computed');
+    assert(due === previewDue, `the issued deadline ${due} is the one previewed (${previewDue})`);
     assert(due > today, `the deadline ${due} lies after today`);
     await seeText(page.getByTestId('inspection-status'), /已反馈/, 'the status after the feedback letter');
     await downloadDocx(page, page.getByTestId('download-feedback'), 'the feedback letter');
@@ -239,6 +241,12 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
 
     // ---- Rectification: the unit reports, the bureau accepts ----
     await unitPage.reload();
+    // The unit sees its signed record: the non-compliant item with its photo, and the three signatures.
+    const myRecord = unitPage.getByTestId('my-record');
+    await see(myRecord, "the unit's view of the signed record");
+    assert((await myRecord.getByTestId('my-record-item').count()) === 1, 'one item with a finding or a photo');
+    await see(myRecord.getByTestId('my-record-item').locator('img'), 'the on-site photo on the unit side');
+    assert((await myRecord.getByTestId('signatures').locator('img').count()) === 3, 'the signatures on the unit side');
     await seeText(unitPage.getByTestId('rectification-due'), new RegExp(`^${due}$`), 'the deadline on the unit side');
     await downloadDocx(unitPage, unitPage.getByTestId('download-feedback'), "the unit's feedback letter");
     const rect = unitPage.getByTestId('my-rect-item').first();

@@ -35,6 +35,7 @@ const TIMELINE_ACTION: Record<string, Action> = {
   disclosureRegisterEntry: 'disclosure.read',
   disclosureAnnualReport: 'disclosure.read',
   dispute: 'dispute.read',
+  enforcementReferral: 'enforcement.read',
 };
 
 export const kernelRoutes: FastifyPluginAsyncZod<{ database: { kind: 'embedded' | 'external'; version: string } }> = async (app, opts) => {

@@ -29,6 +29,10 @@ export const SETTING_SCHEMAS = {
   inspectionRecordDays: z.number({ error: '请填写数字' }).int('须为整数').min(1, '不能少于 1 个工作日').max(30, '不能超过 30 个工作日'),
   /** 行政检查: rectification deadline, working days after the on-site inspection (local practice: 30). */
   rectificationDays: z.number({ error: '请填写数字' }).int('须为整数').min(1, '不能少于 1 个工作日').max(250, '不能超过 250 个工作日'),
+  /** 监测预警: the same unit inspected again within this many calendar days is a repeat inspection (重复检查). */
+  repeatInspectionDays: z.number({ error: '请填写数字' }).int('须为整数').min(1, '不能少于 1 天').max(1095, '不能超过 1095 天'),
+  /** 监测预警: an inspector on more inspections than this in one calendar month is overloaded. */
+  inspectorMonthlyMax: z.number({ error: '请填写数字' }).int('须为整数').min(1, '不能少于 1 次').max(100, '不能超过 100 次'),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -46,6 +50,8 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   inspectionNoticeDays: 5,
   inspectionRecordDays: 3,
   rectificationDays: 30,
+  repeatInspectionDays: 180,
+  inspectorMonthlyMax: 8,
 };
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -60,6 +66,8 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   inspectionNoticeDays: '行政检查：检查通知书至迟于检查日前送达的工作日数',
   inspectionRecordDays: '行政检查：现场检查记录签字归档期限（检查之日起，工作日）',
   rectificationDays: '行政检查：整改期限（现场检查之日起，工作日）',
+  repeatInspectionDays: '监测预警：同一单位在此天数内再次检查即提示重复检查（日）',
+  inspectorMonthlyMax: '监测预警：执法人员每月参加检查次数上限（次）',
 };
 
 export async function getSetting<K extends SettingKey>(db: DbOrTx, orgId: string, key: K): Promise<SettingValue<K>> {

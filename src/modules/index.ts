@@ -5,6 +5,7 @@ import { dashboardRoutes } from './dashboard/index.js';
 import { inspectionRoutes } from './inspections/index.js';
 import { disclosureRoutes } from './disclosure/index.js';
 import { disputeRoutes } from './disputes/index.js';
+import { enforcementRoutes } from './enforcement/index.js';
 
 export const moduleRoutes: FastifyPluginAsync = async (app) => {
   await app.register(orgRoutes);
@@ -12,4 +13,5 @@ export const moduleRoutes: FastifyPluginAsync = async (app) => {
   await app.register(inspectionRoutes);
   await app.register(disclosureRoutes);
   await app.register(disputeRoutes);
+  await app.register(enforcementRoutes);
 };

@@ -38,6 +38,8 @@ export const ACTIONS = [
   'disclosure.approve',
   'dispute.read',
   'dispute.manage',
+  'enforcement.read',
+  'enforcement.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -46,16 +48,18 @@ const STAFF_READS: Action[] = ['dashboard.read', 'org.read', 'unit.read', 'inspe
 const DISCLOSURE_DESK: Action[] = ['disclosure.read', 'disclosure.handle'];
 /** 复议、诉讼 register. */
 const DISPUTE_DESK: Action[] = ['dispute.read', 'dispute.manage'];
+/** 行政处罚: the intake of 案件线索 (referrals) and, later, cases. */
+const ENFORCEMENT: Action[] = ['enforcement.read', 'enforcement.manage'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  admin: [...STAFF_READS, 'org.manage', 'user.read', 'user.manage', 'unit.write', 'inspector.write', 'calendar.manage', 'audit.read', 'settings.manage', 'inspection.manage', ...DISCLOSURE_DESK, ...DISPUTE_DESK],
+  admin: [...STAFF_READS, 'org.manage', 'user.read', 'user.manage', 'unit.write', 'inspector.write', 'calendar.manage', 'audit.read', 'settings.manage', 'inspection.manage', ...DISCLOSURE_DESK, ...DISPUTE_DESK, ...ENFORCEMENT],
   // 延期 is approved by the head of the disclosure office (条例第三十三条), a leader.
-  leader: [...STAFF_READS, 'user.read', 'audit.read', 'disclosure.read', 'disclosure.approve', 'dispute.read'],
-  legal: [...STAFF_READS, 'audit.read', ...DISCLOSURE_DESK, ...DISPUTE_DESK],
-  inspector: [...STAFF_READS, 'unit.write', 'inspection.manage'],
-  staff: [...STAFF_READS, ...DISCLOSURE_DESK, 'dispute.read'],
+  leader: [...STAFF_READS, 'user.read', 'audit.read', 'disclosure.read', 'disclosure.approve', 'dispute.read', 'enforcement.read'],
+  legal: [...STAFF_READS, 'audit.read', ...DISCLOSURE_DESK, ...DISPUTE_DESK, ...ENFORCEMENT],
+  inspector: [...STAFF_READS, 'unit.write', 'inspection.manage', ...ENFORCEMENT],
+  staff: [...STAFF_READS, ...DISCLOSURE_DESK, 'dispute.read', 'enforcement.read'],
   unit: ['dashboard.read', 'calendar.read', 'ownUnit.read', 'ownUnit.inspect'],
-  superior: [...STAFF_READS, 'user.read', 'audit.read', 'disclosure.read', 'dispute.read'],
+  superior: [...STAFF_READS, 'user.read', 'audit.read', 'disclosure.read', 'dispute.read', 'enforcement.read'],
 };
 
 export function isReadAction(a: Action): boolean {

@@ -14,3 +14,5 @@ export {
 export type { Block, HeadingKind, OfficialDocument, RenderOptions, TableBlock, TextBlock } from './gbt9704.js';
 export { INVALID_XLSX_MESSAGE, readSheet, safeSheetName, writeSheet } from './xlsx.js';
 export type { CellPlain, ReadSheetOptions, ReadSheetResult, ReadSheetRow, SheetColumn, WriteSheetInput } from './xlsx.js';
+export { DocPrefixInput, defaultDocPrefix, docPrefixOf, getDocPrefixSettings, putDocPrefixSettings } from './doc-prefix.js';
+export type { DocPrefixKind } from './doc-prefix.js';

@@ -19,6 +19,8 @@ export const DUE_KIND_LABELS: Record<string, string> = {
   'inspection.notice': '检查通知书送达',
   'inspection.record': '现场检查记录归档',
   'inspection.rectification': '检查整改期限',
+  'inspection.commitment': '约谈整改承诺',
+  'inspection.publication': '检查结果公开',
 };
 
 export interface DueItem {
@@ -45,14 +47,14 @@ export async function myDueItems(ctx: Ctx & { actor: Actor }): Promise<{ items: 
     .from(clocks)
     .where(and(eq(clocks.orgId, ctx.actor.orgId), isNull(clocks.closedAt), or(isNull(clocks.assigneeId), eq(clocks.assigneeId, ctx.actor.userId))));
   // Inspection clocks are the bureau's (inspection.read); a unit's archivist sees only the
-  // rectification deadline of its own unit's inspections.
+  // rectification deadline (and interview commitment) of its own unit's inspections.
   const ownInspections = new Set<string>();
   if (!hasAction(ctx.actor, 'inspection.read') && hasAction(ctx.actor, 'ownUnit.inspect') && ctx.actor.unitId) {
     const rows = await ctx.db.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.orgId, ctx.actor.orgId), eq(inspections.unitId, ctx.actor.unitId)));
     for (const r of rows) ownInspections.add(r.id);
   }
   const visible = open.filter(
-    (c) => c.entityType !== 'inspection' || hasAction(ctx.actor, 'inspection.read') || (c.kind === 'inspection.rectification' && ownInspections.has(c.entityId)),
+    (c) => c.entityType !== 'inspection' || hasAction(ctx.actor, 'inspection.read') || ((c.kind === 'inspection.rectification' || c.kind === 'inspection.commitment') && ownInspections.has(c.entityId)),
   );
   if (visible.length) {
     const cal = await loadWorkCalendar(ctx.db);

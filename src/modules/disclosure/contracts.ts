@@ -169,15 +169,6 @@ export const NarrativeInput = z.object({
   other: z.string().max(20000, '其他需要报告的事项不能超过 20000 个字').optional(),
 });
 
-/** 机关代字 of the org's disclosure letters (发文字号 机关代字〔年份〕序号号). */
-export const LetterSettingsInput = z.object({
-  prefix: z
-    .string('机关代字必填')
-    .trim()
-    .min(1, '机关代字必填')
-    .max(20, '机关代字不能超过 20 个字')
-    .regex(/^[^\s〔〕﹝﹞[\]［］【】()（）]+$/u, '机关代字不能含有空格或括号'),
-});
 
 /** Publish the annual report; `reason` is required for a corrected version (a version exists). */
 export const PublishReportInput = z.object({

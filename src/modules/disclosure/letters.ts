@@ -9,10 +9,10 @@ import { inTx } from '../../kernel/context.js';
 import { recordEvent } from '../../kernel/audit/index.js';
 import { authorize } from '../../kernel/auth/policy.js';
 import { computeClock, type ClockSpec } from '../../kernel/calendar/index.js';
-import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
+import { loadWorkCalendar } from '../../kernel/calendar/store.js';
 import { AppError, notFound, validation } from '../../kernel/http/errors.js';
-import { formatChineseDate, formatDocNumber, renderOfficialDocx, type Block } from '../../kernel/documents/index.js';
-import { orgs, settings } from '../../kernel/schema.js';
+import { docPrefixOf, formatChineseDate, formatDocNumber, renderOfficialDocx, type Block, type DocPrefixKind } from '../../kernel/documents/index.js';
+import { orgs } from '../../kernel/schema.js';
 import { getSetting } from '../../kernel/settings.js';
 import { CONSULTATION_PERIOD, loadApplication, REPLY_PERIOD, replyClockSpec, type ActorCtx, type ApplicationRow } from './applications.service.js';
 import { disclosureDocSequences, disclosureLetters } from './schema.js';
@@ -36,21 +36,8 @@ export const REGULATION = '《中华人民共和国政府信息公开条例》';
 export const REMEDIES =
   '如对本答复不服，可以自收到本答复书之日起60日内依法申请行政复议，或者自收到本答复书之日起6个月内依法向人民法院提起行政诉讼。';
 
-/** Setting key (kernel `settings` table) of the org's 机关代字 for disclosure letters. */
-export const LETTER_PREFIX_SETTING = 'disclosureLetterPrefix';
-
-/** Default 机关代字: first character of the org's name + 档公开 (营口市档案局 → 营档公开). */
-export function defaultLetterPrefix(orgName: string): string {
-  return `${[...orgName.trim()][0] ?? '档'}档公开`;
-}
-
-async function letterPrefix(ctx: ActorCtx, orgId: string, orgName: string): Promise<string> {
-  const [row] = await ctx.db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.orgId, orgId), eq(settings.key, LETTER_PREFIX_SETTING)));
-  return typeof row?.value === 'string' && row.value.trim() ? row.value.trim() : defaultLetterPrefix(orgName);
-}
+/** 机关代字 of disclosure letters: setting `disclosureLetterPrefix`, default first character of the org + 档公开 (营口市档案局 → 营档公开). */
+export const LETTER_PREFIX: DocPrefixKind = { key: 'disclosureLetterPrefix', suffix: '档公开', auditAction: 'disclosure.letter_settings.update' };
 
 const cite = (articles: readonly string[]) => (articles.length ? `${REGULATION}${articles.join('、')}` : REGULATION);
 const cn = formatChineseDate;
@@ -302,7 +289,7 @@ export async function renderLetter(ctx: ActorCtx, id: string, kind: LetterKind, 
       authorize(ctx.actor, 'disclosure.handle', { orgId: r.orgId, orgPath });
       const year = Number(content.date.slice(0, 4));
       const seq = await nextSeq(tx, r.orgId, year);
-      const docNumber = formatDocNumber(await letterPrefix(tx, r.orgId, org!.name), year, seq);
+      const docNumber = formatDocNumber(await docPrefixOf(tx.db, LETTER_PREFIX, r.orgId, org!.name), year, seq);
       [letter] = await tx.db
         .insert(l)
         .values({ orgId: r.orgId, applicationId: r.id, kind, subjectKey: content.subjectKey, year, seq, docNumber, issuedOn: content.date, createdBy: ctx.actor.userId, createdAt: tx.now() })
@@ -342,21 +329,3 @@ export async function listLetters(ctx: ActorCtx, id: string) {
   };
 }
 
-/** The org's 机关代字 for disclosure letters (stored, or the default from its name). */
-export async function getLetterSettings(ctx: ActorCtx) {
-  const [org] = await ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, ctx.actor.orgId));
-  const prefix = await letterPrefix(ctx, ctx.actor.orgId, org!.name);
-  return { prefix, default: defaultLetterPrefix(org!.name), example: formatDocNumber(prefix, Number(todayInChina(ctx.now()).slice(0, 4)), 1) };
-}
-
-export async function putLetterSettings(ctx: ActorCtx, input: { prefix: string }) {
-  await inTx(ctx, async (tx) => {
-    const before = await getLetterSettings(tx as ActorCtx);
-    await tx.db
-      .insert(settings)
-      .values({ orgId: ctx.actor.orgId, key: LETTER_PREFIX_SETTING, value: input.prefix, updatedAt: tx.now() })
-      .onConflictDoUpdate({ target: [settings.orgId, settings.key], set: { value: input.prefix, updatedAt: tx.now() } });
-    await recordEvent(tx, { orgId: ctx.actor.orgId, action: 'disclosure.letter_settings.update', entityType: 'settings', entityId: ctx.actor.orgId, before: { prefix: before.prefix }, after: { prefix: input.prefix } });
-  });
-  return getLetterSettings(ctx);
-}

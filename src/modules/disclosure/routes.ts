@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authed, ctxOf, DOCX_TYPE, sendFile, XLSX_TYPE } from '../../kernel/http/context.js';
 import { importRows } from '../../kernel/http/import-rows.js';
 import { validation } from '../../kernel/http/errors.js';
+import { DocPrefixInput, getDocPrefixSettings, putDocPrefixSettings } from '../../kernel/documents/index.js';
 import {
   ApplicationInput,
   ApplicationListQuery,
@@ -25,7 +26,6 @@ import {
   IdParams,
   LetterParams,
   LetterQuery,
-  LetterSettingsInput,
   NarrativeInput,
   RegisterEntryInput,
   RegisterEntryPatch,
@@ -51,7 +51,7 @@ import {
   sendCorrection,
   startConsultation,
 } from './applications.service.js';
-import { getLetterSettings, listLetters, putLetterSettings, renderLetter } from './letters.js';
+import { LETTER_PREFIX, listLetters, renderLetter } from './letters.js';
 import { annualReportDocx, getNarrative, putNarrative } from './report-docx.js';
 import { createRegisterEntry, deleteRegisterEntry, getRegisterEntry, listRegister, registerCategories, updateRegisterEntry } from './register.service.js';
 import { markFeePaid, setFee } from './fee.service.js';
@@ -115,9 +115,9 @@ export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---- 文书 ----
-  app.get('/api/disclosure/letter-settings', { schema: { tags: TAG, summary: '文书发文字号的机关代字' } }, async (req) => getLetterSettings(authed(req, 'settings.manage')));
-  app.put('/api/disclosure/letter-settings', { schema: { tags: TAG, summary: '设置文书发文字号的机关代字', body: LetterSettingsInput } }, async (req) =>
-    putLetterSettings(authed(req, 'settings.manage'), req.body),
+  app.get('/api/disclosure/letter-settings', { schema: { tags: TAG, summary: '文书发文字号的机关代字' } }, async (req) => getDocPrefixSettings(authed(req, 'settings.manage'), LETTER_PREFIX));
+  app.put('/api/disclosure/letter-settings', { schema: { tags: TAG, summary: '设置文书发文字号的机关代字', body: DocPrefixInput } }, async (req) =>
+    putDocPrefixSettings(authed(req, 'settings.manage'), LETTER_PREFIX, req.body),
   );
   app.get('/api/disclosure/applications/:id/letters', { schema: { tags: TAG, summary: '本申请已出具的文书（文号、日期）', params: IdParams } }, async (req) =>
     listLetters(authed(req, 'disclosure.read'), req.params.id),

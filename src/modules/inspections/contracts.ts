@@ -161,7 +161,7 @@ export const EvaluationInput = z.object({
 export const EvaluationListQuery = z.object({ orgId: z.uuid().optional(), checklistVersionId: z.uuid().optional() });
 
 // ---- 行政检查（检查通知书、自查） ----
-export const INSPECTION_SOURCES = ['draw', 'ad_hoc'] as const;
+export const INSPECTION_SOURCES = ['draw', 'ad_hoc', 'follow_up'] as const;
 export const INSPECTION_SOURCE_LABELS = { draw: '双随机抽查', ad_hoc: '专项/临时检查', follow_up: '回头看' } as const;
 export const SELF_RESULT_LABELS = { compliant: '符合', non_compliant: '不符合', not_applicable: '不适用' } as const;
 
@@ -248,3 +248,61 @@ export const RectificationReviewInput = z.object({
     .max(500),
 });
 export const EvidenceQuery = z.object({ itemId: z.uuid('整改事项 ID 格式不正确') });
+
+// ---- 一公开（检查结果公开）与典型 ----
+export const PublishInput = z.object({
+  /** The text shown on the portal; default: generated from the record (items checked, 符合/不符合, rectification). */
+  publicResult: z.string().trim().min(1, '请填写公开的检查结果').max(5000, '公开的检查结果不能超过 5000 个字').optional(),
+  /** Day of publication (default today): not after today, not before the feedback letter. */
+  publishedOn: Day.optional(),
+});
+export const PublicationCorrectionInput = z.object({
+  publicResult: z.string().trim().min(1, '请填写更正后的检查结果').max(5000, '公开的检查结果不能超过 5000 个字'),
+  reason: text('更正理由', 500),
+});
+export const ExemplaryInput = z.object({
+  exemplary: z.boolean({ error: 'exemplary 应为 true（标记典型）或 false（取消典型）' }),
+  /** Why the unit is exemplary (required when marking); the reason when unmarking (optional). */
+  note: z.string().trim().max(1000, '说明不能超过 1000 个字').nullable().optional(),
+});
+export const PublicInspectionQuery = z.object({
+  year: z.coerce.number({ error: '年度应为数字' }).int('年度应为整数').min(2000, '年度不早于 2000').max(2100, '年度不晚于 2100').optional(),
+  unitType: z.enum(UNIT_TYPES, { error: '单位类型不正确' }).optional(),
+  orgId: z.uuid('机构 ID 格式不正确').optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const PublicExemplaryQuery = PublicInspectionQuery.pick({ year: true, unitType: true, orgId: true });
+
+// ---- 约谈、回头看、移送立案、办结 (after the rectification flags) ----
+const uuidList = (what: string) => z.array(z.uuid(`${what} ID 格式不正确`));
+export const InterviewInput = z.object({
+  heldOn: Day,
+  place: text('约谈地点', 200),
+  interviewerIds: uuidList('约谈人').min(2, '约谈人至少 2 名执法人员').max(10, '约谈人不超过 10 名'),
+  attendees: z
+    .array(z.object({ name: text('被约谈人姓名', 50), title: text('被约谈人职务', 50) }))
+    .min(1, '请至少填写 1 名被约谈人（单位负责人或档案工作负责人）')
+    .max(20, '被约谈人不超过 20 名'),
+  itemIds: uuidList('整改事项').min(1, '请选择约谈涉及的整改事项').max(500),
+  content: text('约谈内容', 5000),
+  commitments: optionalText(5000),
+  commitmentDue: Day.nullable().optional(),
+});
+export const InterviewParams = z.object({ id: z.uuid('ID 格式不正确'), interviewId: z.uuid('ID 格式不正确') });
+export const FollowUpInput = z.object({
+  plannedDate: Day,
+  inspectorIds: AdHocInspectionInput.shape.inspectorIds,
+  itemIds: uuidList('整改事项').min(1, '请选择回头看要复查的整改事项').max(500),
+  reason: optionalText(500),
+});
+export const ReferralInput = z.object({
+  entryIds: uuidList('检查项').min(1, '请选择移送的不符合项').max(500),
+  facts: text('违法事实', 5000),
+  suspectedBasis: optionalText(500),
+});
+export const CloseInput = z.object({
+  note: text('办结说明', 2000),
+  /** Day of closure (default today). */
+  closedOn: Day.optional(),
+});

@@ -22,6 +22,7 @@ import { assertTransition, docPrefix, getInspection, loadInspection, loadMine, n
 import { rectificationClockSpec, type OnSiteRecord, type RectificationItem } from './loop.js';
 import type { ActorCtx } from './access.js';
 import type { FeedbackInput } from './contracts.js';
+import { startPublicationClock } from './publication.service.js';
 
 type InspectionRow = typeof inspections.$inferSelect;
 export const CLOCK_KIND_RECTIFICATION = 'inspection.rectification';
@@ -92,6 +93,8 @@ export async function issueFeedback(ctx: ActorCtx, id: string, input: z.infer<ty
         .values({ orgId: r.orgId, entityType: 'inspection', entityId: r.id, kind: CLOCK_KIND_RECTIFICATION, label, spec, assigneeId: null, createdAt: now })
         .onConflictDoUpdate({ target: [clocks.orgId, clocks.entityType, clocks.entityId, clocks.kind], set: { label, spec, closedAt: sql`NULL` } });
     }
+    // 一公开: the result is formed with the letter; publish within 20 working days (publication.service.ts).
+    await startPublicationClock(tx, r, issuedOn);
     await recordEvent(tx, {
       orgId: r.orgId,
       action: 'inspection.feedback',

@@ -416,7 +416,8 @@ describe('现场检查记录: results, photos, signatures, frozen once signed', 
         }),
       );
       expect(d.status).toBe('on_site_signed');
-      expect(d.allowedActions).toEqual(['issueFeedback']);
+      // A1-02 is 不符合: it may also be handed to an enforcement case (移送立案).
+      expect(d.allowedActions).toEqual(['issueFeedback', 'refer']);
       expect(d.record.signedOn).toBe('2025-03-20');
       expect(d.record.clock.state).toBe('met');
       expect(d.record.inspectorsPresent.map((i) => i.name)).toEqual(['马红梅', '孙立新']);
@@ -453,6 +454,9 @@ describe('现场检查记录: results, photos, signatures, frozen once signed', 
     // 37 items: A1-02 不符合, the five A6 items 不适用, 31 符合. 2025-03-20 + 30 working days: 03-21…31 (7), 04-01…03 (10), 04-04 清明 off, 04-07…25 (25), 04-27 (Sun) 调休上班 (26),
     // 04-28…30 (29), 05-01…05 劳动节 off, 05-06 (30).
     await at('2025-03-21T02:00:00Z', async (c) => {
+      // Before issuing, the detail previews the deadline the letter will set.
+      const preview = ok<Detail & { rectificationPreview: { days: number; due: string } | null }>(await c.get(`/api/inspections/${id}`)).rectificationPreview;
+      expect(preview).toMatchObject({ days: 30, due: '2025-05-06' });
       const before = await written();
       const compliantOne = await c.post(`/api/inspections/${id}/feedback`, { items: [{ entryId: items[0]!.entryId, text: '无' }, { entryId: items[1]!.entryId, text: '修订' }] });
       expect(compliantOne.statusCode).toBe(400);
@@ -468,6 +472,7 @@ describe('现场检查记录: results, photos, signatures, frozen once signed', 
         await c.post(`/api/inspections/${id}/feedback`, { items: [{ entryId: items[1]!.entryId, text: '请按新修订的档案法修订档案管理制度汇编，并组织学习' }], conclusion: '总体较好。' }),
       );
       expect(d.status).toBe('feedback_issued');
+      expect((d as unknown as { rectificationPreview: unknown }).rectificationPreview).toBeNull();
       expect(d.feedback).toMatchObject({ issuedOn: '2025-03-21', rectificationDue: '2025-05-06' });
       expect(d.feedback.items.map((x) => [x.code, x.text])).toEqual([['A1-02', '请按新修订的档案法修订档案管理制度汇编，并组织学习']]);
       const n = Number(/〔2025〕(\d+)号/.exec(d.noticeDocNumber)![1]);
@@ -612,8 +617,9 @@ describe('整改: the unit reports per item with evidence, the bureau accepts or
       const done = ok<Rect>(await bureau.post(`/api/inspections/${id}/rectification/review`, { items: [{ itemId: a, decision: 'accepted' }] }));
       expect(done.status).toBe('closed');
       expect(done.feedback.flags).toEqual([]);
-      const dash = ok<{ items: { entityId: string }[] }>(await bureau.get('/api/dashboard'));
-      expect(dash.items.some((i) => i.entityId === id)).toBe(false);
+      // The rectification clock is met; the publication clock (一公开) runs on until the result is published.
+      const dash = ok<{ items: { entityId: string; kind: string }[] }>(await bureau.get('/api/dashboard'));
+      expect(dash.items.filter((i) => i.entityId === id).map((i) => i.kind)).toEqual(['inspection.publication']);
 
       const before = await written();
       const late = await unit.put(`/api/my/inspections/${id}/rectification`, { items: [{ itemId: a, text: '再报' }] });
@@ -642,7 +648,7 @@ describe('反馈意见书 without findings', () => {
       );
       ok(await c.post(`/api/inspections/${d.id}/sign`, { inspectors: [{ inspectorId: ids['王执法'], signature: PNG_URL }, { inspectorId: ids['林志强'], signature: PNG_URL }], representative: { signature: PNG_URL } }));
       const f = ok<Detail & { feedback: { items: unknown[]; rectificationDue: string | null } }>(await c.post(`/api/inspections/${d.id}/feedback`, {}));
-      expect(f).toMatchObject({ status: 'closed', allowedActions: [], feedback: { items: [], rectificationDue: null } });
+      expect(f).toMatchObject({ status: 'closed', allowedActions: ['publish'], feedback: { items: [], rectificationDue: null } });
       expect((await q1<{ n: number }>(`SELECT count(*)::int AS n FROM clocks WHERE entity_id = $1 AND kind = 'inspection.rectification'`, [d.id])).n).toBe(0);
       const text = (await docxParagraphs((await c.get(`/api/inspections/${d.id}/feedback.docx`)).rawPayload)).join('\n');
       expect(text).toContain('本次检查未发现需要整改的问题');

@@ -10,17 +10,19 @@ import type { z } from 'zod';
 import { inTx, type Ctx } from '../../kernel/context.js';
 import { recordEvent, recordEvents, type AuditInput } from '../../kernel/audit/index.js';
 import { authorize, hasAction } from '../../kernel/auth/policy.js';
-import { computeClock, workingDaysBetween, addDays, type ClockSpec, type WorkCalendar } from '../../kernel/calendar/index.js';
+import { computeClock, computeClockOrPending, workingDaysBetween, addDays, type ClockSpec, type WorkCalendar } from '../../kernel/calendar/index.js';
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { countAll, likeTerm, type Page } from '../../kernel/db/paging.js';
-import { formatChineseDate, formatDocNumber, renderOfficialDocx, type Block } from '../../kernel/documents/index.js';
+import { docPrefixOf, formatChineseDate, formatDocNumber, renderOfficialDocx, type Block, type DocPrefixKind } from '../../kernel/documents/index.js';
 import { AppError, conflict, notFound, validation } from '../../kernel/http/errors.js';
-import { clocks, orgs, settings } from '../../kernel/schema.js';
+import { clocks, orgs } from '../../kernel/schema.js';
 import { getSetting } from '../../kernel/settings.js';
 import { readableOrg } from '../../kernel/tenancy/index.js';
 import { inspectorConflicts, inspectors, units } from '../orgs/index.js';
 import { checklistVersionItems, checklistVersions, checklists, inspectionDocSequences, inspectionFiles, inspectionDraws, inspectionPlans, inspections } from './schema.js';
 import { guard, iso, type ActorCtx } from './access.js';
+import { followUpView, isAddressed } from './followup.view.js';
+import { repeatWarningsFor } from './figures.service.js';
 import type { PublishedDraw } from './draw.js';
 import type { InspectorSnapshot } from './plans.service.js';
 import {
@@ -34,11 +36,13 @@ import {
 } from './contracts.js';
 import {
   INSPECTION_STATUS_LABELS,
-  allowedActions,
   certificateProblem,
+  actionsInContext,
+  type ActionContext,
   lastWorkingDayOnOrBefore,
   latestNoticeDate,
   recordClockSpec,
+  rectificationClockSpec,
   type OnSiteRecord,
   type RectificationItem,
   RECTIFICATION_ITEM_STATUS_LABELS,
@@ -53,23 +57,12 @@ type SelfResult = { entryId: string; result: keyof typeof SELF_RESULT_LABELS; no
 
 const CLOCK_ENTITY = 'inspection';
 export const CLOCK_KIND_NOTICE = 'inspection.notice';
-/** Setting key (kernel `settings` table) of the org's 机关代字 for inspection documents. */
-export const INSPECTION_PREFIX_SETTING = 'inspectionDocPrefix';
+/** 机关代字 of inspection documents (检查通知书, 反馈意见书 …): setting `inspectionDocPrefix`, default first character of the org + 档检 (兰台市档案局 → 兰档检). */
+export const INSPECTION_DOC_PREFIX: DocPrefixKind = { key: 'inspectionDocPrefix', suffix: '档检', auditAction: 'inspection.doc_settings.update' };
 
 const field = (name: string, message: string) => validation(message, { [name]: message });
 
-/** Default 机关代字: first character of the org's name + 档检 (兰台市档案局 → 兰档检). */
-export function defaultInspectionPrefix(orgName: string): string {
-  return `${[...orgName.trim()][0] ?? '档'}档检`;
-}
-
-export async function docPrefix(ctx: Ctx, orgId: string, orgName: string): Promise<string> {
-  const [row] = await ctx.db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.orgId, orgId), eq(settings.key, INSPECTION_PREFIX_SETTING)));
-  return typeof row?.value === 'string' && row.value.trim() ? row.value.trim() : defaultInspectionPrefix(orgName);
-}
+export const docPrefix = (ctx: Ctx, orgId: string, orgName: string): Promise<string> => docPrefixOf(ctx.db, INSPECTION_DOC_PREFIX, orgId, orgName);
 
 export async function nextDocSeq(ctx: Ctx, orgId: string, year: number): Promise<number> {
   const t = inspectionDocSequences;
@@ -139,7 +132,7 @@ async function syncNoticeClock(ctx: Ctx, r: InspectionRow, unitName: string): Pr
 // ---------------------------------------------------------------------------------------------
 // Create
 
-async function insertInspection(
+export async function insertInspection(
   tx: ActorCtx,
   values: Omit<typeof inspections.$inferInsert, 'code' | 'status' | 'createdAt' | 'updatedAt' | 'createdBy'>,
   unitName: string,
@@ -215,14 +208,17 @@ export async function createFromDraw(ctx: ActorCtx, drawUuid: string) {
     .innerJoin(units, eq(units.id, inspections.unitId))
     .where(inArray(inspections.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']))
     .orderBy(asc(inspections.code));
-  return { items: rows.map((r) => presentSummary(r.i, r.unitName)) };
+  // 监测预警: a unit inspected within `repeatInspectionDays` is a warning, not a refusal.
+  const warnings = (await Promise.all(rows.map(async (r) => (await repeatWarningsFor(ctx, r.i.orgId, r.i.unitId, r.i.plannedDate, ids)).map((w) => `${r.unitName}（${r.i.code}）：${w}`)))).flat();
+  return { items: rows.map((r) => presentSummary(r.i, r.unitName)), warnings };
 }
 
 /**
  * The team for a unit on a date, by the rules the draw uses: at least two distinct inspectors of
  * the org, active, certificate valid on the date (档案法实施条例第四十七条), no conflict (回避) with the unit.
  */
-async function checkTeam(ctx: Ctx, orgId: string, unitId: string, ids: string[], date: string): Promise<InspectorSnapshot[]> {
+export async function checkTeam(ctx: Ctx, orgId: string, unitId: string, ids: string[], date: string, fieldName = 'inspectorIds'): Promise<InspectorSnapshot[]> {
+  const field = (_: string, message: string) => validation(message, { [fieldName]: message });
   if (new Set(ids).size !== ids.length) throw field('inspectorIds', '检查组成员有重复');
   const rows = await ctx.db
     .select()
@@ -248,7 +244,7 @@ async function checkTeam(ctx: Ctx, orgId: string, unitId: string, ids: string[],
 
 /** An ad-hoc inspection (专项/临时检查): unit, team, published inspection checklist version, date, reason. */
 export async function createAdHoc(ctx: ActorCtx, input: z.infer<typeof AdHocInspectionInput>) {
-  const id = await inTx(ctx, async (txc) => {
+  const { id, warnings } = await inTx(ctx, async (txc) => {
     const tx = txc as ActorCtx;
     const orgId = tx.actor.orgId;
     authorize(tx.actor, 'inspection.manage', { orgId, orgPath: tx.actor.orgPath });
@@ -272,9 +268,9 @@ export async function createAdHoc(ctx: ActorCtx, input: z.infer<typeof AdHocInsp
       unit.name,
     );
     await recordEvent(tx, event);
-    return row.id;
+    return { id: row.id, warnings: await repeatWarningsFor(tx, orgId, unit.id, input.plannedDate, [row.id]) };
   });
-  return getInspection(ctx, id);
+  return { ...(await getInspection(ctx, id)), warnings };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,6 +294,9 @@ function presentSummary(r: InspectionRow, unitName: string) {
     noticeOn: r.noticeOn,
     noticeDocNumber: r.noticeDocNumber,
     selfSubmittedAt: iso(r.selfSubmittedAt),
+    /** 一公开 (publication.service.ts). */
+    publishedOn: r.publishedOn,
+    exemplary: r.exemplary,
     createdAt: iso(r.createdAt),
   };
 }
@@ -359,6 +358,21 @@ async function detailOf(ctx: Ctx, r: InspectionRow, party: 'bureau' | 'unit' | n
     .orderBy(asc(inspectionFiles.createdAt));
   const team = r.team as InspectorSnapshot[];
   const recordClock = r.onSiteDate ? computeClock(cal, recordClockSpec(r.onSiteDate, await getSetting(ctx.db, r.orgId, 'inspectionRecordDays'), r.signedOn), today) : null;
+  // Before the feedback letter: the deadline it would set today (on-site date + rectificationDays working days).
+  const previewDays = r.status === 'on_site_signed' && r.onSiteDate ? await getSetting(ctx.db, r.orgId, 'rectificationDays') : null;
+  const preview = previewDays !== null ? computeClockOrPending(cal, rectificationClockSpec(r.onSiteDate!, previewDays), today) : null;
+  const follow = await followUpView(ctx, r, party, today);
+  const rItems = (r.rectificationItems as RectificationItem[] | null) ?? [];
+  const flagged = new Set(follow.flags.map((f) => f.itemId));
+  const referred = new Set(follow.referralEntryIds);
+  const actionContext: ActionContext = {
+    items: rItems.length,
+    flags: follow.flags.length,
+    unaddressedFlags: follow.flags.filter((f) => !isAddressed(f.addressedBy)).length,
+    inProgress: rItems.filter((x) => x.status !== 'accepted' && !flagged.has(x.id)).length,
+    referable: (record?.items ?? []).filter((x) => x.result === 'non_compliant' && !referred.has(x.entryId)).length,
+    published: !!r.publishedOn,
+  };
   return {
     ...presentSummary(r, unit?.name ?? r.unitId),
     unitAddress: unit?.address ?? null,
@@ -428,7 +442,9 @@ async function detailOf(ctx: Ctx, r: InspectionRow, party: 'bureau' | 'unit' | n
           clock: recordClock ? { due: recordClock.due, state: recordClock.state, daysLeft: recordClock.daysLeft, explanation: recordClock.explanation } : null,
         }
       : null,
-    allowedActions: party ? allowedActions(r.status, party) : [],
+    rectificationPreview: preview ? { days: previewDays!, due: preview.due, explanation: preview.explanation } : null,
+    ...follow,
+    allowedActions: party ? actionsInContext(r.status, party, actionContext) : [],
   };
 }
 

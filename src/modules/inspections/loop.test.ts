@@ -1,7 +1,7 @@
 /** The inspection flow as data and the notice rule (RULES.md §3 local practice, §1 counting), hand-checked. */
 import { describe, expect, it } from 'vitest';
 import { chineseDaysSeed, computeClock, WorkCalendar } from '../../kernel/calendar/index.js';
-import { allowedActions, certificateProblem, rectificationFlags, lastWorkingDayOnOrBefore, latestNoticeDate, transitionProblem } from './loop.js';
+import { actionsInContext, allowedActions, certificateProblem, rectificationFlags, lastWorkingDayOnOrBefore, latestNoticeDate, transitionProblem } from './loop.js';
 import { noticeClockSpec } from './inspections.service.js';
 import { imageType } from './record.service.js';
 
@@ -38,20 +38,48 @@ describe('latest notice date: n working days after it, up to and including the p
 });
 
 describe('the flow', () => {
+  // Every status × party, hand-written from the table in loop.ts.
   it.each([
     ['planned', 'bureau', ['notify']],
     ['planned', 'unit', []],
-    ['notified', 'unit', ['saveSelfInspection', 'submitSelfInspection']],
     ['notified', 'bureau', ['editRecord', 'sign']],
+    ['notified', 'unit', ['saveSelfInspection', 'submitSelfInspection']],
     ['self_inspected', 'bureau', ['editRecord', 'sign']],
-    ['on_site_signed', 'bureau', ['issueFeedback']],
-    ['feedback_issued', 'unit', ['reportRectification']],
-    ['rectifying', 'bureau', ['reviewRectification']],
-    ['rectifying', 'unit', ['reportRectification']],
     ['self_inspected', 'unit', []],
-    ['closed', 'bureau', []],
+    ['on_site_signed', 'bureau', ['issueFeedback', 'refer']],
+    ['on_site_signed', 'unit', []],
+    ['feedback_issued', 'bureau', ['interview', 'followUp', 'refer', 'close', 'publish', 'markExemplary']],
+    ['feedback_issued', 'unit', ['reportRectification']],
+    ['rectifying', 'bureau', ['reviewRectification', 'interview', 'followUp', 'refer', 'close', 'publish', 'markExemplary']],
+    ['rectifying', 'unit', ['reportRectification']],
+    ['closed', 'bureau', ['followUp', 'refer', 'publish', 'markExemplary']],
+    ['closed', 'unit', []],
   ] as const)('in %s the %s may %j', (status, party, actions) => {
     expect(allowedActions(status, party)).toEqual(actions);
+  });
+
+  const none = { items: 0, flags: 0, unaddressedFlags: 0, inProgress: 0, referable: 0, published: false };
+  it.each([
+    // status, context, the bureau's actions
+    ['on_site_signed', { ...none, referable: 1 }, ['issueFeedback', 'refer']],
+    ['on_site_signed', none, ['issueFeedback']],
+    // Within the deadline, nothing flagged, unpublished: review (in rectifying) and publish only.
+    ['feedback_issued', { ...none, items: 2, inProgress: 2 }, ['publish']],
+    ['rectifying', { ...none, items: 2, inProgress: 2 }, ['reviewRectification', 'publish']],
+    // A flag not yet addressed: interview, follow-up; not yet close.
+    ['rectifying', { ...none, items: 2, flags: 1, unaddressedFlags: 1, inProgress: 1, referable: 2 }, ['reviewRectification', 'interview', 'followUp', 'refer', 'publish']],
+    // Flag addressed but another item still within its deadline: no close.
+    ['rectifying', { ...none, items: 2, flags: 1, inProgress: 1, published: true }, ['reviewRectification', 'interview', 'followUp', 'markExemplary']],
+    // Every item accepted or flagged-and-addressed: close.
+    ['rectifying', { ...none, items: 2, flags: 1, published: true }, ['reviewRectification', 'interview', 'followUp', 'close', 'markExemplary']],
+    // Closed: a follow-up only when there were items; no close, no interview.
+    ['closed', { ...none, items: 1, published: true }, ['followUp', 'markExemplary']],
+    ['closed', none, ['publish']],
+  ] as const)('in %s with %j the bureau may %j', (status, c, actions) => {
+    expect(actionsInContext(status, 'bureau', c)).toEqual(actions);
+  });
+  it('the unit is never offered the bureau\'s actions', () => {
+    expect(actionsInContext('rectifying', 'unit', { ...none, items: 1, flags: 1, referable: 1 })).toEqual(['reportRectification']);
   });
 
   it('names the status and where the action is allowed', () => {

@@ -55,13 +55,56 @@ export const INSPECTION_FLOW = {
 export type FlowActionName = keyof typeof INSPECTION_FLOW;
 
 /** Actions implemented by the API so far (the rest of the flow follows in later slices). */
-export const IMPLEMENTED_ACTIONS: readonly FlowActionName[] = ['notify', 'saveSelfInspection', 'submitSelfInspection', 'editRecord', 'sign', 'issueFeedback', 'reportRectification', 'reviewRectification'];
+export const IMPLEMENTED_ACTIONS: readonly FlowActionName[] = ['notify', 'saveSelfInspection', 'submitSelfInspection', 'editRecord', 'sign', 'issueFeedback', 'reportRectification', 'reviewRectification', 'interview', 'followUp', 'refer', 'close', 'publish', 'markExemplary'];
 
 /** The actions a party may take in `status` (only the implemented ones). */
 export function allowedActions(status: string, party: ActionParty): FlowActionName[] {
-  return IMPLEMENTED_ACTIONS.filter((a) => {
+  // In the order of INSPECTION_FLOW, whatever the order of IMPLEMENTED_ACTIONS.
+  return (Object.keys(INSPECTION_FLOW) as FlowActionName[]).filter((a) => {
+    if (!IMPLEMENTED_ACTIONS.includes(a)) return false;
     const f: FlowAction = INSPECTION_FLOW[a];
     return f.party === party && (f.from as readonly string[]).includes(status);
+  });
+}
+
+/** What the detail knows beyond the status, for the actions that depend on it (约谈, 回头看, 移送立案, 办结, 公开, 典型). */
+export interface ActionContext {
+  /** Rectification items of the feedback letter. */
+  items: number;
+  /** Flagged items (returned twice / overdue), and those of them not yet addressed by an interview, a follow-up or a referral. */
+  flags: number;
+  unaddressedFlags: number;
+  /** Items neither accepted nor flagged (still within the deadline). */
+  inProgress: number;
+  /** Non-compliant entries of the signed record not yet referred (or whose referral was declined). */
+  referable: number;
+  published: boolean;
+}
+
+/**
+ * The status-level actions of `allowedActions`, narrowed by the record's state so the page offers
+ * only what the service would accept: 约谈 needs a flag; 回头看 a flag, or a closed inspection that
+ * had items; 移送立案 a non-compliant entry not yet referred; 办结 by hand every item accepted or
+ * flagged-and-addressed (with at least one flag: all accepted closes by itself); 公开 once; 典型 after it.
+ */
+export function actionsInContext(status: string, party: ActionParty, c: ActionContext): FlowActionName[] {
+  return allowedActions(status, party).filter((a) => {
+    switch (a) {
+      case 'interview':
+        return c.flags > 0;
+      case 'followUp':
+        return status === 'closed' ? c.items > 0 : c.flags > 0;
+      case 'refer':
+        return c.referable > 0;
+      case 'close':
+        return c.flags > 0 && c.unaddressedFlags === 0 && c.inProgress === 0;
+      case 'publish':
+        return !c.published;
+      case 'markExemplary':
+        return c.published;
+      default:
+        return true;
+    }
   });
 }
 
@@ -149,4 +192,16 @@ export function rectificationFlags(items: RectificationItem[], due: string | nul
 /** The rectification clock: `days` working days from the on-site date (local practice: 30). */
 export function rectificationClockSpec(onSiteDate: string, days: number): ClockSpec {
   return { start: onSiteDate, period: days, unit: 'working', dueSoonDays: 5 };
+}
+
+/**
+ * 一公开: inspection results are published within 20 working days of the result being formed
+ * (结果形成之日 = the day the feedback letter is issued) — 国办发〔2018〕118号 (行政执法公示制度),
+ * RULES.md §3.
+ */
+export const INSPECTION_PUBLICATION_DAYS = 20;
+
+/** The publication clock: `INSPECTION_PUBLICATION_DAYS` working days from the feedback date; met (or missed) on publication. */
+export function publicationClockSpec(feedbackOn: string, publishedOn: string | null): ClockSpec {
+  return { start: feedbackOn, period: INSPECTION_PUBLICATION_DAYS, unit: 'working', dueSoonDays: 5, ...(publishedOn ? { completedOn: publishedOn } : {}) };
 }

@@ -17,6 +17,7 @@ import { inspectionFiles, inspections } from './schema.js';
 import { assertTransition, getInspection, getMyInspection, loadInspection, loadMine } from './inspections.service.js';
 import { imageType } from './record.service.js';
 import { rectificationClockSpec, type RectificationItem } from './loop.js';
+import { syncCommitmentClock } from './followup.view.js';
 import type { ActorCtx } from './access.js';
 import type { EvidenceQuery, RectificationReportInput, RectificationReviewInput } from './contracts.js';
 
@@ -126,6 +127,7 @@ export async function reviewRectification(ctx: ActorCtx, id: string, input: z.in
     const now = tx.now();
     await tx.db.update(inspections).set({ rectificationItems: items, status: done ? 'closed' : r.status, updatedAt: now }).where(eq(inspections.id, r.id));
     if (done) await closeClock(tx, r, today);
+    await syncCommitmentClock(tx, r.id);
     await recordEvent(tx, {
       orgId: r.orgId,
       action: 'inspection.rectification.review',
@@ -141,7 +143,8 @@ export async function reviewRectification(ctx: ActorCtx, id: string, input: z.in
   return getInspection(ctx, id);
 }
 
-async function closeClock(ctx: Ctx, r: InspectionRow, today: string): Promise<void> {
+/** Meet the `inspection.rectification` clock on `today` (all accepted, or 办结 by hand on that day). */
+export async function closeClock(ctx: Ctx, r: InspectionRow, today: string): Promise<void> {
   const days = await getSetting(ctx.db, r.orgId, 'rectificationDays');
   const spec = { ...rectificationClockSpec(r.onSiteDate!, days), completedOn: today };
   await ctx.db

@@ -9,6 +9,10 @@ import { EVIDENCE_TYPE_MESSAGE, addEvidence, reportRectification, reviewRectific
 import { getFeedbackDocx, getMyFeedbackDocx, issueFeedback } from './feedback.service.js';
 import { PHOTO_TYPE_MESSAGE, addPhoto, getFile, getMyFile, saveRecord, signRecord } from './record.service.js';
 import { DOCX_TYPE, authed, ctxOf, sendFile } from '../../kernel/http/context.js';
+import { inspectionFigureRoutes } from './figures.routes.js';
+import { publicationRoutes } from './publication.routes.js';
+import { followUpRoutes } from './followup.routes.js';
+import { DocPrefixInput, getDocPrefixSettings, putDocPrefixSettings } from '../../kernel/documents/index.js';
 import {
   EvidenceQuery,
   RectificationReportInput,
@@ -69,6 +73,7 @@ import {
   getMyInspection,
   getMyNoticeDocx,
   getNoticeDocx,
+  INSPECTION_DOC_PREFIX,
   listInspections,
   listMyInspections,
   saveSelfInspection,
@@ -94,6 +99,9 @@ const READ = 'inspection.read' as const;
 const MANAGE = 'inspection.manage' as const;
 
 export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(inspectionFigureRoutes); // 检查统计、监测预警 (figures.routes.ts)
+  await app.register(publicationRoutes); // 一公开、典型 (publication.routes.ts)
+  await app.register(followUpRoutes); // 约谈、回头看、移送立案、办结 (followup.routes.ts)
   // ---- 检查事项清单 ----
   const items = { tags: ['检查事项'] };
   app.get(`${P}/items`, { schema: { ...items, summary: '检查事项清单（按档案法第四十二条分类）', querystring: ItemListQuery } }, async (req) => listItems(authed(req, READ), req.query));
@@ -163,6 +171,10 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ---- 行政检查（检查通知书、自查） ----
   const insp = { tags: ['行政检查'] };
+  app.get(`${P}/doc-settings`, { schema: { ...insp, summary: '检查文书发文字号的机关代字' } }, async (req) => getDocPrefixSettings(authed(req, 'settings.manage'), INSPECTION_DOC_PREFIX));
+  app.put(`${P}/doc-settings`, { schema: { ...insp, summary: '设置检查文书（检查通知书、反馈意见书）发文字号的机关代字', body: DocPrefixInput } }, async (req) =>
+    putDocPrefixSettings(authed(req, 'settings.manage'), INSPECTION_DOC_PREFIX, req.body),
+  );
   app.post(`${P}/draws/:id/inspections`, { schema: { ...insp, summary: '按已公布的抽取结果生成检查（每个抽中单位一项）', params: IdParams } }, async (req) =>
     createFromDraw(authed(req, MANAGE), req.params.id),
   );

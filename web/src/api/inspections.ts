@@ -350,14 +350,19 @@ export interface InspectionDetail extends InspectionSummary {
     items: RectificationItemView[];
     flags: { itemId: string; code: string; reason: string }[];
   } | null;
-  record: {
-    onSiteDate: string;
-    inspectorsPresent: { id: string; name: string; certificateNo: string | null }[];
-    representative: { name: string; title: string } | null;
-    findings: string | null;
-    signedOn: string | null;
-    signatures: { id: string; signerName: string | null; inspectorId: string | null; role: 'inspector' | 'representative'; sha256: string }[];
-    clock: ClockView | null;
-  } | null;
+  record: SignedRecordView | null;
+  /** Before the feedback letter: the deadline it would set if issued today. */
+  rectificationPreview: { days: number; due: string | null; explanation: string[] } | null;
   allowedActions: FlowActionName[];
+}
+
+/** 现场检查记录 as the detail shows it (signed or draft). */
+export interface SignedRecordView {
+  onSiteDate: string;
+  inspectorsPresent: { id: string; name: string; certificateNo: string | null }[];
+  representative: { name: string; title: string } | null;
+  findings: string | null;
+  signedOn: string | null;
+  signatures: { id: string; signerName: string | null; inspectorId: string | null; role: 'inspector' | 'representative'; sha256: string }[];
+  clock: ClockView | null;
 }

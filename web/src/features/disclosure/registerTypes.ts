@@ -36,8 +36,3 @@ export interface RegisterEntry {
   clock: { due: string | null; state: DueState; daysLeft: number | null; explanation: string[] } | null;
 }
 
-export interface LetterSettings {
-  prefix: string;
-  default: string;
-  example: string;
-}

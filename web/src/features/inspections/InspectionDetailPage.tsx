@@ -15,7 +15,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { AuditTimeline } from '../../shared/Timeline';
 import { fmtDateTime } from '../../shared/format';
 import { InspectionStatusTag } from './InspectionStatusTag';
-import { ClockBadge, DownloadButton, FileThumbs, InspectionSteps, Muted, PhotoUpload, ResultControl, ResultTag } from './parts';
+import { ClockBadge, DownloadButton, FileThumbs, InspectionSteps, Muted, PhotoUpload, ResultControl, ResultTag, SignedRecord } from './parts';
 import { SignaturePad } from './SignaturePad';
 
 const P = '/api/inspections';
@@ -375,26 +375,7 @@ function RecordCard({ d, editable, canSign, onDone }: { d: InspectionDetail; edi
       )}
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="record-error" />}
 
-      {signed && d.record && (
-        <div style={{ marginTop: 16 }}>
-          <Descriptions column={1} size="small">
-            <Descriptions.Item label="到场执法人员">{d.record.inspectorsPresent.map((p) => `${p.name}（${p.certificateNo ?? ''}）`).join('、')}</Descriptions.Item>
-            <Descriptions.Item label="被检查单位代表">{d.record.representative ? `${d.record.representative.name}（${d.record.representative.title}）` : '—'}</Descriptions.Item>
-          </Descriptions>
-          <Space wrap size={16} data-testid="signatures">
-            {d.record.signatures.map((s) => (
-              <div key={s.id} style={{ textAlign: 'center' }}>
-                <img src={`${P}/${d.id}/files/${s.id}`} alt={`${s.signerName ?? ''}的签名`} style={{ width: 200, height: 90, objectFit: 'contain', border: '1px solid #eee', background: '#fff' }} />
-                <div>
-                  <Muted>
-                    {s.role === 'inspector' ? '执法人员' : '单位代表'} {s.signerName}
-                  </Muted>
-                </div>
-              </div>
-            ))}
-          </Space>
-        </div>
-      )}
+      {signed && d.record && <SignedRecord base={`${P}/${d.id}/files`} record={d.record} />}
     </Card>
   );
 }
@@ -428,6 +409,21 @@ function FeedbackCard({ d, canIssue, canReview, onDone }: { d: InspectionDetail;
       {!f && canIssue && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Muted>整改事项来自现场检查的不符合项（可修改）；整改期限由系统按工作日计算。</Muted>
+          {nonCompliant.length > 0 && d.rectificationPreview && (
+            <Alert
+              type="info"
+              data-testid="rectification-preview"
+              message={
+                <span>
+                  整改期限为现场检查日（{d.record?.onSiteDate}）后 {d.rectificationPreview.days} 个工作日：
+                  <Typography.Text strong data-testid="rectification-preview-due">
+                    {d.rectificationPreview.due ?? '暂无法计算'}
+                  </Typography.Text>
+                </span>
+              }
+              description={d.rectificationPreview.explanation.join('；')}
+            />
+          )}
           {nonCompliant.length === 0 && <Alert type="success" message="现场检查未发现不符合项，反馈意见书不含整改事项" />}
           {nonCompliant.map((i) => (
             <div key={i.entryId} data-testid="feedback-item">

@@ -1,10 +1,10 @@
 /** Pieces shared by the bureau's and the unit's inspection pages. */
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Image, Popover, Segmented, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Image, Popover, Segmented, Space, Steps, Tag, Typography } from 'antd';
 import { CameraOutlined, DownloadOutlined } from '@ant-design/icons';
 import { api, download, errorMessage } from '../../api/client';
 import { StatusTag } from '../../shared/StatusTag';
-import { ITEM_RESULT_LABELS, type ClockView, INSPECTION_STATUSES, INSPECTION_STATUS_LABELS, type FileRef, type InspectionStatus, type ItemResult } from '../../api/inspections';
+import { ITEM_RESULT_LABELS, type ClockView, INSPECTION_STATUSES, INSPECTION_STATUS_LABELS, type FileRef, type InspectionStatus, type ItemResult, type SignedRecordView } from '../../api/inspections';
 
 export const RESULT_OPTIONS = (Object.keys(ITEM_RESULT_LABELS) as ItemResult[]).map((v) => ({ value: v, label: ITEM_RESULT_LABELS[v] }));
 const RESULT_COLORS: Record<ItemResult, string> = { compliant: 'green', non_compliant: 'red', not_applicable: 'default' };
@@ -161,5 +161,32 @@ export function ClockBadge({ clock, prefix }: { clock: ClockView; prefix: string
         </Button>
       </Popover>
     </Space>
+  );
+}
+
+/** The signed 现场检查记录's people and signatures (both sides see it read-only once signed). */
+export function SignedRecord({ base, record }: { base: string; record: SignedRecordView }) {
+  return (
+    <div style={{ marginTop: 16 }} data-testid="signed-record">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label="检查日期">{record.onSiteDate}</Descriptions.Item>
+        <Descriptions.Item label="到场执法人员">{record.inspectorsPresent.map((p) => `${p.name}（${p.certificateNo ?? ''}）`).join('、')}</Descriptions.Item>
+        <Descriptions.Item label="被检查单位代表">{record.representative ? `${record.representative.name}（${record.representative.title}）` : '—'}</Descriptions.Item>
+        {record.findings && <Descriptions.Item label="发现的问题">{record.findings}</Descriptions.Item>}
+        {record.signedOn && <Descriptions.Item label="签字日期">{record.signedOn}</Descriptions.Item>}
+      </Descriptions>
+      <Space wrap size={16} data-testid="signatures">
+        {record.signatures.map((s) => (
+          <div key={s.id} style={{ textAlign: 'center' }}>
+            <img src={`${base}/${s.id}`} alt={`${s.signerName ?? ''}的签名`} style={{ width: 200, height: 90, objectFit: 'contain', border: '1px solid #eee', background: '#fff' }} />
+            <div>
+              <Muted>
+                {s.role === 'inspector' ? '执法人员' : '单位代表'} {s.signerName}
+              </Muted>
+            </div>
+          </div>
+        ))}
+      </Space>
+    </div>
   );
 }

@@ -8,7 +8,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { TimelineDrawer } from '../../shared/Timeline';
 import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
 import { useMe } from '../../app/auth';
-import { LetterSettingsCard } from '../disclosure/LetterSettingsCard';
+import { DocPrefixCard } from '../../shared/DocPrefixCard';
 
 export function SettingsPage() {
   const me = useMe();
@@ -75,7 +75,18 @@ export function SettingsPage() {
           </Form>
         )}
       </Card>
-      <LetterSettingsCard />
+      <DocPrefixCard
+        endpoint="/api/inspections/doc-settings"
+        title="行政检查文书发文字号"
+        hint="检查通知书、反馈意见书等出具时按年度顺序编号；已编发的文号不变。"
+        testId="inspection-doc"
+      />
+      <DocPrefixCard
+        endpoint="/api/disclosure/letter-settings"
+        title="政府信息公开文书发文字号"
+        hint="受理回执、补正告知书、答复书、收费通知等首次生成时按年度顺序编号；已编发的文号不变。"
+        testId="letter"
+      />
       <TimelineDrawer open={history} onClose={() => setHistory(false)} entityType="settings" entityId={me.org.id} title="系统设置的修改记录" />
     </>
   );

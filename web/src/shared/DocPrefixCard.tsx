@@ -1,15 +1,31 @@
-/** 发文字号设置: the 机关代字 of the org's disclosure letters (机关代字〔年份〕序号号), admin only (`settings.manage`). */
+/**
+ * 发文字号设置: the 机关代字 of one kind of the org's documents (机关代字〔年份〕序号号), admin only
+ * (`settings.manage`). The endpoint answers {prefix, default, example} on GET and takes {prefix} on PUT.
+ */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Skeleton, Space, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, errorMessage } from '../../api/client';
-import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
-import type { LetterSettings } from './registerTypes';
+import { api, errorMessage } from '../api/client';
+import { applyFieldErrors, formErrorMessage } from './FormDrawer';
 
-const KEY = ['/api/disclosure/letter-settings'];
+export interface DocPrefixSettings {
+  prefix: string;
+  default: string;
+  example: string;
+}
 
-export function LetterSettingsCard() {
-  const q = useQuery({ queryKey: KEY, queryFn: () => api.get<LetterSettings>('/api/disclosure/letter-settings') });
+export interface DocPrefixCardProps {
+  endpoint: string;
+  title: string;
+  /** What gets numbered, under the save button. */
+  hint: string;
+  /** data-testid stem: `<testId>-settings`, `<testId>-prefix`, `<testId>-prefix-example`. */
+  testId: string;
+}
+
+export function DocPrefixCard({ endpoint, title, hint, testId }: DocPrefixCardProps) {
+  const KEY = [endpoint];
+  const q = useQuery({ queryKey: KEY, queryFn: () => api.get<DocPrefixSettings>(endpoint) });
   const [form] = Form.useForm<{ prefix: string }>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +37,7 @@ export function LetterSettingsCard() {
     setSaving(true);
     setError(null);
     try {
-      const r = await api.put<LetterSettings>('/api/disclosure/letter-settings', { prefix: v.prefix.trim() });
+      const r = await api.put<DocPrefixSettings>(endpoint, { prefix: v.prefix.trim() });
       qc.setQueryData(KEY, r);
       message.success(`机关代字已设为“${r.prefix}”`);
     } catch (e) {
@@ -33,7 +49,7 @@ export function LetterSettingsCard() {
 
   const year = new Date().getFullYear();
   return (
-    <Card variant="borderless" title="政府信息公开文书发文字号" style={{ maxWidth: 760, marginTop: 16 }} data-testid="letter-settings">
+    <Card variant="borderless" title={title} style={{ maxWidth: 760, marginTop: 16 }} data-testid={`${testId}-settings`}>
       {q.isLoading && <Skeleton active paragraph={{ rows: 2 }} />}
       {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
@@ -59,7 +75,7 @@ export function LetterSettingsCard() {
               <Space size={8} wrap>
                 <span>
                   文号示例：
-                  <span className="mono" data-testid="letter-prefix-example">
+                  <span className="mono" data-testid={`${testId}-prefix-example`}>
                     {prefix?.trim() ? `${prefix.trim()}〔${year}〕1号` : q.data.example}
                   </span>
                 </span>
@@ -68,9 +84,9 @@ export function LetterSettingsCard() {
               </Space>
             }
           >
-            <Input maxLength={20} style={{ width: 200 }} data-testid="letter-prefix" />
+            <Input maxLength={20} style={{ width: 200 }} data-testid={`${testId}-prefix`} />
           </Form.Item>
-          <Form.Item wrapperCol={{ xs: 24, sm: { span: 14, offset: 10 } }} extra="受理回执、补正告知书、答复书、收费通知等首次生成时按年度顺序编号；已编发的文号不变。">
+          <Form.Item wrapperCol={{ xs: 24, sm: { span: 14, offset: 10 } }} extra={hint}>
             <Button type="primary" htmlType="submit" loading={saving}>
               保存发文字号
             </Button>

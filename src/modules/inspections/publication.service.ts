@@ -1,0 +1,330 @@
+/**
+ * 一公开 — publication of inspection results (国办发〔2018〕118号, RULES.md §3): once the feedback
+ * letter forms the result, a clock `inspection.publication` runs for 20 working days; publishing
+ * the result (unit, date, items checked, conclusion, rectification status) closes it — met, or
+ * missed when late (late publication is allowed and shows as missed). A published text can be
+ * corrected with a reason (the audit keeps every version); there is no withdrawal: the duty is to
+ * publish. 典型: a published inspection can be marked (with why) or unmarked as an exemplary case.
+ * The portal (/api/public/inspections) shows published results of every org, never photos,
+ * signatures, names of the unit's staff or anything unpublished.
+ */
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { inTx, type Ctx } from '../../kernel/context.js';
+import { recordEvent } from '../../kernel/audit/index.js';
+import { hasAction } from '../../kernel/auth/policy.js';
+import { computeClock } from '../../kernel/calendar/index.js';
+import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
+import { countAll } from '../../kernel/db/paging.js';
+import { formatChineseDate } from '../../kernel/documents/index.js';
+import { conflict, validation } from '../../kernel/http/errors.js';
+import { clocks, orgs, users } from '../../kernel/schema.js';
+import { UNIT_TYPE_LABELS, units } from '../orgs/index.js';
+import { checklistVersionItems, checklistVersions, checklists, inspectionDraws, inspections } from './schema.js';
+import { assertTransition, loadInspection } from './inspections.service.js';
+import { INSPECTION_PUBLICATION_DAYS, allowedActions, publicationClockSpec, type OnSiteRecord, type RectificationItem } from './loop.js';
+import { AREA_LABELS, INSPECTION_SOURCE_LABELS, type Area, type ExemplaryInput, type PublicExemplaryQuery, type PublicInspectionQuery, type PublicationCorrectionInput, type PublishInput } from './contracts.js';
+import type { ActorCtx } from './access.js';
+
+type InspectionRow = typeof inspections.$inferSelect;
+export const CLOCK_KIND_PUBLICATION = 'inspection.publication';
+const field = (name: string, message: string) => validation(message, { [name]: message });
+
+// ---------------------------------------------------------------------------------------------
+// Pure pieces
+
+export type RectificationProgressCode = 'none' | 'in_progress' | 'done' | 'closed' | 'overdue';
+
+/** The rectification status as the portal shows it, computed live from the items and the deadline. */
+export function rectificationProgress(
+  items: RectificationItem[],
+  due: string | null,
+  status: string,
+  today: string,
+): { code: RectificationProgressCode; label: string; accepted: number; total: number; due: string | null } {
+  const total = items.length;
+  const accepted = items.filter((x) => x.status === 'accepted').length;
+  const base = { accepted, total, due: total ? due : null };
+  if (!total) return { code: 'none', label: '无需整改', ...base };
+  if (accepted === total) return { code: 'done', label: '已完成整改', ...base };
+  // Closed by hand (e.g. after an interview or a follow-up) with items still open.
+  if (status === 'closed') return { code: 'closed', label: `已办结（${accepted}/${total} 项整改已通过）`, ...base };
+  if (due && today > due) return { code: 'overdue', label: `逾期未完成（${accepted}/${total} 项已通过）`, ...base };
+  return { code: 'in_progress', label: `整改中（${accepted}/${total} 项已通过）`, ...base };
+}
+
+export function resultCounts(record: OnSiteRecord | null) {
+  const items = record?.items ?? [];
+  const n = (k: string) => items.filter((x) => x.result === k).length;
+  return { checked: items.filter((x) => x.result).length, compliant: n('compliant'), nonCompliant: n('non_compliant'), notApplicable: n('not_applicable') };
+}
+
+/** The default text published on the portal: from the record, without any person's name. */
+export function defaultPublicResult(input: {
+  orgName: string;
+  unitName: string;
+  onSiteDate: string;
+  sourceLabel: string;
+  areas: string[];
+  record: OnSiteRecord | null;
+  conclusion: string | null;
+  items: RectificationItem[];
+  rectificationDue: string | null;
+}): string {
+  const c = resultCounts(input.record);
+  const parts = [
+    `${formatChineseDate(input.onSiteDate)}，${input.orgName}依据《中华人民共和国档案法》第四十二条，对${input.unitName}档案工作开展了行政检查（${input.sourceLabel}）。`,
+    `检查事项 ${c.checked} 项，涉及${input.areas.map((a) => a.replace(/^（[一二三四五六]）/, '')).join('、')}。`,
+    `检查结果：符合 ${c.compliant} 项，不符合 ${c.nonCompliant} 项，不适用 ${c.notApplicable} 项。`,
+  ];
+  if (input.conclusion?.trim()) parts.push(input.conclusion.trim().replace(/([^。！？.])$/, '$1。'));
+  if (input.items.length) {
+    parts.push(`发现的问题：${input.items.map((x) => `${x.code} ${x.title}`).join('；')}。`);
+    parts.push(input.rectificationDue ? `已责令限期整改，整改期限至${formatChineseDate(input.rectificationDue)}。` : '已责令限期整改。');
+  } else {
+    parts.push('未发现需要整改的问题。');
+  }
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The clock
+
+async function unitName(ctx: Ctx, unitId: string): Promise<string> {
+  const [u] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, unitId));
+  return u?.name ?? '';
+}
+
+/** Start (or restart) the publication clock when the feedback letter is issued; called in the letter's transaction. */
+export async function startPublicationClock(ctx: Ctx, r: Pick<InspectionRow, 'id' | 'orgId' | 'code' | 'unitId'>, feedbackOn: string): Promise<void> {
+  const cal = await loadWorkCalendar(ctx.db);
+  const spec = publicationClockSpec(feedbackOn, null);
+  const due = computeClock(cal, spec, feedbackOn).due!;
+  const label = `公开检查结果（${r.code}，${await unitName(ctx, r.unitId)}）：最迟于 ${due} 公开`;
+  await ctx.db
+    .insert(clocks)
+    .values({ orgId: r.orgId, entityType: 'inspection', entityId: r.id, kind: CLOCK_KIND_PUBLICATION, label, spec, assigneeId: null, createdAt: ctx.now() })
+    .onConflictDoUpdate({ target: [clocks.orgId, clocks.entityType, clocks.entityId, clocks.kind], set: { label, spec, closedAt: sql`NULL` } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bureau's view and writes
+
+async function facts(ctx: Ctx, r: InspectionRow) {
+  const [org] = await ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, r.orgId));
+  const areas = await ctx.db.selectDistinct({ area: checklistVersionItems.area }).from(checklistVersionItems).where(eq(checklistVersionItems.versionId, r.checklistVersionId));
+  return {
+    orgName: org?.name ?? '',
+    unitName: await unitName(ctx, r.unitId),
+    areas: areas.map((a) => a.area).sort().map((a) => AREA_LABELS[a as Area] ?? a),
+  };
+}
+
+function itemsOf(r: InspectionRow): RectificationItem[] {
+  return (r.rectificationItems as RectificationItem[] | null) ?? [];
+}
+
+async function defaultTextOf(ctx: Ctx, r: InspectionRow): Promise<string | null> {
+  if (!r.feedbackOn || !r.onSiteDate) return null;
+  const f = await facts(ctx, r);
+  return defaultPublicResult({
+    ...f,
+    onSiteDate: r.onSiteDate,
+    sourceLabel: INSPECTION_SOURCE_LABELS[r.source as keyof typeof INSPECTION_SOURCE_LABELS] ?? r.source,
+    record: r.record as OnSiteRecord | null,
+    conclusion: r.conclusion,
+    items: itemsOf(r),
+    rectificationDue: r.rectificationDue,
+  });
+}
+
+async function present(ctx: ActorCtx, r: InspectionRow) {
+  const today = todayInChina(ctx.now());
+  const cal = await loadWorkCalendar(ctx.db);
+  const clock = r.feedbackOn ? computeClock(cal, publicationClockSpec(r.feedbackOn, r.publishedOn), today) : null;
+  const [by] = r.publishedBy ? await ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, r.publishedBy)) : [];
+  const party = r.orgId === ctx.actor.orgId && hasAction(ctx.actor, 'inspection.manage') ? 'bureau' : null;
+  return {
+    inspectionId: r.id,
+    code: r.code,
+    requiredDays: INSPECTION_PUBLICATION_DAYS,
+    feedbackOn: r.feedbackOn,
+    clock: clock ? { due: clock.due, state: clock.state, daysLeft: clock.daysLeft, explanation: clock.explanation } : null,
+    published: !!r.publishedOn,
+    publishedOn: r.publishedOn,
+    publishedAt: r.publishedAt ? r.publishedAt.toISOString() : null,
+    publishedByName: by?.name ?? null,
+    publicResult: r.publicResult,
+    defaultText: await defaultTextOf(ctx, r),
+    exemplary: r.exemplary,
+    exemplaryNote: r.exemplaryNote,
+    exemplaryOn: r.exemplaryOn,
+    rectification: rectificationProgress(itemsOf(r), r.rectificationDue, r.status, today),
+    allowedActions: party ? allowedActions(r.status, party).filter((a) => a === 'publish' || a === 'markExemplary') : [],
+  };
+}
+
+export async function getPublication(ctx: ActorCtx, id: string) {
+  return present(ctx, await loadInspection(ctx, id, 'inspection.read'));
+}
+
+/** Publish the result once, after the feedback letter; closes the clock (met, or missed when late). */
+export async function publishResult(ctx: ActorCtx, id: string, input: z.infer<typeof PublishInput>) {
+  await inTx(ctx, async (txc) => {
+    const tx = txc as ActorCtx;
+    const r = await loadInspection(tx, id, 'inspection.manage', true);
+    assertTransition(r, 'publish');
+    if (!r.feedbackOn) throw conflict(`检查 ${r.code} 尚未出具反馈意见书，检查结果尚未形成，不能公开`);
+    if (r.publishedOn) throw conflict(`检查 ${r.code} 的结果已于 ${r.publishedOn} 公开，不能重复公开；公开内容有误的，请更正公开内容并写明理由`);
+    const today = todayInChina(tx.now());
+    const publishedOn = input.publishedOn ?? today;
+    if (publishedOn > today) throw field('publishedOn', `公开日期 ${publishedOn} 晚于今天（${today}）`);
+    if (publishedOn < r.feedbackOn) throw field('publishedOn', `公开日期 ${publishedOn} 早于反馈意见书出具日期 ${r.feedbackOn}（检查结果形成之日）`);
+    const publicResult = input.publicResult ?? (await defaultTextOf(tx, r))!;
+    const now = tx.now();
+    await tx.db.update(inspections).set({ publishedOn, publishedAt: now, publishedBy: tx.actor.userId, publicResult, updatedAt: now }).where(eq(inspections.id, r.id));
+    const cal = await loadWorkCalendar(tx.db);
+    const spec = publicationClockSpec(r.feedbackOn, publishedOn);
+    const clock = computeClock(cal, spec, today);
+    // The clock exists from the feedback letter on; an inspection from before this feature gets one now.
+    const label = `公开检查结果（${r.code}，${await unitName(tx, r.unitId)}）：最迟于 ${clock.due} 公开`;
+    await tx.db
+      .insert(clocks)
+      .values({ orgId: r.orgId, entityType: 'inspection', entityId: r.id, kind: CLOCK_KIND_PUBLICATION, label, spec, assigneeId: null, closedAt: now, createdAt: now })
+      .onConflictDoUpdate({ target: [clocks.orgId, clocks.entityType, clocks.entityId, clocks.kind], set: { spec, closedAt: now } });
+    await recordEvent(tx, {
+      orgId: r.orgId,
+      action: 'inspection.publish',
+      entityType: 'inspection',
+      entityId: r.id,
+      before: { publishedOn: null },
+      after: { publishedOn, publicResult, feedbackOn: r.feedbackOn, due: clock.due, clockState: clock.state, defaultText: input.publicResult === undefined },
+    });
+  });
+  return getPublication(ctx, id);
+}
+
+/** Correct the published text; the reason and both versions stay in the record. */
+export async function correctPublication(ctx: ActorCtx, id: string, input: z.infer<typeof PublicationCorrectionInput>) {
+  await inTx(ctx, async (txc) => {
+    const tx = txc as ActorCtx;
+    const r = await loadInspection(tx, id, 'inspection.manage', true);
+    assertTransition(r, 'publish');
+    if (!r.publishedOn) throw conflict(`检查 ${r.code} 的结果尚未公开，不能更正`);
+    if (input.publicResult === r.publicResult) throw field('publicResult', '更正后的内容与已公开的内容相同');
+    await tx.db.update(inspections).set({ publicResult: input.publicResult, updatedAt: tx.now() }).where(eq(inspections.id, r.id));
+    await recordEvent(tx, {
+      orgId: r.orgId,
+      action: 'inspection.publication.correct',
+      entityType: 'inspection',
+      entityId: r.id,
+      before: { publicResult: r.publicResult },
+      after: { publicResult: input.publicResult, reason: input.reason },
+    });
+  });
+  return getPublication(ctx, id);
+}
+
+/** Mark (with why) or unmark the unit as 典型 on the portal; needs a published result. */
+export async function setExemplary(ctx: ActorCtx, id: string, input: z.infer<typeof ExemplaryInput>) {
+  await inTx(ctx, async (txc) => {
+    const tx = txc as ActorCtx;
+    const r = await loadInspection(tx, id, 'inspection.manage', true);
+    assertTransition(r, 'markExemplary');
+    if (!r.publishedOn) throw conflict(`检查 ${r.code} 的结果尚未公开，不能标记典型（请先公开检查结果）`);
+    const note = input.note?.trim() || null;
+    if (input.exemplary) {
+      if (!note) throw field('note', '标记典型须写明理由（该单位为何可作为典型）');
+      if (r.exemplary && r.exemplaryNote === note) throw conflict(`检查 ${r.code} 已标记为典型`);
+    } else if (!r.exemplary) {
+      throw conflict(`检查 ${r.code} 未标记为典型，无需取消`);
+    }
+    const today = todayInChina(tx.now());
+    const after = input.exemplary ? { exemplary: true, exemplaryNote: note, exemplaryOn: today } : { exemplary: false, exemplaryNote: null, exemplaryOn: null };
+    await tx.db.update(inspections).set({ ...after, updatedAt: tx.now() }).where(eq(inspections.id, r.id));
+    await recordEvent(tx, {
+      orgId: r.orgId,
+      action: input.exemplary ? 'inspection.exemplary.mark' : 'inspection.exemplary.unmark',
+      entityType: 'inspection',
+      entityId: r.id,
+      before: { exemplary: r.exemplary, exemplaryNote: r.exemplaryNote, exemplaryOn: r.exemplaryOn },
+      after: input.exemplary ? after : { ...after, reason: note },
+    });
+  });
+  return getPublication(ctx, id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The portal (no sign-in)
+
+async function publicRows(ctx: Ctx, where: SQL[], order: SQL[], limit: number, offset: number) {
+  const rows = await ctx.db
+    .select({ i: inspections, unitName: units.name, unitType: units.type, orgName: orgs.name, checklistName: checklists.name, total: countAll })
+    .from(inspections)
+    .innerJoin(units, eq(units.id, inspections.unitId))
+    .innerJoin(orgs, eq(orgs.id, inspections.orgId))
+    .innerJoin(checklistVersions, eq(checklistVersions.id, inspections.checklistVersionId))
+    .innerJoin(checklists, eq(checklists.id, checklistVersions.checklistId))
+    .where(and(isNotNull(inspections.publishedOn), ...where))
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  const versionIds = [...new Set(rows.map((r) => r.i.checklistVersionId))];
+  const areaRows = versionIds.length
+    ? await ctx.db.selectDistinct({ versionId: checklistVersionItems.versionId, area: checklistVersionItems.area }).from(checklistVersionItems).where(inArray(checklistVersionItems.versionId, versionIds))
+    : [];
+  const drawIds = [...new Set(rows.map((r) => r.i.drawId).filter((x): x is string => !!x))];
+  const draws = drawIds.length
+    ? await ctx.db.select({ id: inspectionDraws.id, drawId: inspectionDraws.drawId, status: inspectionDraws.status }).from(inspectionDraws).where(inArray(inspectionDraws.id, drawIds))
+    : [];
+  const today = todayInChina(ctx.now());
+  const items = rows.map(({ i, unitName: name, unitType, orgName, checklistName }) => {
+    const c = resultCounts(i.record as OnSiteRecord | null);
+    const draw = draws.find((d) => d.id === i.drawId && d.status === 'published');
+    return {
+      id: i.id,
+      code: i.code,
+      orgName,
+      unitName: name,
+      unitType,
+      unitTypeLabel: UNIT_TYPE_LABELS[unitType as keyof typeof UNIT_TYPE_LABELS] ?? unitType,
+      sourceLabel: INSPECTION_SOURCE_LABELS[i.source as keyof typeof INSPECTION_SOURCE_LABELS] ?? i.source,
+      draw: draw ? { id: draw.id, drawId: draw.drawId } : null,
+      onSiteDate: i.onSiteDate,
+      checklistName,
+      itemsChecked: c.checked,
+      areas: areaRows
+        .filter((a) => a.versionId === i.checklistVersionId)
+        .map((a) => a.area)
+        .sort()
+        .map((a) => AREA_LABELS[a as Area] ?? a),
+      results: { compliant: c.compliant, nonCompliant: c.nonCompliant, notApplicable: c.notApplicable },
+      conclusion: i.publicResult,
+      rectification: rectificationProgress(itemsOf(i), i.rectificationDue, i.status, today),
+      publishedOn: i.publishedOn,
+      exemplary: i.exemplary,
+      exemplaryNote: i.exemplary ? i.exemplaryNote : null,
+    };
+  });
+  return { items, total: rows[0]?.total ?? 0 };
+}
+
+function publicFilters(q: { year?: number | undefined; unitType?: string | undefined; orgId?: string | undefined }): SQL[] {
+  const where: SQL[] = [];
+  if (q.year) where.push(gte(inspections.onSiteDate, `${q.year}-01-01`), lte(inspections.onSiteDate, `${q.year}-12-31`));
+  if (q.unitType) where.push(eq(units.type, q.unitType));
+  if (q.orgId) where.push(eq(inspections.orgId, q.orgId));
+  return where;
+}
+
+/** Published inspection results of every org (or one), newest first. */
+export async function publicInspections(ctx: Ctx, q: z.infer<typeof PublicInspectionQuery>) {
+  const { items, total } = await publicRows(ctx, publicFilters(q), [desc(inspections.publishedOn), asc(orgs.name), asc(inspections.code)], q.pageSize, (q.page - 1) * q.pageSize);
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The 典型 list: published results marked exemplary, most recently marked first. */
+export async function publicExemplary(ctx: Ctx, q: z.infer<typeof PublicExemplaryQuery>) {
+  const { items } = await publicRows(ctx, [eq(inspections.exemplary, true), ...publicFilters(q)], [desc(inspections.exemplaryOn), asc(orgs.name), asc(inspections.code)], 100, 0);
+  return { items };
+}
