@@ -7,10 +7,13 @@
  * (they share one server and hand state on), prints `✓ name` / `✗ name: error` per flow, writes
  * e2e/artifacts/summary.json, stops the server with SIGTERM and exits 1 if any flow failed.
  *
- *   E2E_ONLY=lockout      run only flows whose file name or title contains this text
+ *   E2E_ONLY=lockout      run only flows whose file name or title contains this text (comma-separated: any of them,
+ *                         e.g. E2E_ONLY=01-setup,14-)
  *   E2E_KEEP_DATA=1       keep the temporary data directory
  *   E2E_HEADFUL=1         show the browser (needs a display)
  *   E2E_FLOW_TIMEOUT=ms   limit per flow (default 120000)
+ *   E2E_ARTIFACTS=dir     screenshots, logs and summary.json there instead of e2e/artifacts
+ *   LANTAI_WEB_DIST=dir   serve (and, if missing, build) the web app there instead of web/dist
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,7 +25,8 @@ import { chromium, type Browser } from 'playwright-core';
 import type { Flow, FlowContext, SharedState } from './lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ARTIFACTS = path.join(ROOT, 'e2e', 'artifacts');
+const ARTIFACTS = process.env.E2E_ARTIFACTS ? path.resolve(process.env.E2E_ARTIFACTS) : path.join(ROOT, 'e2e', 'artifacts');
+const WEB_DIST = process.env.LANTAI_WEB_DIST ? path.resolve(process.env.LANTAI_WEB_DIST) : path.join(ROOT, 'web', 'dist');
 const FLOWS_DIR = path.join(ROOT, 'e2e', 'flows');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLOW_TIMEOUT = Number(process.env.E2E_FLOW_TIMEOUT ?? 120_000);
@@ -136,7 +140,7 @@ async function stopServer(s: Server): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 async function loadFlows(): Promise<{ file: string; flow: Flow }[]> {
-  const only = process.env.E2E_ONLY;
+  const only = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const files = fs
     .readdirSync(FLOWS_DIR)
     .filter((f) => f.endsWith('.flow.ts'))
@@ -146,7 +150,7 @@ async function loadFlows(): Promise<{ file: string; flow: Flow }[]> {
     const mod = (await import(pathToFileURL(path.join(FLOWS_DIR, file)).href)) as Partial<Flow>;
     if (typeof mod.name !== 'string' || typeof mod.run !== 'function') throw new Error(`${file} must export name and run`);
     const flow = { name: mod.name, run: mod.run };
-    if (only && !file.includes(only) && !flow.name.includes(only)) continue;
+    if (only.length && !only.some((o) => file.includes(o) || flow.name.includes(o))) continue;
     out.push({ file, flow });
   }
   return out;
@@ -200,9 +204,9 @@ async function main(): Promise<number> {
   const summaryFile = path.join(ARTIFACTS, 'summary.json');
   const writeSummary = (s: object) => fs.writeFileSync(summaryFile, JSON.stringify(s, null, 2) + '\n');
 
-  if (!fs.existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
-    console.log('web/dist is missing: building the web app');
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    console.log(`${WEB_DIST} is missing: building the web app`);
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', WEB_DIST, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
 
   let server: Server | null = null;

@@ -1,5 +1,5 @@
 /**
- * `npm run setup -- [--demo] [--org 名称] [--level city] [--region 110100] [--admin admin] [--password …] [--name 管理员]`
+ * `npm run setup -- [--demo [--no-history]] [--org 名称] [--level city] [--region 110100] [--admin admin] [--password …] [--name 管理员]`
  * First-run setup for scripts: the same use case as POST /api/setup.
  */
 import { parseArgs } from 'node:util';
@@ -11,6 +11,8 @@ import { withDatabase } from './db.js';
 const { values } = parseArgs({
   options: {
     demo: { type: 'boolean', default: false },
+    /** With --demo, leave out the past inspection work (demo-history.ts). */
+    'no-history': { type: 'boolean', default: false },
     org: { type: 'string', default: '示例市档案局' },
     level: { type: 'string', default: 'city' },
     region: { type: 'string', default: '110100' },
@@ -25,6 +27,7 @@ const input = SetupInput.safeParse({
   org: { name: values.org, level: values.level, regionCode: values.region },
   admin: { username: values.admin, password, displayName: values.name },
   demo: values.demo,
+  demoHistory: values.demo && !values['no-history'],
 });
 if (!input.success) {
   for (const i of input.error.issues) console.error(`${i.path.join('.')}: ${i.message}`);

@@ -24,7 +24,8 @@ import { moduleRoutes } from './modules/index.js';
 
 z.config(z.locales.zhCN());
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+/** The built back office; LANTAI_WEB_DIST serves another build (parallel test runs, a packaged release). */
+export const WEB_DIST = process.env.LANTAI_WEB_DIST ? path.resolve(process.env.LANTAI_WEB_DIST) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 export interface AppDeps {
   db: Db;

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { buildApp, WEB_DIST } from './app.js';
 import { acquireDataDirLock } from './kernel/db/embedded.js';
@@ -13,7 +14,10 @@ async function main() {
   const config = loadConfig();
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html')) && process.env.LANTAI_SKIP_WEB_BUILD !== '1') {
     console.log('Building the web app (first start)…');
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit', cwd: path.resolve(WEB_DIST, '../..') });
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', WEB_DIST, '--emptyOutDir', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
+    });
   }
   const releaseLock = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
   let database;

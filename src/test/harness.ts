@@ -119,12 +119,13 @@ export class Client {
 }
 
 /** Set up an org and admin through the API; returns a signed-in admin client. */
-export async function setupOrg(app: FastifyInstance, opts: { demo?: boolean } = {}) {
+export async function setupOrg(app: FastifyInstance, opts: { demo?: boolean; demoHistory?: boolean } = {}) {
   const client = new Client(app);
   const res = await client.post('/api/setup', {
     org: { name: '测试市档案局', level: 'city', regionCode: '110100' },
     admin: { username: 'admin', password: 'Admin-Pass-2024', displayName: '管理员' },
     demo: opts.demo ?? false,
+    demoHistory: opts.demoHistory ?? false,
   });
   if (res.statusCode !== 200) throw new Error(`setup failed: ${res.statusCode} ${res.body}`);
   const login = await client.login('admin', 'Admin-Pass-2024');

@@ -14,7 +14,8 @@
  *   - one graded evaluation.
  */
 import { addDays } from '../../kernel/calendar/index.js';
-import { todayInChina } from '../../kernel/calendar/store.js';
+import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
+import { atDay, historyDates, loadInspectionHistory } from './demo-history.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { requireActor, type Ctx } from '../../kernel/context.js';
 import { inspectorConflicts, inspectors, units } from '../orgs/schema.js';
@@ -109,23 +110,27 @@ const EVALUATION_POINTS: [string, number][] = [
 
 type Org = { id: string; name: string };
 
-export async function loadInspectionDemo(ctx: Ctx, org: Org): Promise<{ drawId: string; drawUuid: string }> {
+export async function loadInspectionDemo(ctx: Ctx, org: Org, opts: { history?: boolean } = {}): Promise<{ drawId: string; drawUuid: string }> {
   const c: ActorCtx = { ...ctx, actor: requireActor(ctx) };
   if (c.actor.orgId !== org.id) throw new Error('loadInspectionDemo: the actor must belong to the org');
   const today = todayInChina(c.now());
   const year = Number(today.slice(0, 4));
+  // With the history (demo-history.ts), the catalogue, checklists and plans are made six weeks before its draw.
+  const history = opts.history ? historyDates(await loadWorkCalendar(c.db), today) : null;
+  const early = history ? atDay(c, addDays(history.drawnOn, -45)) : c;
+  const earlyYear = Number(todayInChina(early.now()).slice(0, 4));
 
   const ids = new Map<string, string>();
   for (const [code, area, title, legalBasis, method, evidenceHint] of [...DEMO_ITEMS, DEMO_VETO_ITEM]) {
-    const item = await createItem(c, { code, area, title, legalBasis, method, evidenceHint });
+    const item = await createItem(early, { code, area, title, legalBasis, method, evidenceHint });
     ids.set(code, item.id);
   }
 
   async function publishedChecklist(name: string, kind: 'inspection' | 'self_inspection' | 'evaluation', description: string, entries: { itemId: string; points?: number; veto?: boolean }[]) {
-    const checklist = await createChecklist(c, { name, kind, description });
+    const checklist = await createChecklist(early, { name, kind, description });
     const versionId = checklist.versions[0]!.id;
-    await replaceVersionItems(c, versionId, entries);
-    await publishVersion(c, versionId);
+    await replaceVersionItems(early, versionId, entries);
+    await publishVersion(early, versionId);
     return versionId;
   }
 
@@ -144,18 +149,27 @@ export async function loadInspectionDemo(ctx: Ctx, org: Org): Promise<{ drawId: 
     EVALUATION_POINTS.map(([code, points]) => ({ itemId: ids.get(code)!, points, veto: code === 'V-01' })),
   );
 
-  const plan = await createPlan(c, {
-    year,
-    title: `${year}年度档案行政检查“双随机、一公开”抽查计划`,
-    scope: '本局检查对象名录库中在册的机关、事业单位、国有企业、民营企业、档案服务企业、社区和乡镇村；按风险等级分层随机抽取检查对象，随机选派执法检查人员。',
-    unitTypes: [],
-    riskTiers: [],
-    stratifyByRisk: true,
-    targetCoverage: { overall: 10, byRiskTier: { high: 30, medium: 10, low: 5 } },
-    schedule: '全年分批实施，原则上每周四下午开展现场检查；检查前 5 个工作日书面通知被检查单位。',
-    checklistVersionId: inspectionVersion,
-  });
-  await publishPlan(c, plan.id);
+  async function annualPlan(at: ActorCtx, planYear: number) {
+    const plan = await createPlan(at, {
+      year: planYear,
+      title: `${planYear}年度档案行政检查“双随机、一公开”抽查计划`,
+      scope: '本局检查对象名录库中在册的机关、事业单位、国有企业、民营企业、档案服务企业、社区和乡镇村；按风险等级分层随机抽取检查对象，随机选派执法检查人员。',
+      unitTypes: [],
+      riskTiers: [],
+      stratifyByRisk: true,
+      targetCoverage: { overall: 10, byRiskTier: { high: 30, medium: 10, low: 5 } },
+      schedule: '全年分批实施，原则上每周四下午开展现场检查；检查前 5 个工作日书面通知被检查单位。',
+      checklistVersionId: inspectionVersion,
+    });
+    await publishPlan(at, plan.id);
+    return plan;
+  }
+  const plan = await annualPlan(earlyYear === year ? early : c, year);
+  if (history) {
+    const historyYear = Number(history.drawDate.slice(0, 4));
+    const historyPlan = historyYear === year ? plan : await annualPlan(early, historyYear);
+    await loadInspectionHistory(c, org, historyPlan.id, { inspection: inspectionVersion, evaluation: evaluationVersion });
+  }
 
   // Two weeks ahead, within the plan's year.
   const twoWeeks = addDays(today, 14);

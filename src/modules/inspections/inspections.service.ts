@@ -209,7 +209,9 @@ export async function createFromDraw(ctx: ActorCtx, drawUuid: string) {
     .where(inArray(inspections.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']))
     .orderBy(asc(inspections.code));
   // 监测预警: a unit inspected within `repeatInspectionDays` is a warning, not a refusal.
-  const warnings = (await Promise.all(rows.map(async (r) => (await repeatWarningsFor(ctx, r.i.orgId, r.i.unitId, r.i.plannedDate, ids)).map((w) => `${r.unitName}（${r.i.code}）：${w}`)))).flat();
+  // One query at a time: ctx.db may be a transaction's single client.
+  const warnings: string[] = [];
+  for (const r of rows) warnings.push(...(await repeatWarningsFor(ctx, r.i.orgId, r.i.unitId, r.i.plannedDate, ids)).map((w) => `${r.unitName}（${r.i.code}）：${w}`));
   return { items: rows.map((r) => presentSummary(r.i, r.unitName)), warnings };
 }
 

@@ -32,6 +32,8 @@ export const SetupInput = z.object({
   org: OrgInput,
   admin: z.object({ username: Username, password: Password, displayName: name('姓名', 40) }),
   demo: z.boolean().default(false),
+  /** With `demo`: also about eight months of past inspection work (demo-history.ts in inspections). */
+  demoHistory: z.boolean().default(false),
 });
 export type SetupInput = z.infer<typeof SetupInput>;
 

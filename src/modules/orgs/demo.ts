@@ -122,7 +122,7 @@ async function seedOrgPeople(ctx: Ctx, org: Org, seedOffset: number, subordinate
   return { deptIds, unitIds };
 }
 
-export async function loadDemoData(ctx: Ctx, top: Org): Promise<DemoAccount[]> {
+export async function loadDemoData(ctx: Ctx, top: Org, opts: { history?: boolean } = {}): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
   // The county bureau under the top org (under a demo city when the top org is a province; none
   // when the top org is itself a county bureau).
@@ -197,6 +197,6 @@ export async function loadDemoData(ctx: Ctx, top: Org): Promise<DemoAccount[]> {
     await insertWithEvent(ctx, top.id, 'inspectorConflict', row, () => ctx.db.insert(inspectorConflicts).values(row));
   }
   // Inspections: checklists, a published plan and one published draw over these units and inspectors.
-  await loadInspectionDemo(ctx, top);
+  await loadInspectionDemo(ctx, top, opts);
   return accounts;
 }

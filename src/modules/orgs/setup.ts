@@ -49,7 +49,7 @@ export async function runSetup(ctx: Ctx, input: SetupInput): Promise<SetupResult
       actor: { userId: admin!.id, username: admin!.username, displayName: admin!.displayName, orgId: org.id, orgPath: org.path, roles: ['admin'], unitId: null },
     };
     await recordEvent(adminCtx, { orgId: org.id, action: 'user.create', entityType: 'user', entityId: admin!.id, after: admin });
-    const demoAccounts = input.demo ? await loadDemoData(adminCtx, org) : undefined;
+    const demoAccounts = input.demo ? await loadDemoData(adminCtx, org, { history: input.demoHistory }) : undefined;
     return {
       org: { id: org.id, name: org.name, level: org.level },
       admin: { id: admin!.id, username: admin!.username, displayName: admin!.displayName },

@@ -27,7 +27,9 @@ export type Action =
   | 'disclosure.handle'
   | 'disclosure.approve'
   | 'dispute.read'
-  | 'dispute.manage';
+  | 'dispute.manage'
+  | 'enforcement.read'
+  | 'enforcement.manage';
 
 export interface Page<T> {
   items: T[];

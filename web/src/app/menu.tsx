@@ -1,6 +1,7 @@
 /** The left menu: each item opens a page and shows only when the user's actions allow it. */
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -43,7 +44,16 @@ export const MENU: MenuEntry[] = [
       { path: '/inspection/draws', label: '双随机抽取', action: 'inspection.read' },
       { path: '/inspection/inspections', label: '检查任务', action: 'inspection.read' },
       { path: '/inspection/evaluations', label: '评价考评', action: 'inspection.read' },
+      { path: '/inspection/figures', label: '检查统计', action: 'inspection.read' },
+      { path: '/inspection/monitors', label: '监测预警', action: 'inspection.read' },
     ],
+  },
+  {
+    path: '/enforcement',
+    label: '行政处罚',
+    action: 'enforcement.read',
+    icon: <AlertOutlined />,
+    children: [{ path: '/enforcement/referrals', label: '案件线索', action: 'enforcement.read' }],
   },
   {
     path: '/disclosure',

@@ -1,5 +1,5 @@
 /**
- * Code-based routes. Public: /setup, /login, /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]} (no sign-in). Everything else sits under the `app` layout route,
+ * Code-based routes. Public: /setup, /login, /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]}, /public/inspections (no sign-in). Everything else sits under the `app` layout route,
  * which first makes sure the system is set up and someone is signed in. Pages load lazily.
  */
 import type { ComponentType } from 'react';
@@ -90,6 +90,13 @@ const publicDisclosureReportRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/disclosure/PublicReportPage'), 'PublicReportPage'),
 });
 
+/** The portal's published inspection results (一公开) and exemplary units (典型), no sign-in. */
+const publicInspectionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/inspections',
+  component: lazyRouteComponent(() => import('../features/inspections/PublicInspectionsPage'), 'PublicInspectionsPage'),
+});
+
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
@@ -133,6 +140,7 @@ const routeTree = rootRoute.addChildren([
   publicDisclosureTrackRoute,
   publicDisclosureReportsRoute,
   publicDisclosureReportRoute,
+  publicInspectionsRoute,
   appRoute.addChildren([
     page('/', 'dashboard.read', () => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
     page('/orgs', 'org.read', () => import('../features/orgs/OrgsPage'), 'OrgsPage'),
@@ -155,6 +163,9 @@ const routeTree = rootRoute.addChildren([
     page('/my/inspections', 'ownUnit.inspect', () => import('../features/inspections/MyInspectionsPage'), 'MyInspectionsPage'),
     page('/my/inspections/$id', 'ownUnit.inspect', () => import('../features/inspections/MyInspectionsPage'), 'MyInspectionDetailPage'),
     page('/inspection/evaluations', 'inspection.read', () => import('../features/inspections/EvaluationsPage'), 'EvaluationsPage'),
+    page('/inspection/figures', 'inspection.read', () => import('../features/inspections/FiguresPage'), 'FiguresPage'),
+    page('/inspection/monitors', 'inspection.read', () => import('../features/inspections/MonitorsPage'), 'MonitorsPage'),
+    page('/enforcement/referrals', 'enforcement.read', () => import('../features/enforcement/ReferralsPage'), 'ReferralsPage'),
     page('/disclosure/applications', 'disclosure.read', () => import('../features/disclosure/ApplicationsPage'), 'ApplicationsPage'),
     page('/disclosure/applications/$id', 'disclosure.read', () => import('../features/disclosure/ApplicationDetailPage'), 'ApplicationDetailPage'),
     page('/disclosure/register', 'disclosure.read', () => import('../features/disclosure/RegisterPage'), 'RegisterPage'),

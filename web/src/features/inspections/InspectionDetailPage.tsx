@@ -17,6 +17,8 @@ import { fmtDateTime } from '../../shared/format';
 import { InspectionStatusTag } from './InspectionStatusTag';
 import { ClockBadge, DownloadButton, FileThumbs, InspectionSteps, Muted, PhotoUpload, ResultControl, ResultTag, SignedRecord } from './parts';
 import { SignaturePad } from './SignaturePad';
+import { FollowUpSection } from './FollowUpSection';
+import { PublicationCard } from './PublicationCard';
 
 const P = '/api/inspections';
 
@@ -72,6 +74,8 @@ export function InspectionDetailPage() {
       <SelfCard d={d} />
       <RecordCard d={d} editable={can('editRecord')} canSign={can('sign')} onDone={refresh} />
       {(d.feedback || can('issueFeedback')) && <FeedbackCard d={d} canIssue={can('issueFeedback')} canReview={can('reviewRectification')} onDone={refresh} />}
+      <FollowUpSection d={d} onDone={refresh} />
+      <PublicationCard d={d} onDone={refresh} />
 
       <Card variant="borderless" title="时间线" style={{ marginBottom: 16 }}>
         <AuditTimeline entityType="inspection" entityId={d.id} orgId={d.orgId} />

@@ -17,6 +17,7 @@ interface SetupForm {
   admin: { username: string; displayName: string; password: string };
   confirm: string;
   demo: boolean;
+  demoHistory: boolean;
 }
 
 export function SetupPage() {
@@ -76,6 +77,7 @@ function SetupForm({ onDone }: { onDone: (r: SetupResult) => void }) {
         org: { name: v.org.name.trim(), level: v.org.level, regionCode: v.org.regionCode.trim() },
         admin: { username: v.admin.username.trim(), displayName: v.admin.displayName.trim(), password: v.admin.password },
         demo: !!v.demo,
+        demoHistory: !!v.demo && !!v.demoHistory,
       });
       qc.setQueryData(setupStatusQuery.queryKey, { needsSetup: false });
       onDone(r);
@@ -87,7 +89,7 @@ function SetupForm({ onDone }: { onDone: (r: SetupResult) => void }) {
   };
 
   return (
-    <Form<SetupForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ org: { level: 'city' }, demo: true }} requiredMark data-testid="setup-form">
+    <Form<SetupForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ org: { level: 'city' }, demo: true, demoHistory: true }} requiredMark data-testid="setup-form">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Typography.Title level={5}>机构信息</Typography.Title>
       <Row gutter={16}>
@@ -146,6 +148,15 @@ function SetupForm({ onDone }: { onDone: (r: SetupResult) => void }) {
       </Row>
       <Form.Item name="demo" valuePropName="checked" extra="创建一个下级区县档案局、各角色演示账号、检查对象和执法人员示例数据，便于试用。">
         <Checkbox>加载演示数据</Checkbox>
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a, b) => a.demo !== b.demo}>
+        {({ getFieldValue }) =>
+          getFieldValue('demo') ? (
+            <Form.Item name="demoHistory" valuePropName="checked" extra="近 8 个月的检查工作记录：一批双随机抽查的全流程（含整改、约谈、回头看、移送立案、结果公开和典型）、专项检查和考评，供检查统计、监测预警和公开页面试用。">
+              <Checkbox>包含检查工作示例记录</Checkbox>
+            </Form.Item>
+          ) : null
+        }
       </Form.Item>
       <Form.Item style={{ marginBottom: 0 }}>
         <Button type="primary" htmlType="submit" loading={saving} size="large" block>

@@ -1,0 +1,4 @@
+/** 检查统计 (being built). */
+export function FiguresPage() {
+  return null;
+}

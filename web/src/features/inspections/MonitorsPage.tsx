@@ -1,0 +1,4 @@
+/** 监测预警 (being built). */
+export function MonitorsPage() {
+  return null;
+}
