@@ -155,7 +155,7 @@ export async function declineReferral(ctx: ActorCtx, id: string, input: z.infer<
     const [found] = await tx.db.select().from(enforcementReferrals).where(eq(enforcementReferrals.id, id)).for('update');
     const r = await guard(tx, found, 'enforcement.manage');
     if (r.status !== 'pending') {
-      throw conflict(`案件线索 ${r.code} 已${REFERRAL_STATUS_LABELS[r.status as ReferralStatus] ?? r.status}，不能再作不予立案处理`);
+      throw conflict(`案件线索 ${r.code} 当前为“${REFERRAL_STATUS_LABELS[r.status as ReferralStatus] ?? r.status}”，只有待立案的线索可以作不予立案处理`);
     }
     const decidedOn = todayInChina(tx.now());
     await tx.db.update(enforcementReferrals).set({ status: 'declined', decisionNote: input.reason, updatedAt: tx.now() }).where(eq(enforcementReferrals.id, r.id));

@@ -62,6 +62,8 @@ const resultsOfRecord = sql<
   ('compliant' | 'non_compliant' | 'not_applicable' | null)[]
 >`coalesce((SELECT jsonb_agg(x->'result') FROM jsonb_array_elements(coalesce(${inspections.record}->'items', '[]'::jsonb)) x), '[]'::jsonb)`;
 
+const presentOfRecord = sql<string[] | null>`${inspections.record}->'inspectorsPresent'`;
+
 async function loadInspections(ctx: Ctx, orgIds: string[], unitType?: string): Promise<FigureInspection[]> {
   const where: SQL[] = [inArray(inspections.orgId, orgIds)];
   if (unitType) where.push(eq(units.type, unitType));
@@ -87,6 +89,7 @@ async function loadInspections(ctx: Ctx, orgIds: string[], unitType?: string): P
       rectificationDue: inspections.rectificationDue,
       closedOn: inspections.closedOn,
       results: resultsOfRecord,
+      present: presentOfRecord,
       team: inspections.team,
     })
     .from(inspections)
@@ -249,7 +252,7 @@ export async function monitors(ctx: ActorCtx, q: z.infer<typeof MonitorsQuery>) 
 
 /**
  * Warnings for a new inspection of `unitId` on `plannedDate` (创建检查时的重复检查提醒): every other
- * inspection of the unit whose day (signed, else on site, else planned) lies within
+ * inspection of the unit whose day (on site, else planned) lies within
  * `repeatInspectionDays` of it, before or after. A warning, never a refusal.
  */
 export async function repeatWarningsFor(ctx: Ctx, orgId: string, unitId: string, plannedDate: string, excludeIds: string[] = []): Promise<string[]> {

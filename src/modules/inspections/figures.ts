@@ -37,6 +37,8 @@ export interface FigureInspection {
   /** On-site results of the record (现场检查记录), entry by entry. */
   results: ('compliant' | 'non_compliant' | 'not_applicable' | null)[];
   team: { id: string; name: string; certificateNo: string }[];
+  /** Inspectors present on the on-site record (ids, `record.inspectorsPresent`); who signed it once it is signed. */
+  present?: string[] | null;
 }
 
 export interface FigureInterview {
@@ -317,17 +319,23 @@ export interface FigureDef {
 /** Every figure of the 检查统计 page, in display order. The definitions repeat the doc comments above. */
 export const FIGURES = {
   inspectionsDone: { label: '检查次数', unit: '次', fn: inspectionsDone, definition: '现场检查记录签字日期在统计期间内的检查（含双随机、专项和回头看）。' },
-  unitsInspected: { label: '检查单位数', unit: '家', fn: unitsInspected, definition: '“检查次数”所计检查涉及的不同单位数，同一单位多次检查只计一家。' },
-  feedbackLetters: { label: '反馈意见书', unit: '份', fn: feedbackLetters, definition: '反馈意见书出具日期在统计期间内的份数。' },
+  unitsInspected: {
+    label: '检查单位数',
+    unit: '家',
+    fn: unitsInspected,
+    definition: '“检查次数”所计检查涉及的不同检查对象数，同一检查对象多次检查只计一家（含下级时按各机构的检查对象名录分别计）。',
+  },
+  feedbackLetters: { label: '反馈意见书', unit: '份', fn: feedbackLetters, definition: '出具日期在统计期间内的反馈意见书（含未提出整改事项的）。' },
   followUps: { label: '回头看', unit: '次', fn: followUps, definition: '来源为“回头看”、现场检查记录签字日期在统计期间内的检查（也计入“检查次数”）。' },
   interviews: { label: '约谈', unit: '次', fn: interviews, definition: '约谈日期在统计期间内的约谈记录。' },
   rectificationRaised: { label: '整改事项', unit: '项', fn: rectificationRaised, definition: '统计期间内出具的反馈意见书中提出的整改事项。' },
-  rectificationClosed: { label: '整改通过', unit: '项', fn: rectificationClosed, definition: '审核通过日期（首次“通过”审核之日）在统计期间内的整改事项。' },
+  rectificationClosed: { label: '整改通过', unit: '项', fn: rectificationClosed, definition: '审核通过日期（首次“通过”审核之日）在统计期间内的整改事项；未经审核通过而办结的事项不计。' },
   rectificationOverdue: {
     label: '整改逾期',
     unit: '项',
     fn: rectificationOverdue,
-    definition: '截至统计截止日与今天中较早的一天：反馈意见书已出具、整改期限已过、尚未审核通过且检查未办结的整改事项（时点数，不受起始日期限制）。',
+    definition:
+      '截至统计截止日与今天中较早的一天（A 日）：反馈意见书在 A 日或之前出具、整改期限早于 A 日、到 A 日仍未审核通过、所属检查未在 A 日或之前办结的整改事项（时点数，不受起始日期限制）。',
   },
   resultDistribution: {
     label: '检查结果',
@@ -361,8 +369,11 @@ export function sortRecords(rs: FigureRecord[]): FigureRecord[] {
 // ---------------------------------------------------------------------------------------------
 // 监测预警
 
-/** The day an inspection counts for the monitors: signed, else on site, else planned. */
-export const effectiveDate = (i: Pick<FigureInspection, 'signedOn' | 'onSiteDate' | 'plannedDate'>) => i.signedOn ?? i.onSiteDate ?? i.plannedDate;
+/**
+ * The day an inspection counts for the monitors: the day the unit was inspected — the on-site date
+ * of the record (现场检查日期; the record may be signed days later), else the planned date.
+ */
+export const effectiveDate = (i: Pick<FigureInspection, 'signedOn' | 'onSiteDate' | 'plannedDate'>) => i.onSiteDate ?? i.signedOn ?? i.plannedDate;
 export const isDone = (i: Pick<FigureInspection, 'signedOn'>) => !!i.signedOn;
 
 export interface RepeatWarning {
@@ -390,7 +401,7 @@ export function repeatMessage(other: Pick<FigureInspection, 'signedOn' | 'onSite
 }
 
 /**
- * 重复检查（多头检查）— for every inspection X whose day (signed, else on site, else planned) is in
+ * 重复检查（多头检查）— for every inspection X whose day (on site, else planned) is in
  * [from, to]: the nearest earlier inspection Y of the same unit (the same credit code across the
  * orgs in scope, so two bureaus inspecting one unit show) with day(X) − day(Y) ≤ `days`, where X is
  * not a 回头看 of Y. Y's day may be before `from`.
@@ -455,7 +466,7 @@ export interface InspectorLoad {
   inspectorId: string;
   name: string;
   certificateNo: string;
-  /** Inspections of the period with the inspector on the team whose record is signed. */
+  /** Signed inspections of the period the inspector was present at (到场并签字). */
   done: number;
   /** Not yet signed, not closed, planned today or later (within the period). */
   upcoming: number;
@@ -467,8 +478,9 @@ export interface InspectorLoad {
 }
 
 /**
- * 执法人员工作量: per inspector on a team, the inspections whose day (signed, else on site, else
- * planned) is in [from, to]: done (signed), upcoming (unsigned, not closed, planned ≥ today), and per
+ * 执法人员工作量: per inspector, the inspections whose day (on site, else planned) is in [from, to]
+ * that the inspector took part in — for a signed record the inspectors present (who signed it), else
+ * the assigned team: done (signed), upcoming (unsigned, not closed, planned ≥ today), and per
  * calendar month; a month with more than `monthlyMax` inspections is a warning.
  */
 export function inspectorWorkload(list: FigureInspection[], monthlyMax: number, p: Period): InspectorLoad[] {
@@ -476,7 +488,8 @@ export function inspectorWorkload(list: FigureInspection[], monthlyMax: number, 
   for (const i of list) {
     const d = effectiveDate(i);
     if (d < p.from || d > p.to) continue;
-    for (const t of i.team ?? []) {
+    const present = isDone(i) && i.present ? new Set(i.present) : null;
+    for (const t of (i.team ?? []).filter((x) => !present || present.has(x.id))) {
       const e = by.get(t.id) ?? { name: t.name, certificateNo: t.certificateNo, rows: [] };
       e.rows.push(i);
       by.set(t.id, e);

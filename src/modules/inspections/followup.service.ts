@@ -60,7 +60,7 @@ export async function createInterview(ctx: ActorCtx, id: string, input: z.infer<
       seen.add(itemId);
     });
     refuse('约谈记录', fields);
-    const team = await checkTeam(tx, r.orgId, r.unitId, input.interviewerIds, input.heldOn, 'interviewerIds');
+    const team = await checkTeam(tx, r.orgId, r.unitId, input.interviewerIds, input.heldOn, 'interviewerIds', { team: '约谈人', date: '约谈日期', act: '参加约谈' });
     const interviewers = team.map((t) => ({ id: t.id, name: t.name, certificateNo: t.certificateNo }));
     const [row] = await tx.db
       .insert(inspectionInterviews)

@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.js';
-import { computeClock, daysBetween, type ClockSpec } from '../../kernel/calendar/index.js';
+import { addDays, computeClock, daysBetween, type ClockSpec } from '../../kernel/calendar/index.js';
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { clocks } from '../../kernel/schema.js';
 import { units } from '../orgs/index.js';
@@ -57,7 +57,9 @@ export const isAddressed = (a: AddressedBy) => a.interviews.length + a.followUps
  * for the unit's own view), the manual closure and the interview-commitment clock.
  */
 export async function followUpView(ctx: Ctx, r: InspectionRow, party: 'bureau' | 'unit' | null, today: string) {
-  const c = await coverageOf(ctx, r);
+  const all = await coverageOf(ctx, r);
+  // The unit's own view: never the referrals (案件线索), nor a follow-up it has not been notified of yet.
+  const c: Coverage = party === 'unit' ? { interviews: all.interviews, followUps: all.followUps.filter((f) => f.status !== 'planned'), referrals: [] } : all;
   const items = rectificationItemsOf(r);
   const byId = new Map(items.map((x) => [x.id, x]));
   const codes = (ids: string[], from = byId) => ids.map((id) => from.get(id)?.code ?? id);
@@ -116,15 +118,12 @@ export async function followUpView(ctx: Ctx, r: InspectionRow, party: 'bureau' |
       itemCodes: codes((f.followUpItemIds as string[] | null) ?? []),
     })),
     parent,
-    referrals:
-      party === 'unit'
-        ? []
-        : c.referrals.map((x) => ({ id: x.id, code: x.code, referredOn: x.referredOn, status: x.status, statusLabel: x.statusLabel, facts: x.facts, suspectedBasis: x.suspectedBasis, entries: x.entries as ReferralEntry[], decisionNote: x.decisionNote })),
+    referrals: c.referrals.map((x) => ({ id: x.id, code: x.code, referredOn: x.referredOn, status: x.status, statusLabel: x.statusLabel, facts: x.facts, suspectedBasis: x.suspectedBasis, entries: x.entries as ReferralEntry[], decisionNote: x.decisionNote })),
     closedOn: r.closedOn,
     closeNote: r.closeNote,
     commitment,
     /** Checklist entries already referred (referrals not declined); not for the unit's own view. */
-    referralEntryIds: party === 'unit' ? [] : c.referrals.filter((x) => x.status !== 'declined').flatMap((x) => x.entries.map((e) => e.entryId)),
+    referralEntryIds: c.referrals.filter((x) => x.status !== 'declined').flatMap((x) => x.entries.map((e) => e.entryId)),
   };
 }
 
@@ -168,7 +167,9 @@ export async function syncCommitmentClock(ctx: Ctx, inspectionId: string): Promi
   }
   const first = pending[0]!;
   const byId = new Map(items.map((x) => [x.id, x]));
-  const spec: ClockSpec = { start: first.heldOn, period: Math.max(daysBetween(first.heldOn, first.commitmentDue!), 0), unit: 'calendar', dueSoonDays: 3 };
+  // Calendar days from the interview to the committed date; a commitment for the day of the interview itself counts as 1 day from the day before.
+  const days = daysBetween(first.heldOn, first.commitmentDue!);
+  const spec: ClockSpec = days >= 1 ? { start: first.heldOn, period: days, unit: 'calendar', dueSoonDays: 3 } : { start: addDays(first.commitmentDue!, -1), period: 1, unit: 'calendar', dueSoonDays: 3 };
   const label = `约谈整改承诺（${r.code}，${await unitName(ctx, r.unitId)}，${(first.itemIds as string[]).map((id) => byId.get(id)?.code ?? id).join('、')}）：承诺 ${first.commitmentDue} 前完成整改`;
   await ctx.db
     .insert(clocks)

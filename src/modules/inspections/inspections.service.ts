@@ -219,9 +219,17 @@ export async function createFromDraw(ctx: ActorCtx, drawUuid: string) {
  * The team for a unit on a date, by the rules the draw uses: at least two distinct inspectors of
  * the org, active, certificate valid on the date (档案法实施条例第四十七条), no conflict (回避) with the unit.
  */
-export async function checkTeam(ctx: Ctx, orgId: string, unitId: string, ids: string[], date: string, fieldName = 'inspectorIds'): Promise<InspectorSnapshot[]> {
+export async function checkTeam(
+  ctx: Ctx,
+  orgId: string,
+  unitId: string,
+  ids: string[],
+  date: string,
+  fieldName = 'inspectorIds',
+  words: { team: string; date: string; act: string } = { team: '检查组成员', date: '检查日期', act: '参加检查' },
+): Promise<InspectorSnapshot[]> {
   const field = (_: string, message: string) => validation(message, { [fieldName]: message });
-  if (new Set(ids).size !== ids.length) throw field('inspectorIds', '检查组成员有重复');
+  if (new Set(ids).size !== ids.length) throw field('inspectorIds', `${words.team}有重复`);
   const rows = await ctx.db
     .select()
     .from(inspectors)
@@ -230,7 +238,7 @@ export async function checkTeam(ctx: Ctx, orgId: string, unitId: string, ids: st
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length) throw field('inspectorIds', `执法人员不存在或不属于本机关：${missing.join('、')}`);
   const problems = ids.map((id) => certificateProblem(byId.get(id)!, date)).filter((p): p is string => !!p);
-  if (problems.length) throw field('inspectorIds', `检查日期 ${date} 以下执法人员不能参加检查：${problems.join('；')}`);
+  if (problems.length) throw field('inspectorIds', `${words.date} ${date} 以下执法人员不能${words.act}：${problems.join('；')}`);
   const avoid = await ctx.db
     .select({ inspectorId: inspectorConflicts.inspectorId, reason: inspectorConflicts.reason })
     .from(inspectorConflicts)

@@ -121,6 +121,8 @@ describe('rectification flags (约谈 / 回头看): returned twice, or not accep
     [[item('A', 'reported')], '2025-05-06', '2025-05-07', ['A：整改期限 2025-05-06 已过仍未通过审核，应约谈或组织回头看']],
     [[item('A', 'accepted'), item('B', 'open')], '2025-05-06', '2025-05-07', ['B：整改期限 2025-05-06 已过仍未通过审核，应约谈或组织回头看']],
     [[item('A', 'accepted')], '2025-05-06', '2025-06-01', []],
+    // Accepted in the end after two returns: rectified, nothing more to do.
+    [[item('A', 'accepted', 2), item('B', 'reported', 2)], '2025-05-06', '2025-04-01', ['B：整改情况已被退回 2 次，应约谈或组织回头看']],
   ] as const)('%j due %s on %s → %j', (items, due, today, expected) => {
     expect(rectificationFlags([...items], due, today).map((f) => `${f.code}：${f.reason}`)).toEqual(expected);
   });

@@ -178,13 +178,15 @@ export const RECTIFICATION_ITEM_STATUS_LABELS = { open: '待整改', reported: '
 
 /**
  * Items that call for an interview (约谈) or a follow-up inspection (回头看), RULES.md §3: returned
- * twice, or not accepted by the deadline.
+ * twice, or not accepted by the deadline. An item accepted in the end (even after two returns) is
+ * rectified and calls for nothing more.
  */
 export function rectificationFlags(items: RectificationItem[], due: string | null, today: string): { itemId: string; code: string; reason: string }[] {
   const flags: { itemId: string; code: string; reason: string }[] = [];
   for (const x of items) {
+    if (x.status === 'accepted') continue;
     if ((x.returnCount ?? 0) >= 2) flags.push({ itemId: x.id, code: x.code, reason: `整改情况已被退回 ${x.returnCount} 次，应约谈或组织回头看` });
-    else if (due && today > due && x.status !== 'accepted') flags.push({ itemId: x.id, code: x.code, reason: `整改期限 ${due} 已过仍未通过审核，应约谈或组织回头看` });
+    else if (due && today > due) flags.push({ itemId: x.id, code: x.code, reason: `整改期限 ${due} 已过仍未通过审核，应约谈或组织回头看` });
   }
   return flags;
 }

@@ -106,6 +106,10 @@ const ACTION_LABELS: Record<string, string> = {
   'inspection.rectification.evidence': '上传整改佐证材料',
   'inspection.rectification.report': '报送整改情况',
   'inspection.rectification.review': '审核整改情况',
+  'inspection.publish': '公开检查结果',
+  'inspection.publication.correct': '更正公开的检查结果',
+  'inspection.exemplary.mark': '标记典型',
+  'inspection.exemplary.unmark': '取消典型',
   'inspectionPlan.publish': '公开检查计划',
   'checklistVersion.publish': '发布检查表版本',
   'checklistVersion.items': '修改检查项',
@@ -219,6 +223,14 @@ export const FIELD_LABELS: Record<string, string> = {
   title: '标题',
   docNumber: '文号',
   issuedOn: '出具日期',
+  publishedOn: '公开日期',
+  publicResult: '公开内容',
+  exemplary: '典型',
+  exemplaryNote: '典型理由',
+  exemplaryOn: '标记典型日期',
+  feedbackOn: '反馈意见书出具日期',
+  clockState: '期限状态',
+  defaultText: '采用默认文本',
 };
 
 /** Fields never worth showing in a diff. */

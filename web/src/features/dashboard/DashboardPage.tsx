@@ -1,13 +1,16 @@
 /** 工作台: my due and overdue items, with "为什么是这一天" explanations. */
 import { Alert, Button, Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
-import { ClockCircleOutlined, ExclamationCircleOutlined, FieldTimeOutlined, ReloadOutlined } from '@ant-design/icons';
+import { AlertOutlined, ClockCircleOutlined, ExclamationCircleOutlined, FieldTimeOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import dayjs from 'dayjs';
 import { api, errorMessage } from '../../api/client';
+import { monitorsQuery, warningCounts } from '../../api/inspection-figures';
 import type { Dashboard, DashboardItem } from '../../api/types';
 import { PageHeader } from '../../shared/PageHeader';
 import { StatusTag } from '../../shared/StatusTag';
 import { fmtLongDate } from '../../shared/format';
-import { useMe } from '../../app/auth';
+import { useCan, useMe } from '../../app/auth';
 
 const sortByDue = (a: DashboardItem, b: DashboardItem) => (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31');
 
@@ -52,6 +55,7 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <MonitorsCard />
       <Card variant="borderless" title="我的待办期限">
         {q.isLoading ? (
           <Skeleton active />
@@ -91,5 +95,41 @@ export function DashboardPage() {
         )}
       </Card>
     </>
+  );
+}
+
+/** 监测预警 in brief (inspection.read): the three warning counts of this year, each opening its tab; hidden when all are zero. */
+function MonitorsCard() {
+  const can = useCan();
+  const q = useQuery({ ...monitorsQuery(dayjs().year()), enabled: can('inspection.read'), refetchInterval: 5 * 60_000 });
+  if (!can('inspection.read') || !q.data) return null;
+  const n = warningCounts(q.data);
+  if (n.repeats + n.overdueItems + n.overloaded === 0) return null;
+  const stat = (tab: 'repeats' | 'overdue' | 'workload', title: string, value: number, suffix: string) => (
+    <Col xs={8}>
+      <Link to="/inspection/monitors" search={{ tab }} data-testid={`dashboard-monitor-${tab}`} style={{ display: 'block', minHeight: 48 }}>
+        <Statistic title={title} value={value} suffix={suffix} styles={{ content: { color: value ? '#cf1322' : undefined } }} />
+      </Link>
+    </Col>
+  );
+  return (
+    <Card
+      variant="borderless"
+      title={
+        <span>
+          <AlertOutlined style={{ color: '#cf1322', marginRight: 8 }} />
+          监测预警
+        </span>
+      }
+      extra={<Link to="/inspection/monitors">查看详情</Link>}
+      style={{ marginBottom: 16 }}
+      data-testid="dashboard-monitors"
+    >
+      <Row gutter={16}>
+        {stat('repeats', `重复检查（${q.data.settings.repeatInspectionDays} 日内）`, n.repeats, '起')}
+        {stat('overdue', '整改逾期', n.overdueItems, '项')}
+        {stat('workload', `工作量超限（每月 ${q.data.settings.inspectorMonthlyMax} 次）`, n.overloaded, '人')}
+      </Row>
+    </Card>
   );
 }

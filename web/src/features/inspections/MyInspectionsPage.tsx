@@ -11,11 +11,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { api, errorMessage } from '../../api/client';
 import type { InspectionDetail, InspectionSummary, ItemResult, RectificationItemView } from '../../api/inspections';
+import type { InspectionFollowUpDetail } from '../../api/inspection-followup';
 import { ListPage } from '../../shared/ListPage';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDateTime } from '../../shared/format';
 import { InspectionStatusTag } from './InspectionStatusTag';
 import { DownloadButton, FileThumbs, InspectionSteps, Muted, PhotoUpload, ResultControl, ResultTag, SignedRecord } from './parts';
+import { FollowUpParentCard, InterviewCards } from './FollowUpSection';
 
 const P = '/api/my/inspections';
 
@@ -57,6 +59,8 @@ export function MyInspectionDetailPage() {
   if (q.isLoading) return <Skeleton active />;
   if (q.error || !q.data) return <Alert type="error" showIcon message={errorMessage(q.error)} />;
   const d = q.data;
+  // 约谈 and 回头看 (followUpView): the unit's detail carries them too, without referrals.
+  const f = d as InspectionFollowUpDetail;
   return (
     <div className="inspection-page">
       <PageHeader
@@ -78,6 +82,7 @@ export function MyInspectionDetailPage() {
       <Card variant="borderless" style={{ marginBottom: 16 }}>
         <InspectionSteps status={d.status} />
       </Card>
+      {f.parent && <FollowUpParentCard parent={f.parent} side="unit" />}
       <Card variant="borderless" title="检查通知书" style={{ marginBottom: 16 }}>
         <Space wrap>
           <span>{d.notice.docNumber}</span>
@@ -90,6 +95,11 @@ export function MyInspectionDetailPage() {
       <SelfForm d={d} onDone={refresh} />
       {d.record?.signedOn && <OnSiteRecordCard d={d} />}
       {d.feedback && <Rectification d={d} onDone={refresh} />}
+      {f.interviews.length > 0 && (
+        <Card variant="borderless" title="约谈" style={{ marginBottom: 16 }} data-testid="my-interviews">
+          <InterviewCards interviews={f.interviews} commitment={f.commitment} items={d.feedback?.items ?? []} code={d.code} />
+        </Card>
+      )}
     </div>
   );
 }
