@@ -22,10 +22,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import type { Flow, FlowContext, SharedState } from './lib.js';
+import { ARTIFACTS_DIR, type Flow, type FlowContext, type SharedState } from './lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ARTIFACTS = process.env.E2E_ARTIFACTS ? path.resolve(process.env.E2E_ARTIFACTS) : path.join(ROOT, 'e2e', 'artifacts');
+const ARTIFACTS = ARTIFACTS_DIR;
 const WEB_DIST = process.env.LANTAI_WEB_DIST ? path.resolve(process.env.LANTAI_WEB_DIST) : path.join(ROOT, 'web', 'dist');
 const FLOWS_DIR = path.join(ROOT, 'e2e', 'flows');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

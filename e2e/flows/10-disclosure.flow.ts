@@ -6,13 +6,15 @@
  * decision), finds it behind its cell of the annual report, and the portal then shows 已答复.
  */
 import fs from 'node:fs';
-import { assert, assertEqual, see, seeText, signIn, type FlowContext } from '../lib.js';
+import { api, ensureNextYearCalendar, assert, assertEqual, see, seeText, signIn, type FlowContext } from '../lib.js';
 
 export const name = '政府信息公开：门户申请、查询进度、答复与答复书';
 
 export async function run({ browser, page, baseUrl, state, log }: FlowContext): Promise<void> {
   // The portal link of the bureau, as the back office shows it for publishing.
   await signIn(page, baseUrl, state.admin.username, state.admin.password);
+  // Reply and payment periods started in December run into next year.
+  await ensureNextYearCalendar(api(page.request, baseUrl), log);
   const menu = page.getByTestId('side-menu');
   await menu.getByText('政府信息公开', { exact: true }).click();
   await menu.getByText('依申请公开', { exact: true }).click();

@@ -7,7 +7,7 @@
  * (.docx with the new 机关代字) and records the payment.
  */
 import fs from 'node:fs';
-import { assert, assertEqual, see, seeText, signIn, type FlowContext } from '../lib.js';
+import { api as apiOf, assert, assertEqual, ensureNextYearCalendar, see, seeText, signIn, type FlowContext } from '../lib.js';
 
 export const name = '主动公开目录与信息处理费：登记目录条目、按量收费 150 页 1700 元、收费通知';
 
@@ -16,6 +16,8 @@ const chinaDay = (back = 0) => new Date(Date.now() + 8 * 3600_000 - back * 86_40
 
 export async function run({ page, baseUrl, state, log }: FlowContext): Promise<void> {
   await signIn(page, baseUrl, state.admin.username, state.admin.password);
+  // Reply and payment periods started in December run into next year.
+  await ensureNextYearCalendar(apiOf(page.request, baseUrl), log);
   const menu = page.getByTestId('side-menu');
 
   // 1. A 规范性文件 made three days ago: its due date is 20 working days on, as the API says.

@@ -11,16 +11,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
-import { assert, see, seeText, signIn, type FlowContext } from '../lib.js';
+import { assert, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina } from '../lib.js';
 
 export const name = '检查闭环：平板上的通知、自查、现场检查签字、反馈意见书与整改';
 
 const TABLET = { width: 820, height: 1180 };
-const ARTIFACTS = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'artifacts');
+const ARTIFACTS = ARTIFACTS_DIR;
 // 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 async function getJson<T>(req: APIRequestContext, url: string): Promise<T> {
   const r = await req.get(url);
@@ -71,25 +70,9 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     // ---- Admin: calendar, dates, the unit and a team ----
     await signIn(page, baseUrl, state.admin.username, state.admin.password);
     const req = page.request;
-    const years = (await getJson<{ items: { year: number }[] }>(req, `${baseUrl}/api/calendar/years`)).items.map((y) => y.year);
     const today = todayInChina();
-    if (!years.includes(2027)) {
-      // A planned date plus the rectification period runs into 2027, whose schedule is not built in.
-      const { token } = await getJson<{ token: string }>(req, `${baseUrl}/api/auth/csrf`);
-      const r = await req.put(`${baseUrl}/api/calendar/years/2027`, {
-        headers: { 'x-csrf-token': token },
-        data: {
-          days: [
-            { date: '2027-01-01', kind: 'holiday', name: '元旦' },
-            { date: '2027-01-02', kind: 'holiday', name: '元旦' },
-            { date: '2027-01-03', kind: 'holiday', name: '元旦' },
-          ],
-          note: '浏览器测试录入',
-        },
-      });
-      assert(r.ok(), `PUT 2027 calendar: ${r.status()} ${await r.text()}`);
-      log('entered the 2027 holiday schedule');
-    }
+    // A planned date plus the rectification period may run into next year.
+    await ensureNextYearCalendar(api(req, baseUrl), log);
     const plannedDate = (await getJson<{ due: string }>(req, `${baseUrl}/api/calendar/due?from=${today}&days=7&unit=working`)).due;
     const tomorrow = (await getJson<{ due: string }>(req, `${baseUrl}/api/calendar/due?from=${today}&days=1&unit=calendar`)).due;
     log(`today ${today}, planned ${plannedDate}`);

@@ -13,8 +13,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { APIRequestContext, Locator, Page } from 'playwright-core';
-import { assert, assertEqual, see, seeText, signIn, type FlowContext } from '../lib.js';
+import type { Locator, Page } from 'playwright-core';
+import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina } from '../lib.js';
 
 export const name = '约谈、回头看、移送立案与办结：退回两次的整改事项（平板，局方与单位两端）';
 
@@ -25,32 +25,12 @@ const PLACE = '档案局三楼约谈室';
 const NOTE_A = '档案工作责任制未落实到岗';
 const NOTE_B = '库房温湿度记录不全';
 
-const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-function api(req: APIRequestContext, baseUrl: string) {
-  let token: string | null = null;
-  const csrf = async () => {
-    if (!token) token = ((await (await req.get(`${baseUrl}/api/auth/csrf`)).json()) as { token: string }).token;
-    return token;
-  };
-  return {
-    async get<T>(p: string): Promise<T> {
-      const r = await req.get(`${baseUrl}${p}`);
-      assert(r.ok(), `GET ${p}: ${r.status()} ${await r.text()}`);
-      return (await r.json()) as T;
-    },
-    async send<T>(method: 'POST' | 'PUT', p: string, data: unknown): Promise<T> {
-      const r = await req.fetch(`${baseUrl}${p}`, { method, headers: { 'x-csrf-token': await csrf() }, data });
-      assert(r.ok(), `${method} ${p}: ${r.status()} ${await r.text()}`);
-      return (await r.json()) as T;
-    },
-  };
-}
 
 /** A screenshot for the record (in E2E_ARTIFACTS): of `part` when given, else of the window (an open drawer). */
 async function shot(page: Page, name: string, part?: Locator) {
   await page.waitForTimeout(400);
-  const dir = process.env.E2E_ARTIFACTS ?? path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'artifacts');
+  const dir = ARTIFACTS_DIR;
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `followup-${name}.png`);
   await (part ? part.first().screenshot({ path: file }) : page.screenshot({ path: file })).catch(() => undefined);
@@ -115,16 +95,7 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     await page.setViewportSize(TABLET);
     const http = api(page.request, baseUrl);
     const today = todayInChina();
-    const year = Number(today.slice(0, 4));
-    // The rectification deadline (30 working days) may run into next year, whose schedule is not built in.
-    const years = (await http.get<{ items: { year: number }[] }>('/api/calendar/years')).items.map((y) => y.year);
-    if (!years.includes(year + 1)) {
-      await http.send('PUT', `/api/calendar/years/${year + 1}`, {
-        days: [1, 2, 3].map((d) => ({ date: `${year + 1}-01-0${d}`, kind: 'holiday', name: '元旦' })),
-        note: '浏览器测试录入',
-      });
-      log(`entered the ${year + 1} holiday schedule`);
-    }
+    await ensureNextYearCalendar(http, log);
     const plannedDate = (await http.get<{ due: string }>(`/api/calendar/due?from=${today}&days=7&unit=working`)).due;
     const commitmentDue = (await http.get<{ due: string }>(`/api/calendar/due?from=${today}&days=15&unit=calendar`)).due;
 
@@ -242,7 +213,7 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     assert(text.includes(PLACE) && text.includes(itemA.code) && text.includes('王主任'), 'the .docx names the place, the item and the attendee');
     await shot(page, '3-interview', page.getByTestId('followup-card'));
 
-    // The unit sees the interview (items, commitments, the clock).
+    // The unit sees the interview (items, commitments, the clock) and downloads its own copy of the record.
     await unitPage.reload();
     const mine = unitPage.getByTestId('my-interviews');
     await see(mine, "the unit's interviews");
@@ -250,7 +221,8 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     await seeText(mine.getByTestId('interview-items'), new RegExp(itemA.code), 'the item on the unit side');
     await seeText(mine.getByTestId('interview-commitments'), /十五日内印发/, 'the commitments on the unit side');
     await seeText(mine.getByTestId('commitment-clock'), new RegExp(commitmentDue), 'the commitment clock on the unit side');
-    assert((await mine.getByTestId('download-interview').count()) === 0, 'no bureau download on the unit side');
+    const unitText = await downloadDocx(unitPage, mine.getByTestId('download-interview'), "the unit's copy of the interview record");
+    assert(unitText.includes(PLACE) && unitText.includes(itemA.code), "the unit's .docx names the place and the item");
     await shot(unitPage, '4-unit-interview', mine);
 
     // ---- 组织回头看: the new inspection, naming its parent and the item re-checked ----

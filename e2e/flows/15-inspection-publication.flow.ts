@@ -14,38 +14,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Locator, Page } from 'playwright-core';
-import { assert, assertEqual, see, seeText, signIn, type FlowContext } from '../lib.js';
+import type { Locator, Page } from 'playwright-core';
+import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina } from '../lib.js';
 
 export const name = '检查结果公开（一公开）、典型与案件线索（平板）';
 
 const TABLET = { width: 820, height: 1180 };
 const PHONE = { width: 390, height: 844 };
-const ARTIFACTS = process.env.E2E_ARTIFACTS ? path.resolve(process.env.E2E_ARTIFACTS) : path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'artifacts');
+const ARTIFACTS = ARTIFACTS_DIR;
 // 1×1 PNG (a drawn signature stands in: the server checks the magic bytes).
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-function api(req: APIRequestContext, baseUrl: string) {
-  let token: string | null = null;
-  const csrf = async () => {
-    if (!token) token = ((await (await req.get(`${baseUrl}/api/auth/csrf`)).json()) as { token: string }).token;
-    return token;
-  };
-  return {
-    async get<T>(p: string): Promise<T> {
-      const r = await req.get(`${baseUrl}${p}`);
-      assert(r.ok(), `GET ${p}: ${r.status()} ${await r.text()}`);
-      return (await r.json()) as T;
-    },
-    async send<T>(method: 'POST' | 'PUT', p: string, data: unknown): Promise<T> {
-      const r = await req.fetch(`${baseUrl}${p}`, { method, headers: { 'x-csrf-token': await csrf() }, data });
-      assert(r.ok(), `${method} ${p}: ${r.status()} ${await r.text()}`);
-      return (await r.json()) as T;
-    },
-  };
-}
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -79,15 +59,7 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   const today = todayInChina();
   const year = Number(today.slice(0, 4));
 
-  // The rectification deadline (30 working days) may run into next year, whose schedule is not built in.
-  const years = (await http.get<{ items: { year: number }[] }>('/api/calendar/years')).items.map((y) => y.year);
-  if (!years.includes(year + 1)) {
-    await http.send('PUT', `/api/calendar/years/${year + 1}`, {
-      days: [1, 2, 3].map((d) => ({ date: `${year + 1}-01-0${d}`, kind: 'holiday', name: '元旦' })),
-      note: '浏览器测试录入',
-    });
-    log(`entered the ${year + 1} holiday schedule`);
-  }
+  await ensureNextYearCalendar(http, log);
   const plannedDate = (await http.get<{ due: string }>(`/api/calendar/due?from=${today}&days=7&unit=working`)).due;
   const publicationDue = (await http.get<{ due: string }>(`/api/calendar/due?from=${today}&days=20&unit=working`)).due;
 
@@ -259,6 +231,8 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   await page.getByLabel('搜索').press('Enter');
   const rows = table.locator('tbody tr.ant-table-row');
   await seeText(rows.first(), new RegExp(code), `the referral of ${code} found by the inspection code`);
+  // The unfiltered list may still be shown for a moment (newest first, so its first row matches too).
+  for (let t0 = Date.now(); (await rows.count()) !== 1 && Date.now() - t0 < 10_000; ) await page.waitForTimeout(150);
   assertEqual(await rows.count(), 1, 'one referral of this inspection');
   await seeText(rows.first().getByTestId('referral-status'), /待立案/, 'pending');
   await rows.first().getByTestId('referral-link').click();

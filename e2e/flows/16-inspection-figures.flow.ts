@@ -12,8 +12,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Page } from 'playwright-core';
-import { assert, assertEqual, see, seeText, signIn, type FlowContext } from '../lib.js';
+import type { Page } from 'playwright-core';
+import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina } from '../lib.js';
 
 export const name = '检查统计与监测预警：数字可点开其记录、期间切换、重复检查提示（平板）';
 
@@ -21,7 +21,6 @@ const TABLET = { width: 820, height: 1180 };
 // 1×1 PNG (a drawn signature stands in: the server checks the magic bytes).
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 interface FiguresJson {
   figures: { name: string; value: number; buckets: { key: string; value: number }[] | null }[];
@@ -37,25 +36,6 @@ interface MonitorsJson {
   workload: { name: string; warning: string | null }[];
 }
 
-function api(req: APIRequestContext, baseUrl: string) {
-  let token: string | null = null;
-  const csrf = async () => {
-    if (!token) token = ((await (await req.get(`${baseUrl}/api/auth/csrf`)).json()) as { token: string }).token;
-    return token;
-  };
-  return {
-    async get<T>(path: string): Promise<T> {
-      const r = await req.get(`${baseUrl}${path}`);
-      assert(r.ok(), `GET ${path}: ${r.status()} ${await r.text()}`);
-      return (await r.json()) as T;
-    },
-    async send<T>(method: 'POST' | 'PUT', path: string, data: unknown): Promise<T> {
-      const r = await req.fetch(`${baseUrl}${path}`, { method, headers: { 'x-csrf-token': await csrf() }, data });
-      assert(r.ok(), `${method} ${path}: ${r.status()} ${await r.text()}`);
-      return (await r.json()) as T;
-    },
-  };
-}
 
 const valueOf = (f: FiguresJson, name: string, bucket?: string) => {
   const x = f.figures.find((y) => y.name === name);
@@ -91,7 +71,7 @@ async function drill(page: Page, testId: string, what: string): Promise<string[]
 /** A screenshot for the record (after the drawer's animation), in E2E_ARTIFACTS. */
 async function shot(page: Page, name: string) {
   await page.waitForTimeout(500);
-  const dir = process.env.E2E_ARTIFACTS ?? path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'artifacts');
+  const dir = ARTIFACTS_DIR;
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `figures-${name}.png`), fullPage: true }).catch(() => undefined);
 }
@@ -108,15 +88,7 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   const year = Number(today.slice(0, 4));
   const yearRange = `from=${year}-01-01&to=${year}-12-31`;
 
-  // The rectification deadline (30 working days) may run into next year, whose schedule is not built in.
-  const years = (await http.get<{ items: { year: number }[] }>('/api/calendar/years')).items.map((y) => y.year);
-  if (!years.includes(year + 1)) {
-    await http.send('PUT', `/api/calendar/years/${year + 1}`, {
-      days: [1, 2, 3].map((d) => ({ date: `${year + 1}-01-0${d}`, kind: 'holiday', name: '元旦' })),
-      note: '浏览器测试录入',
-    });
-    log(`entered the ${year + 1} holiday schedule`);
-  }
+  await ensureNextYearCalendar(http, log);
   const plannedDate = (await http.get<{ due: string }>(`/api/calendar/due?from=${today}&days=7&unit=working`)).due;
 
   // ---- Before: what the API counts this year (earlier flows may have made records) ----

@@ -75,6 +75,7 @@ export async function issueFeedback(ctx: ActorCtx, id: string, input: z.infer<ty
       .set({
         // Nothing to rectify: the inspection is done with the letter.
         status: items.length ? 'feedback_issued' : 'closed',
+        closedOn: items.length ? null : issuedOn,
         feedbackOn: issuedOn,
         feedbackDocNumber: docNumber,
         feedbackYear: year,

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DOCX_TYPE, authed, sendFile } from '../../kernel/http/context.js';
 import { CloseInput, FollowUpInput, IdParams, InterviewInput, InterviewParams, ReferralInput } from './contracts.js';
-import { closeInspection, createFollowUp, createInterview, getInterviewDocx, referInspection } from './followup.service.js';
+import { closeInspection, createFollowUp, createInterview, getInterviewDocx, getMyInterviewDocx, referInspection } from './followup.service.js';
 
 const P = '/api/inspections';
 
@@ -15,6 +15,10 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(`${P}/:id/interviews/:interviewId.docx`, { schema: { tags, summary: '约谈记录（.docx）', params: InterviewParams } }, async (req, reply) => {
     const { buffer, fileName } = await getInterviewDocx(authed(req, 'inspection.read'), req.params.id, req.params.interviewId);
+    return sendFile(reply, buffer, fileName, DOCX_TYPE);
+  });
+  app.get('/api/my/inspections/:id/interviews/:interviewId.docx', { schema: { tags: ['我的单位'], summary: '本单位的约谈记录（.docx）', params: InterviewParams } }, async (req, reply) => {
+    const { buffer, fileName } = await getMyInterviewDocx(authed(req, 'ownUnit.inspect'), req.params.id, req.params.interviewId);
     return sendFile(reply, buffer, fileName, DOCX_TYPE);
   });
   app.post(

@@ -16,7 +16,7 @@ import { orgs } from '../../kernel/schema.js';
 import { createReferral, type ReferralEntry } from '../enforcement/index.js';
 import { units } from '../orgs/index.js';
 import { checklistVersionItems, inspectionInterviews, inspections } from './schema.js';
-import { assertTransition, checkTeam, getInspection, insertInspection, loadInspection } from './inspections.service.js';
+import { assertTransition, checkTeam, getInspection, insertInspection, loadInspection, loadMine } from './inspections.service.js';
 import { closeClock } from './rectification.service.js';
 import { addressedBy, coverageOf, isAddressed, rectificationItemsOf, syncCommitmentClock, unitName } from './followup.view.js';
 import { RECTIFICATION_ITEM_STATUS_LABELS, rectificationFlags, type OnSiteRecord } from './loop.js';
@@ -104,7 +104,15 @@ export async function createInterview(ctx: ActorCtx, id: string, input: z.infer<
 
 /** 约谈记录 (.docx, GB/T 9704 layout): time, place, both sides, the items, what was said and committed. */
 export async function getInterviewDocx(ctx: ActorCtx, id: string, interviewId: string) {
-  const r = await loadInspection(ctx, id, 'inspection.read');
+  return interviewDocx(ctx, await loadInspection(ctx, id, 'inspection.read'), interviewId);
+}
+
+/** The same record for the interviewed unit's own account (it took part and signs it). */
+export async function getMyInterviewDocx(ctx: ActorCtx, id: string, interviewId: string) {
+  return interviewDocx(ctx, await loadMine(ctx, id), interviewId);
+}
+
+async function interviewDocx(ctx: ActorCtx, r: typeof inspections.$inferSelect, interviewId: string) {
   const [i] = await ctx.db.select().from(inspectionInterviews).where(and(eq(inspectionInterviews.id, interviewId), eq(inspectionInterviews.inspectionId, r.id)));
   if (!i) throw notFound('约谈记录');
   const [org] = await ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, r.orgId));
@@ -133,7 +141,8 @@ export async function getInterviewDocx(ctx: ActorCtx, id: string, interviewId: s
     },
     ...(i.itemIds as string[]).map((itemId, n): Block => {
       const x = byId.get(itemId);
-      return { kind: 'paragraph', text: `${n + 1}. ${x ? `${x.code} ${x.title}：${x.text}` : itemId}` };
+      // The default requirement already starts with the item's title (feedback.service.ts); an edited one may not.
+      return { kind: 'paragraph', text: `${n + 1}. ${x ? (x.text.startsWith(x.title) ? `${x.code} ${x.text}` : `${x.code} ${x.title}：${x.text}`) : itemId}` };
     }),
     { kind: 'heading1', text: '约谈内容' },
     { kind: 'paragraph', text: i.content },

@@ -348,14 +348,25 @@ describe('约谈 (A: A2-03 returned twice)', () => {
       `${A.code}，反馈意见书 ${A.feedback!.docNumber}`,
       '我局于2025年3月27日对你单位档案工作进行了行政检查',
       '要求于2025年5月13日前完成整改',
-      `1. A2-03 ${a.title}：${a.text}`,
+      // The default requirement starts with the item's title, so the title is not repeated.
+      `1. A2-03 ${a.text}`,
       '指出库房温湿度记录两次整改不到位，要求单位负责人限期落实。',
       '两周内补齐温湿度记录并建立每日巡查制度。',
       '被约谈单位承诺于2025年4月16日前完成整改',
     ]) {
       expect(text).toContain(s);
     }
+    expect(a.text.startsWith(a.title)).toBe(true);
+    expect(text).not.toContain(`${a.title}：${a.title}`);
     expect(text).not.toContain('A5-04');
+    // The interviewed unit downloads the same record from its own account; not another unit's.
+    await both('2025-04-02', async (bureau, unit) => {
+      const mine = await unit.get(`/api/my/inspections/${A.id}/interviews/${interviewId}.docx`);
+      expect(mine.statusCode).toBe(200);
+      expect((await docxParagraphs(mine.rawPayload)).join('\n')).toBe(text);
+      expect((await unit.get(`/api/my/inspections/${B.id}/interviews/${interviewId}.docx`)).statusCode).toBe(404);
+      expect((await bureau.get(`/api/my/inspections/${A.id}/interviews/${interviewId}.docx`)).statusCode).toBe(403);
+    });
     expect((await admin.get(`/api/inspections/${A.id}/interviews/${UNKNOWN}.docx`)).statusCode).toBe(404);
     // An interview of A is not reachable through another inspection.
     expect((await admin.get(`/api/inspections/${B.id}/interviews/${interviewId}.docx`)).statusCode).toBe(404);

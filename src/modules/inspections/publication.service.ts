@@ -160,7 +160,8 @@ async function present(ctx: ActorCtx, r: InspectionRow) {
     exemplaryNote: r.exemplaryNote,
     exemplaryOn: r.exemplaryOn,
     rectification: rectificationProgress(itemsOf(r), r.rectificationDue, r.status, today),
-    allowedActions: party ? allowedActions(r.status, party).filter((a) => a === 'publish' || a === 'markExemplary') : [],
+    // 'publish' = publish, or correct once published (the same step of the loop); 典型 only once published.
+    allowedActions: party ? allowedActions(r.status, party).filter((a) => a === 'publish' || (a === 'markExemplary' && !!r.publishedOn)) : [],
   };
 }
 

@@ -138,7 +138,8 @@ describe('the publication clock', () => {
     );
     expect(p.defaultText).not.toContain('张主任');
     expect(p.rectification).toEqual({ code: 'in_progress', label: '整改中（0/1 项已通过）', accepted: 0, total: 1, due: '2025-11-12' });
-    expect(p.allowedActions).toEqual(['publish', 'markExemplary']);
+    // Not yet published: 典型 is not offered (it needs a published result).
+    expect(p.allowedActions).toEqual(['publish']);
     expect(ok<Publication>(await admin.get(`/api/inspections/${ids.B}/publication`)).defaultText).toMatch(/符合 37 项，不符合 0 项，不适用 0 项。未发现需要整改的问题。$/);
     expect(ok<Publication>(await admin.get(`/api/inspections/${ids.C}/publication`))).toMatchObject({ defaultText: null, allowedActions: [] });
     const leader = await signInDemo(env.app, setup, 'leader');
@@ -179,6 +180,8 @@ describe('publishing', () => {
       const expected = ok<Publication>(await c.get(`/api/inspections/${ids.A}/publication`)).defaultText;
       const p = ok<Publication>(await c.post(`/api/inspections/${ids.A}/publish`, {}));
       expect(p).toMatchObject({ published: true, publishedOn: '2025-10-09', publicResult: expected, clock: { due: '2025-10-30', state: 'met' } });
+      // Published: correction (the same step) and now 典型.
+      expect(p.allowedActions).toEqual(['publish', 'markExemplary']);
       const dash = ok<{ items: { kind: string; entityId: string }[] }>(await c.get('/api/dashboard'));
       expect(dash.items.filter((i) => i.kind === 'inspection.publication').map((i) => i.entityId).sort()).toEqual([ids.B, ids.D].sort());
       expect((await q1<{ closed: boolean }>(`SELECT closed_at IS NOT NULL AS closed FROM clocks WHERE entity_id = $1 AND kind = 'inspection.publication'`, [ids.A])).closed).toBe(true);

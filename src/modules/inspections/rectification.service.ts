@@ -125,7 +125,7 @@ export async function reviewRectification(ctx: ActorCtx, id: string, input: z.in
     }
     const done = items.every((x) => x.status === 'accepted');
     const now = tx.now();
-    await tx.db.update(inspections).set({ rectificationItems: items, status: done ? 'closed' : r.status, updatedAt: now }).where(eq(inspections.id, r.id));
+    await tx.db.update(inspections).set({ rectificationItems: items, status: done ? 'closed' : r.status, ...(done ? { closedOn: today } : {}), updatedAt: now }).where(eq(inspections.id, r.id));
     if (done) await closeClock(tx, r, today);
     await syncCommitmentClock(tx, r.id);
     await recordEvent(tx, {
@@ -136,6 +136,7 @@ export async function reviewRectification(ctx: ActorCtx, id: string, input: z.in
       before: { status: r.status },
       after: {
         status: done ? 'closed' : r.status,
+        ...(done ? { closedOn: today } : {}),
         items: input.items.map((x) => ({ code: byId.get(x.itemId)!.code, decision: x.decision, comment: x.comment ?? null, returnCount: byId.get(x.itemId)!.returnCount })),
       },
     });

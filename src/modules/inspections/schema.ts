@@ -247,7 +247,7 @@ export const inspections = pgTable(
     /** 回头看: the inspection this one follows up, and the rectification item ids it re-checks. */
     parentInspectionId: uuid('parent_inspection_id'),
     followUpItemIds: jsonb('follow_up_item_ids'),
-    /** Closed by hand (办结) with a note, e.g. after an interview or a follow-up; null when closed by acceptance. */
+    /** The day it was closed: by the last acceptance, by a letter without items, or by hand (办结) with a note (e.g. after an interview or a follow-up; the note is null otherwise). */
     closedOn: date('closed_on', { mode: 'string' }),
     closeNote: text('close_note'),
     /** 一公开: the result published on the portal (within 20 working days of the feedback letter). */

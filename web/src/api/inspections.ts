@@ -279,7 +279,7 @@ export interface InspectionSummary {
   code: string;
   unitId: string;
   unitName: string;
-  source: 'draw' | 'ad_hoc';
+  source: keyof typeof INSPECTION_SOURCE_LABELS;
   sourceLabel: string;
   drawId: string | null;
   reason: string | null;

@@ -72,6 +72,9 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   evaluation: '考评',
   disclosureApplication: '政府信息公开申请',
   dispute: '复议诉讼案件',
+  enforcementReferral: '案件线索',
+  disclosureRegisterEntry: '主动公开目录条目',
+  disclosureAnnualReport: '政府信息公开年度报告',
 };
 
 /** Actions of the whole-process record that read better spelled out. */
@@ -110,6 +113,13 @@ const ACTION_LABELS: Record<string, string> = {
   'inspection.publication.correct': '更正公开的检查结果',
   'inspection.exemplary.mark': '标记典型',
   'inspection.exemplary.unmark': '取消典型',
+  'inspection.interview': '约谈',
+  'inspection.follow_up': '组织回头看',
+  'inspection.refer': '移送立案',
+  'inspection.close': '办结',
+  'inspection.doc_settings.update': '修改检查文书机关代字',
+  'enforcement.referral.create': '收到移送的案件线索',
+  'enforcement.referral.decline': '不予立案',
   'inspectionPlan.publish': '公开检查计划',
   'checklistVersion.publish': '发布检查表版本',
   'checklistVersion.items': '修改检查项',
@@ -230,6 +240,16 @@ export const FIELD_LABELS: Record<string, string> = {
   exemplaryOn: '标记典型日期',
   feedbackOn: '反馈意见书出具日期',
   clockState: '期限状态',
+  referralCode: '线索编号',
+  referredOn: '移送日期',
+  facts: '违法事实',
+  suspectedBasis: '涉嫌违反的规定',
+  heldOn: '约谈日期',
+  place: '约谈地点',
+  commitments: '整改承诺',
+  commitmentDue: '承诺完成日期',
+  followUpCode: '回头看检查编号',
+  plannedDate: '计划检查日期',
   defaultText: '采用默认文本',
 };
 
@@ -244,6 +264,7 @@ export function valueLabel(field: string, v: unknown, entityType?: string): stri
   if (field === 'riskTier' && typeof v === 'string') return RISK_TIER_LABELS[v as RiskTier] ?? v;
   if (field === 'level' && typeof v === 'string') return ORG_LEVEL_LABELS[v as OrgLevel] ?? v;
   if (field === 'roles' && Array.isArray(v)) return v.map((r) => ROLE_LABELS[r as Role] ?? String(r)).join('、');
+  if (field === 'clockState' && typeof v === 'string') return DUE_STATE_LABELS[v as DueState] ?? v;
   if (field === 'status' && typeof v === 'string') return STATUS_WORDS[v] ?? v;
   if (field === 'channel' && typeof v === 'string') return CHANNEL_LABELS[v as Channel] ?? v;
   if (field === 'applicantType' && typeof v === 'string') return APPLICANT_TYPE_LABELS[v as ApplicantType] ?? v;

@@ -97,7 +97,7 @@ export function MyInspectionDetailPage() {
       {d.feedback && <Rectification d={d} onDone={refresh} />}
       {f.interviews.length > 0 && (
         <Card variant="borderless" title="约谈" style={{ marginBottom: 16 }} data-testid="my-interviews">
-          <InterviewCards interviews={f.interviews} commitment={f.commitment} items={d.feedback?.items ?? []} code={d.code} />
+          <InterviewCards interviews={f.interviews} commitment={f.commitment} items={d.feedback?.items ?? []} docxBase={`${P}/${d.id}/interviews`} code={d.code} />
         </Card>
       )}
     </div>
