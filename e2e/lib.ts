@@ -85,9 +85,21 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await see(page.getByRole('heading', { name: '用户登录' }), 'the sign-in page after signing out');
+  const signInHeading = page.getByRole('heading', { name: '用户登录' });
+  // The dropdown opens with an animation; a click that lands while it moves (or while a long page
+  // scrolls under the sticky header) is lost, so try again a couple of times before failing.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    try {
+      await signInHeading.waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch {
+      if (attempt === 3) break;
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  }
+  await see(signInHeading, 'the sign-in page after signing out');
 }
 
 /** The labels of the left menu's first level (pages and group titles), in order. */

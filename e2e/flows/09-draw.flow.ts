@@ -37,8 +37,21 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   const bad = await verifyDraw({ drawId: 'D-2025-001', algorithm: 'lantai-draw-v1', entropy: '0'.repeat(64), listHash: hash, seed, candidates: ids, k: 5, selected: ['U0072', 'U0006', 'U0027', 'U0074', 'U0058'] });
   assert(!bad.ok, 'a tampered selection (two ids swapped) fails verification');
 
-  // 2. The public list and the demo draw, without signing in.
-  await page.goto(`${baseUrl}/public/draws`);
+  // 2. 事前公开: the published plan with its items and certified inspectors, without signing in.
+  await page.goto(`${baseUrl}/public/plans`);
+  const plan = page.getByTestId('public-plan').first();
+  await seeText(plan, /年度档案行政检查“双随机、一公开”抽查计划/, 'the published plan on the portal');
+  await seeText(plan, /按风险等级分层抽取/, 'the plan says it is stratified by risk tier');
+  await seeText(plan, /检查事项清单（37 项）/, 'the item list of the demo checklist');
+  await plan.getByRole('button', { name: /检查事项清单（/ }).click();
+  await seeText(plan.getByTestId('public-plan-items'), /档案法/, 'each item with its legal basis');
+  await plan.getByRole('button', { name: /执法检查人员（/ }).click();
+  await seeText(plan.getByTestId('public-plan-inspectors'), /\d{6,}/, 'the inspectors with their certificate numbers');
+  assertEqual(await page.getByTestId('side-menu').count(), 0, 'back-office menu on the public plans page');
+  await page.getByTestId('portal-nav').getByText('抽查公示').click();
+
+  // 3. The public list and the demo draw, without signing in.
+  await page.waitForURL(/\/public\/draws$/);
   await see(page.getByTestId('public-draws').locator('tbody tr.ant-table-row'), 'a published draw on the public page');
   assert(/\/public\/draws$/.test(page.url()), `the public page stays public (url ${page.url()})`);
   assertEqual(await page.getByTestId('side-menu').count(), 0, 'back-office menu on the public page');
@@ -53,7 +66,7 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   const record = (await (await page.request.get(`${baseUrl}/api/public/draws/${demoId}`)).json()) as unknown;
   assert((await verifyDraw(record)).ok, 'the demo record verifies in Node as well');
 
-  // 3. Signed in once: a new draw of the demo plan with a public value.
+  // 4. Signed in once: a new draw of the demo plan with a public value.
   await signIn(page, baseUrl, state.admin.username, state.admin.password);
   await page.getByTestId('side-menu').getByText('行政检查').click();
   await page.getByTestId('side-menu').getByText('双随机抽取').click();
@@ -80,12 +93,12 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   await seeText(page.getByTestId('draw-status'), /已公布/, 'the status after publication');
   await seeText(page.getByTestId('list-hash'), new RegExp(`^${frozenHash}$`), 'the list hash is unchanged by the draw');
 
-  // 4. The public page verifies it, with the public value as its entropy.
+  // 5. The public page verifies it, with the public value as its entropy.
   await page.goto(`${baseUrl}/public/draws/${newId}`);
   await seeVerified(page, 'the new draw');
   await seeText(page.getByTestId('public-entropy'), new RegExp(`^${ENTROPY}$`), 'the public value as entropy');
 
-  // 5. A redraw needs a reason; the old draw stays, tagged 已被重抽.
+  // 6. A redraw needs a reason; the old draw stays, tagged 已被重抽.
   await page.goto(`${baseUrl}/inspection/draws/${newId}`);
   await page.getByTestId('redraw').click();
   await see(form, 'the redraw form');
@@ -99,7 +112,7 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   await see(page.getByTestId('superseded-tag'), 'the 已被重抽 tag on the old draw');
   await seeText(page.getByTestId('draw-status'), /已公布/, 'the old draw is still published');
 
-  // 6. Checklist versions: a published version is read-only; a new draft is edited, saved and published.
+  // 7. Checklist versions: a published version is read-only; a new draft is edited, saved and published.
   await page.goto(`${baseUrl}/inspection/checklists`);
   await page.getByTestId('checklist-link').filter({ hasText: '机关档案工作目标管理考评表' }).click();
   await seeText(page.getByTestId('version-status'), /已发布 · 只读/, 'the published version is read-only');
@@ -117,7 +130,7 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   await page.getByRole('button', { name: /^发\s*布$/ }).last().click();
   await seeText(page.getByTestId('version-status'), /已发布 · 只读/, 'the draft once published');
 
-  // 7. The demo evaluation shows its grade (RULES.md §3).
+  // 8. The demo evaluation shows its grade (RULES.md §3).
   await page.goto(`${baseUrl}/inspection/evaluations`);
   await seeText(page.getByTestId('evaluations-table').getByTestId('grade'), /^(优秀|良好|合格|不合格)$/, 'the grade of the demo evaluation');
 }

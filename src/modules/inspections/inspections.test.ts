@@ -74,6 +74,9 @@ describe('demo data', () => {
     expect(pub.items).toHaveLength(1);
     expect(pub.items[0]!.items).toHaveLength(37);
     expect(pub.items[0]!.inspectors).toHaveLength(7);
+    // The portal shows the scope and the target coverage too (事前公开), but no inspector's conflicts or validity.
+    expect(pub.items[0]).toMatchObject({ stratifyByRisk: true, unitTypes: [], riskTiers: [], targetCoverage: { overall: 10, byRiskTier: { high: 30, medium: 10, low: 5 } } });
+    expect(Object.keys(pub.items[0]!.inspectors[0]!).sort()).toEqual(['certificateNo', 'name']);
   });
 });
 

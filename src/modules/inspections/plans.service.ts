@@ -235,6 +235,11 @@ export async function publicPlans(ctx: { db: ActorCtx['db'] }) {
       title: plan.title,
       scope: plan.scope,
       schedule: plan.schedule,
+      /** Scope filters (empty = every type / tier), stratification and the target coverage in % (目标覆盖率). */
+      unitTypes: plan.unitTypes,
+      riskTiers: plan.riskTiers,
+      stratifyByRisk: plan.stratifyByRisk,
+      targetCoverage: plan.targetCoverage as TargetCoverage,
       publishedAt: iso(plan.publishedAt),
       items: entries
         .filter((e) => e.versionId === plan.checklistVersionId)

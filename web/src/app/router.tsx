@@ -1,5 +1,5 @@
 /**
- * Code-based routes. Public: /setup, /login, /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]}, /public/inspections (no sign-in). Everything else sits under the `app` layout route,
+ * Code-based routes. Public: /setup, /login, /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]}, /public/inspections, /public/plans (no sign-in). Everything else sits under the `app` layout route,
  * which first makes sure the system is set up and someone is signed in. Pages load lazily.
  */
 import type { ComponentType } from 'react';
@@ -90,6 +90,12 @@ const publicDisclosureReportRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/disclosure/PublicReportPage'), 'PublicReportPage'),
 });
 
+/** The portal's published annual plans (事前公开), no sign-in. */
+const publicPlansRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/plans',
+  component: lazyRouteComponent(() => import('../features/draws/PublicPlansPage'), 'PublicPlansPage'),
+});
 /** The portal's published inspection results (一公开) and exemplary units (典型), no sign-in. */
 const publicInspectionsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -141,6 +147,7 @@ const routeTree = rootRoute.addChildren([
   publicDisclosureReportsRoute,
   publicDisclosureReportRoute,
   publicInspectionsRoute,
+  publicPlansRoute,
   appRoute.addChildren([
     page('/', 'dashboard.read', () => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
     page('/orgs', 'org.read', () => import('../features/orgs/OrgsPage'), 'OrgsPage'),

@@ -15,6 +15,9 @@ export function PublicFrame({ children, footer }: { children: ReactNode; footer?
           <span className="portal-sub">双随机、一公开 · 抽查结果公示</span>
         </Link>
         <Space size={20} style={{ whiteSpace: 'nowrap' }} data-testid="portal-nav">
+          <Link to="/public/plans" style={{ color: '#fff' }} data-testid="portal-plans-link">
+            检查计划
+          </Link>
           <Link to="/public/draws" style={{ color: '#fff' }}>
             抽查公示
           </Link>
