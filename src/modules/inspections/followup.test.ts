@@ -393,7 +393,9 @@ describe('约谈 (A: A2-03 returned twice)', () => {
 
       const done = ok(await bureau.post(`/api/inspections/${A.id}/rectification/review`, { items: [{ itemId: b.id, decision: 'accepted' }] }));
       expect(done.status).toBe('closed');
-      expect(done.closedOn).toBeNull(); // closed by itself, not by hand
+      // Closed by itself on the day of the last acceptance: a closing day, but no 办结 note.
+      expect(done.closedOn).toBe('2025-04-15');
+      expect(done.closeNote).toBeNull();
       expect(done.allowedActions).toEqual(['followUp', 'refer', 'publish']);
       expect(await closedClock(A.id, 'inspection.rectification')).toEqual({ completedOn: '2025-04-15', due: DUE, state: 'met' });
     });

@@ -649,6 +649,8 @@ describe('反馈意见书 without findings', () => {
       ok(await c.post(`/api/inspections/${d.id}/sign`, { inspectors: [{ inspectorId: ids['王执法'], signature: PNG_URL }, { inspectorId: ids['林志强'], signature: PNG_URL }], representative: { signature: PNG_URL } }));
       const f = ok<Detail & { feedback: { items: unknown[]; rectificationDue: string | null } }>(await c.post(`/api/inspections/${d.id}/feedback`, {}));
       expect(f).toMatchObject({ status: 'closed', allowedActions: ['publish'], feedback: { items: [], rectificationDue: null } });
+      // Done with the letter: closed that day, without a 办结 note.
+      expect(f).toMatchObject({ closedOn: '2025-03-20', closeNote: null });
       expect((await q1<{ n: number }>(`SELECT count(*)::int AS n FROM clocks WHERE entity_id = $1 AND kind = 'inspection.rectification'`, [d.id])).n).toBe(0);
       const text = (await docxParagraphs((await c.get(`/api/inspections/${d.id}/feedback.docx`)).rawPayload)).join('\n');
       expect(text).toContain('本次检查未发现需要整改的问题');
