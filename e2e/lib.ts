@@ -149,3 +149,31 @@ export async function ensureNextYearCalendar(http: Api, log: (msg: string) => vo
   });
   log(`entered the ${next} holiday schedule`);
 }
+
+export interface TeamMember {
+  id: string;
+  name: string;
+}
+
+/**
+ * What an ad-hoc inspection on `plannedDate` needs: two active inspectors without any conflict of
+ * interest whose certificates outlast the date, and the published inspection checklist version.
+ */
+export async function teamAndChecklist(http: Api, plannedDate: string): Promise<{ team: TeamMember[]; versionId: string }> {
+  const inspectors = await http.get<{ items: { id: string; name: string; status: string; conflictCount: number; certExpiresOn: string }[] }>('/api/inspectors?page=1&pageSize=100');
+  const team = inspectors.items.filter((i) => i.status === 'active' && i.conflictCount === 0 && i.certExpiresOn > plannedDate).slice(0, 2);
+  assert(team.length === 2, `two inspectors without conflicts (got ${team.length})`);
+  const checklists = await http.get<{ items: { kind: string; latestPublished: { id: string } | null }[] }>('/api/inspections/checklists?kind=inspection');
+  const versionId = checklists.items.find((c) => c.kind === 'inspection' && c.latestPublished)?.latestPublished?.id;
+  assert(versionId, 'a published inspection checklist');
+  return { team, versionId };
+}
+
+/** The first active unit in the directory with no inspection at all (earlier flows and the demo leave some). */
+export async function uninspectedUnit(http: Api): Promise<{ id: string; name: string; type: string; typeLabel: string }> {
+  const units = await http.get<{ items: { id: string; name: string; type: string; typeLabel: string }[] }>('/api/units?page=1&pageSize=100&status=active');
+  for (const u of units.items) {
+    if ((await http.get<{ total: number }>(`/api/inspections?unitId=${u.id}&page=1&pageSize=1`)).total === 0) return u;
+  }
+  throw new AssertionError('a unit that has not been inspected yet');
+}

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
-import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina } from '../lib.js';
+import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina, teamAndChecklist } from '../lib.js';
 
 export const name = '约谈、回头看、移送立案与办结：退回两次的整改事项（平板，局方与单位两端）';
 
@@ -103,12 +103,7 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     const users = await http.get<{ items: { username: string; unitId: string | null; unitName: string | null }[] }>('/api/users?q=unit&pageSize=100');
     const me = users.items.find((u) => u.username === 'unit');
     assert(me?.unitId && me.unitName, 'the unit account belongs to a unit');
-    const inspectors = await http.get<{ items: { id: string; name: string; status: string; conflictCount: number; certExpiresOn: string }[] }>('/api/inspectors?page=1&pageSize=100');
-    const team = inspectors.items.filter((i) => i.status === 'active' && i.conflictCount === 0 && i.certExpiresOn > plannedDate).slice(0, 2);
-    assert(team.length === 2, `two inspectors without conflicts (got ${team.length})`);
-    const checklists = await http.get<{ items: { kind: string; latestPublished: { id: string } | null }[] }>('/api/inspections/checklists?kind=inspection');
-    const versionId = checklists.items.find((c) => c.kind === 'inspection' && c.latestPublished)?.latestPublished?.id;
-    assert(versionId, 'a published inspection checklist');
+    const { team, versionId } = await teamAndChecklist(http, plannedDate);
     const created = await http.send<Detail>('POST', '/api/inspections', {
       unitId: me.unitId,
       inspectorIds: team.map((t) => t.id),

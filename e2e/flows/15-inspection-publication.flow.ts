@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina } from '../lib.js';
+import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina, teamAndChecklist, uninspectedUnit } from '../lib.js';
 
 export const name = '检查结果公开（一公开）、典型与案件线索（平板）';
 
@@ -64,21 +64,8 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   const publicationDue = (await http.get<{ due: string }>(`/api/calendar/due?from=${today}&days=20&unit=working`)).due;
 
   // ---- A unit not inspected yet, a team without conflicts, the published inspection checklist ----
-  const units = await http.get<{ items: { id: string; name: string; type: string; typeLabel: string }[] }>('/api/units?page=1&pageSize=100&status=active');
-  let unit: (typeof units.items)[number] | undefined;
-  for (const u of units.items) {
-    if ((await http.get<{ total: number }>(`/api/inspections?unitId=${u.id}&page=1&pageSize=1`)).total === 0) {
-      unit = u;
-      break;
-    }
-  }
-  assert(unit, 'a unit that has not been inspected yet');
-  const inspectors = await http.get<{ items: { id: string; name: string; status: string; conflictCount: number; certExpiresOn: string }[] }>('/api/inspectors?page=1&pageSize=100');
-  const team = inspectors.items.filter((i) => i.status === 'active' && i.conflictCount === 0 && i.certExpiresOn > plannedDate).slice(0, 2);
-  assert(team.length === 2, `two inspectors without conflicts (got ${team.length})`);
-  const checklists = await http.get<{ items: { kind: string; latestPublished: { id: string } | null }[] }>('/api/inspections/checklists?kind=inspection');
-  const versionId = checklists.items.find((c) => c.kind === 'inspection' && c.latestPublished)?.latestPublished?.id;
-  assert(versionId, 'a published inspection checklist');
+  const unit = await uninspectedUnit(http);
+  const { team, versionId } = await teamAndChecklist(http, plannedDate);
 
   // ---- To the feedback letter: the first item 不符合 ----
   type Detail = { id: string; code: string; status: string; items: { entryId: string; code: string; title: string; legalBasis: string }[] };

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina } from '../lib.js';
+import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina, teamAndChecklist, uninspectedUnit } from '../lib.js';
 
 export const name = '检查统计与监测预警：数字可点开其记录、期间切换、重复检查提示（平板）';
 
@@ -98,22 +98,8 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   assert(doneBefore.total <= 18, `few enough earlier inspections to list on one page (got ${doneBefore.total})`);
 
   // ---- A unit without inspections, a team without conflicts, the published inspection checklist ----
-  const units = await http.get<{ items: { id: string; name: string; type: string; typeLabel: string }[] }>('/api/units?page=1&pageSize=100&status=active');
-  let unit: (typeof units.items)[number] | undefined;
-  for (const u of units.items) {
-    const list = await http.get<{ total: number }>(`/api/inspections?unitId=${u.id}&page=1&pageSize=1`);
-    if (list.total === 0) {
-      unit = u;
-      break;
-    }
-  }
-  assert(unit, 'a unit that has not been inspected yet');
-  const inspectors = await http.get<{ items: { id: string; name: string; status: string; conflictCount: number; certExpiresOn: string }[] }>('/api/inspectors?page=1&pageSize=100');
-  const team = inspectors.items.filter((i) => i.status === 'active' && i.conflictCount === 0 && i.certExpiresOn > plannedDate).slice(0, 2);
-  assert(team.length === 2, `two inspectors without conflicts (got ${team.length})`);
-  const checklists = await http.get<{ items: { kind: string; latestPublished: { id: string } | null }[] }>('/api/inspections/checklists?kind=inspection');
-  const versionId = checklists.items.find((c) => c.kind === 'inspection' && c.latestPublished)?.latestPublished?.id;
-  assert(versionId, 'a published inspection checklist');
+  const unit = await uninspectedUnit(http);
+  const { team, versionId } = await teamAndChecklist(http, plannedDate);
   const typeBefore = await http.get<FiguresJson>(`/api/inspections/figures?${yearRange}&unitType=${unit.type}`);
 
   // ---- A: signed with one item 不符合 → feedback letter; B: signed, every item 符合 ----

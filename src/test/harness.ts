@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { openDatabase, withDatabaseName, type Database } from '../kernel/db/index.js';
@@ -153,4 +153,18 @@ export async function signInDemo(app: FastifyInstance, setup: SetupResponse, use
 export async function countRows(env: TestEnv, table: string, orgId?: string): Promise<number> {
   const r = await env.database.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}${orgId ? ' WHERE org_id = $1' : ''}`, orgId ? [orgId] : []);
   return Number(r.rows[0]!.n);
+}
+
+/** The JSON body of a response that must have `status` (200); a failure shows the body. */
+export function ok<T = Record<string, unknown>>(res: { statusCode: number; body: string; json: () => unknown }, status = 200): T {
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json() as T;
+}
+
+/** A refused request: its status, the field it names (a key equal to `field` or under it) and a message matching `message`. */
+export function refused(res: { statusCode: number; body: string; json: () => unknown }, status: number, field: string | null, message: RegExp): void {
+  expect(res.statusCode, res.body).toBe(status);
+  const err = (res.json() as { error: { message: string; fields?: Record<string, string> } }).error;
+  if (field) expect(Object.keys(err.fields ?? {}).some((k) => k === field || k.startsWith(`${field}.`)), `${field} in ${res.body}`).toBe(true);
+  expect(`${err.message} ${JSON.stringify(err.fields ?? {})}`, res.body).toMatch(message);
 }

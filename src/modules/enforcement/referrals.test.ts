@@ -12,7 +12,7 @@
  *   04-27 (26); 04-28…30 (29); 05-06 (30) → 2025-05-06, so the items are overdue on 2025-05-07.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo } from '../../test/harness.js';
+import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo, ok as okJson, refused } from '../../test/harness.js';
 
 let env: TestEnv;
 let admin: Client;
@@ -56,10 +56,8 @@ type Detail = {
 };
 type Page = { items: Referral[]; total: number };
 
-function ok<T = Detail>(res: { statusCode: number; body: string; json: () => unknown }, status = 200): T {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as T;
-}
+/** `ok` of the harness, reading a Detail unless told otherwise. */
+const ok = <T = Detail>(res: Parameters<typeof okJson>[0], status = 200): T => okJson<T>(res, status);
 const q1 = async <T>(sql: string, params: unknown[] = []) => (await env.database.pool.query(sql, params)).rows[0] as T;
 /** One signed-in client per user and day (10:00 Beijing): sessions time out when idle, sign-ins are rate-limited. */
 const clients = new Map<string, Client>();
@@ -89,12 +87,6 @@ const written = async () => ({
   inspections: (await q1<{ f: string }>(`SELECT md5(string_agg(id::text || status || updated_at::text, ',' ORDER BY id)) AS f FROM inspections`)).f,
   audit: await countRows(env, 'audit_events'),
 });
-function refused(res: { statusCode: number; body: string; json: () => { error: { message: string; fields?: Record<string, string> } } }, status: number, field: string | null, message: RegExp) {
-  expect(res.statusCode, res.body).toBe(status);
-  const err = res.json().error;
-  if (field) expect(Object.keys(err.fields ?? {}).some((k) => k === field || k.startsWith(`${field}.`)), `${field} in ${res.body}`).toBe(true);
-  expect(`${err.message} ${JSON.stringify(err.fields ?? {})}`, res.body).toMatch(message);
-}
 
 let unitUnitId: string;
 let ids: Record<string, string>;

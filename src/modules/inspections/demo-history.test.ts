@@ -19,17 +19,13 @@
  *   优秀 2, 合格 1; one 约谈; one referral (#4, pending); nine results published, one 典型.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type TestEnv, createTestEnv, setupOrg } from '../../test/harness.js';
+import { Client, type TestEnv, createTestEnv, setupOrg, ok } from '../../test/harness.js';
 
 const NOW = '2025-11-20T02:00:00Z';
 let env: TestEnv;
 let admin: Client;
 let orgId: string;
 
-function ok<T = Record<string, unknown>>(res: { statusCode: number; body: string; json: () => unknown }, status = 200): T {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as T;
-}
 
 beforeAll(async () => {
   env = await createTestEnv({ now: NOW });

@@ -266,10 +266,11 @@ export async function loadInspectionHistory(c: ActorCtx, org: Org, planId: strin
   for (const a of agenda) await a.run(on(a.day));
 }
 
-/** Two inspectors certified on `day` without a conflict with the unit (the draw's rules). */
-async function teamFor(c: ActorCtx, orgId: string, unitId: string, day: string): Promise<string[]> {
+/** The first two inspectors of the org, by name, certified on `day` and without a conflict with the unit (the draw's rules). */
+export async function teamFor(c: ActorCtx, orgId: string, unitId: string, day: string): Promise<string[]> {
   const all = await c.db.select().from(inspectors).where(eq(inspectors.orgId, orgId)).orderBy(asc(inspectors.name));
-  const avoid = new Set((await c.db.select({ id: inspectorConflicts.inspectorId }).from(inspectorConflicts).where(eq(inspectorConflicts.unitId, unitId))).map((r) => r.id));
+  const conflicts = await c.db.select({ id: inspectorConflicts.inspectorId }).from(inspectorConflicts).where(and(eq(inspectorConflicts.orgId, orgId), eq(inspectorConflicts.unitId, unitId)));
+  const avoid = new Set(conflicts.map((r) => r.id));
   return all
     .filter((i) => !avoid.has(i.id) && !certificateProblem(i, day))
     .slice(0, 2)

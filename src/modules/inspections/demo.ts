@@ -15,13 +15,12 @@
  */
 import { addDays } from '../../kernel/calendar/index.js';
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
-import { atDay, historyDates, loadInspectionHistory } from './demo-history.js';
+import { atDay, historyDates, loadInspectionHistory, teamFor } from './demo-history.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { requireActor, type Ctx } from '../../kernel/context.js';
-import { inspectorConflicts, inspectors, units } from '../orgs/schema.js';
+import { units } from '../orgs/schema.js';
 import { users } from '../../kernel/schema.js';
 import { orgRef } from '../../kernel/tenancy/index.js';
-import { certificateProblem } from './loop.js';
 import { AppError } from '../../kernel/http/errors.js';
 import { createAdHoc, createFromDraw, getMyInspection, saveSelfInspection, sendNotice, submitSelfInspection } from './inspections.service.js';
 import type { Area } from './contracts.js';
@@ -220,17 +219,11 @@ async function loadLoopDemo(c: ActorCtx, org: Org, drawUuid: string, plannedDate
     return;
   }
   // Not drawn: an ad-hoc inspection of the account's unit by the first two inspectors the rules allow.
-  const all = await c.db.select().from(inspectors).where(eq(inspectors.orgId, org.id)).orderBy(asc(inspectors.name));
-  const avoid = new Set(
-    (await c.db.select({ id: inspectorConflicts.inspectorId }).from(inspectorConflicts).where(and(eq(inspectorConflicts.orgId, org.id), eq(inspectorConflicts.unitId, account.unitId)))).map(
-      (r) => r.id,
-    ),
-  );
-  const team = all.filter((i) => !avoid.has(i.id) && !certificateProblem(i, plannedDate)).slice(0, 2);
+  const team = await teamFor(c, org.id, account.unitId, plannedDate);
   if (team.length < 2) return;
   const adHoc = await createAdHoc(c, {
     unitId: account.unitId,
-    inspectorIds: team.map((i) => i.id),
+    inspectorIds: team,
     checklistVersionId: versionId,
     plannedDate,
     reason: '群众来信反映该单位档案库房管理不规范，开展专项检查',

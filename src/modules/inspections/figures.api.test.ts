@@ -29,7 +29,7 @@
  * Figures and monitors are read on 2025-05-20.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type SetupResponse, type TestEnv, createTestEnv, setupOrg, signInDemo } from '../../test/harness.js';
+import { Client, type SetupResponse, type TestEnv, createTestEnv, setupOrg, signInDemo, ok } from '../../test/harness.js';
 
 let env: TestEnv;
 let setup: SetupResponse;
@@ -38,11 +38,6 @@ const READ_DAY = '2025-05-20';
 const PNG_URL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const UNIT_USER = { username: 'unit.figures', password: 'Unit-Pass-2025!' };
 
-type Res = { statusCode: number; body: string; json: () => unknown };
-function ok<T = Record<string, unknown>>(res: Res, status = 200): T {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as T;
-}
 const q = async <T>(sql: string, params: unknown[] = []) => (await env.database.pool.query(sql, params)).rows as T[];
 
 /**

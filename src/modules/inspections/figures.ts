@@ -10,6 +10,9 @@ import { daysBetween } from '../../kernel/calendar/index.js';
 import { INSPECTION_SOURCE_LABELS } from './contracts.js';
 import { GRADE_LABELS, type Grade } from './grading.js';
 import { RECTIFICATION_ITEM_STATUS_LABELS, type RectificationItem } from './loop.js';
+import type { FigureRecord, InspectionBrief, InspectorLoad, OverdueRectification, RepeatWarning } from './figures.types.js';
+
+export type { FigureRecord, InspectionBrief, InspectorLoad, OverdueRectification, RepeatWarning } from './figures.types.js';
 
 /** An inspection as the figures read it (one row of `inspections` with its unit and org). */
 export interface FigureInspection {
@@ -82,34 +85,6 @@ export interface Period {
 }
 export const asOfDay = (p: Period) => (p.to < p.today ? p.to : p.today);
 const within = (d: string | null | undefined, p: Period): d is string => !!d && d >= p.from && d <= p.to;
-
-/** One record behind a figure: what placed it there (`date`), and the inspection or evaluation it links to. */
-export interface FigureRecord {
-  /** Unique within the figure (inspection id, `inspectionId:itemId`, unit id …). */
-  key: string;
-  orgId: string;
-  orgName: string;
-  inspectionId: string | null;
-  inspectionCode: string | null;
-  evaluationId: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  unitType: string | null;
-  source: string | null;
-  sourceLabel: string | null;
-  /** The day that counts for the figure, and what it is. */
-  date: string;
-  dateLabel: string;
-  /** Other dates of the record worth showing (签字、反馈、整改期限 …). */
-  dates: Record<string, string | null>;
-  itemCode: string | null;
-  itemTitle: string | null;
-  itemStatusLabel: string | null;
-  /** A distribution's bucket. */
-  bucket: string | null;
-  bucketLabel: string | null;
-  note: string | null;
-}
 
 function inspectionRecord(i: FigureInspection, date: string, dateLabel: string, extra: Partial<FigureRecord> = {}): FigureRecord {
   return {
@@ -376,16 +351,7 @@ export function sortRecords(rs: FigureRecord[]): FigureRecord[] {
 export const effectiveDate = (i: Pick<FigureInspection, 'signedOn' | 'onSiteDate' | 'plannedDate'>) => i.onSiteDate ?? i.signedOn ?? i.plannedDate;
 export const isDone = (i: Pick<FigureInspection, 'signedOn'>) => !!i.signedOn;
 
-export interface RepeatWarning {
-  unitName: string;
-  unitId: string;
-  earlier: { id: string; code: string; orgName: string; date: string; done: boolean; sourceLabel: string };
-  later: { id: string; code: string; orgName: string; date: string; done: boolean; sourceLabel: string };
-  days: number;
-  message: string;
-}
-
-const brief = (i: FigureInspection) => ({
+const brief = (i: FigureInspection): InspectionBrief => ({
   id: i.id,
   code: i.code,
   orgName: i.orgName,
@@ -430,18 +396,6 @@ export function repeatInspections(list: FigureInspection[], days: number, p: Pic
   return out.sort((a, b) => b.later.date.localeCompare(a.later.date) || a.later.code.localeCompare(b.later.code));
 }
 
-export interface OverdueRectification {
-  inspectionId: string;
-  code: string;
-  orgName: string;
-  unitId: string;
-  unitName: string;
-  feedbackOn: string | null;
-  rectificationDue: string;
-  daysOverdue: number;
-  items: { id: string; code: string; title: string; status: string; statusLabel: string; returnCount: number }[];
-}
-
 /** 整改逾期: the deadline is before today, the inspection is not closed, and some item is not accepted. */
 export function overdueRectifications(list: FigureInspection[], today: string): OverdueRectification[] {
   return list
@@ -460,21 +414,6 @@ export function overdueRectifications(list: FigureInspection[], today: string): 
       items: open.map((x) => ({ id: x.id, code: x.code, title: x.title, status: x.status ?? 'open', statusLabel: RECTIFICATION_ITEM_STATUS_LABELS[x.status ?? 'open'], returnCount: x.returnCount ?? 0 })),
     }))
     .sort((a, b) => a.rectificationDue.localeCompare(b.rectificationDue) || a.code.localeCompare(b.code));
-}
-
-export interface InspectorLoad {
-  inspectorId: string;
-  name: string;
-  certificateNo: string;
-  /** Signed inspections of the period the inspector was present at (到场并签字). */
-  done: number;
-  /** Not yet signed, not closed, planned today or later (within the period). */
-  upcoming: number;
-  /** Every inspection of the period by calendar month of its day (done or planned). */
-  months: { month: string; count: number; codes: string[] }[];
-  /** Months above the monthly maximum. */
-  overloaded: { month: string; count: number }[];
-  warning: string | null;
 }
 
 /**

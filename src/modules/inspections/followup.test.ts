@@ -20,7 +20,7 @@
  *   21 → latest 2025-05-20.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo } from '../../test/harness.js';
+import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo, ok as okJson, refused } from '../../test/harness.js';
 import { computeClock, type ClockSpec } from '../../kernel/calendar/index.js';
 import { loadWorkCalendar } from '../../kernel/calendar/store.js';
 import { docxParagraphs } from '../disclosure/test-docx.js';
@@ -63,10 +63,8 @@ type Detail = {
 };
 type Due = { kind: string; kindLabel: string; entityId: string; due: string; daysLeft: number; state: string; label: string };
 
-function ok<T = Detail>(res: { statusCode: number; body: string; json: () => unknown }, status = 200): T {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as T;
-}
+/** `ok` of the harness, reading a Detail unless told otherwise. */
+const ok = <T = Detail>(res: Parameters<typeof okJson>[0], status = 200): T => okJson<T>(res, status);
 const q1 = async <T>(sql: string, params: unknown[] = []) => (await env.database.pool.query(sql, params)).rows[0] as T;
 /**
  * A signed-in client of `user` for `day` (10:00 Beijing), one per user and day: sessions time out
@@ -104,13 +102,6 @@ const written = async () => ({
   clocks: (await q1<{ f: string }>(`SELECT count(*) || ':' || count(closed_at) AS f FROM clocks`)).f,
   audit: await countRows(env, 'audit_events'),
 });
-/** A refused request: status, the field it names (a key starting with `field`) and the message. */
-function refused(res: { statusCode: number; body: string; json: () => { error: { message: string; fields?: Record<string, string> } } }, status: number, field: string | null, message: RegExp) {
-  expect(res.statusCode, res.body).toBe(status);
-  const err = res.json().error;
-  if (field) expect(Object.keys(err.fields ?? {}).some((k) => k === field || k.startsWith(`${field}.`)), `${field} in ${res.body}`).toBe(true);
-  expect(`${err.message} ${JSON.stringify(err.fields ?? {})}`, res.body).toMatch(message);
-}
 const timeline = async (c: Client, id: string) => ok<{ items: { action: string; after: Record<string, unknown> }[] }>(await c.get(`/api/audit/timeline?entityType=inspection&entityId=${id}`)).items;
 const dashboard = async (c: Client) => ok<{ items: Due[] }>(await c.get('/api/dashboard')).items;
 const clockRow = (id: string, kind: string) => q1<{ closed_at: Date | null; spec: ClockSpec } | undefined>(`SELECT closed_at, spec FROM clocks WHERE entity_id = $1 AND kind = $2`, [id, kind]);

@@ -5,7 +5,7 @@
  * draw's planned date is 2025-03-17, so its notices are due by 2025-03-10 (03-11…03-14, 03-17).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo } from '../../test/harness.js';
+import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo, ok } from '../../test/harness.js';
 import { docxParagraphs } from '../disclosure/test-docx.js';
 
 let env: TestEnv;
@@ -22,10 +22,6 @@ type Detail = Summary & {
   checklist: { versionId: string };
 };
 
-function ok<T = Record<string, unknown>>(res: { statusCode: number; body: string; json: () => unknown }, status = 200): T {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as T;
-}
 const q1 = async <T>(sql: string, params: unknown[] = []) => (await env.database.pool.query(sql, params)).rows[0] as T;
 /** Run `fn` as a freshly signed-in admin at another time (sessions time out across days), then come back. */
 async function at<T>(when: string, fn: (c: Client) => Promise<T>): Promise<T> {

@@ -21,7 +21,7 @@ import { readableOrg } from '../../kernel/tenancy/index.js';
 import { inspectorConflicts, inspectors, units } from '../orgs/index.js';
 import { checklistVersionItems, checklistVersions, checklists, inspectionDocSequences, inspectionFiles, inspectionDraws, inspectionPlans, inspections } from './schema.js';
 import { guard, iso, type ActorCtx } from './access.js';
-import { followUpView, isAddressed } from './followup.view.js';
+import { followUpView, isAddressed, rectificationItemsOf } from './followup.view.js';
 import { repeatWarningsFor } from './figures.service.js';
 import type { PublishedDraw } from './draw.js';
 import type { InspectorSnapshot } from './plans.service.js';
@@ -44,9 +44,7 @@ import {
   recordClockSpec,
   rectificationClockSpec,
   type OnSiteRecord,
-  type RectificationItem,
   RECTIFICATION_ITEM_STATUS_LABELS,
-  rectificationFlags,
   transitionProblem,
   type FlowActionName,
   type InspectionStatus,
@@ -372,7 +370,7 @@ async function detailOf(ctx: Ctx, r: InspectionRow, party: 'bureau' | 'unit' | n
   const previewDays = r.status === 'on_site_signed' && r.onSiteDate ? await getSetting(ctx.db, r.orgId, 'rectificationDays') : null;
   const preview = previewDays !== null ? computeClockOrPending(cal, rectificationClockSpec(r.onSiteDate!, previewDays), today) : null;
   const follow = await followUpView(ctx, r, party, today);
-  const rItems = (r.rectificationItems as RectificationItem[] | null) ?? [];
+  const rItems = rectificationItemsOf(r);
   const flagged = new Set(follow.flags.map((f) => f.itemId));
   const referred = new Set(follow.referralEntryIds);
   const actionContext: ActionContext = {
@@ -426,7 +424,7 @@ async function detailOf(ctx: Ctx, r: InspectionRow, party: 'bureau' | 'unit' | n
           docNumber: r.feedbackDocNumber,
           conclusion: r.conclusion,
           rectificationDue: r.rectificationDue,
-          items: ((r.rectificationItems as RectificationItem[] | null) ?? []).map((x) => ({
+          items: rItems.map((x) => ({
             ...x,
             status: x.status ?? 'open',
             statusLabel: RECTIFICATION_ITEM_STATUS_LABELS[x.status ?? 'open'],
@@ -435,7 +433,8 @@ async function detailOf(ctx: Ctx, r: InspectionRow, party: 'bureau' | 'unit' | n
             returnCount: x.returnCount ?? 0,
             evidence: files.filter((f) => f.kind === 'evidence' && f.entryId === x.entryId).map((f) => ({ id: f.id, fileName: f.fileName, mime: f.mime, size: f.size, sha256: f.sha256 })),
           })),
-          flags: r.status === 'closed' ? [] : rectificationFlags((r.rectificationItems as RectificationItem[] | null) ?? [], r.rectificationDue, today),
+          // The same flags as the follow-up part, without what addressed them.
+          flags: follow.flags.map(({ addressedBy: _, ...f }) => f),
         }
       : null,
     record: record

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo } from '../../test/harness.js';
+import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo, ok } from '../../test/harness.js';
 import { selectK, verifyDraw } from './draw.js';
 
 let env: TestEnv;
@@ -35,10 +35,6 @@ async function snapshot() {
   return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(env, t)] as const)));
 }
 
-function ok<T = Record<string, unknown>>(res: { statusCode: number; body: string; json: () => unknown }, status = 200): T {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as T;
-}
 
 beforeAll(async () => {
   env = await createTestEnv({ now: NOW });

@@ -22,6 +22,7 @@ import { clocks, orgs, users } from '../../kernel/schema.js';
 import { UNIT_TYPE_LABELS, units } from '../orgs/index.js';
 import { checklistVersionItems, checklistVersions, checklists, inspectionDraws, inspections } from './schema.js';
 import { assertTransition, loadInspection } from './inspections.service.js';
+import { rectificationItemsOf, unitName } from './followup.view.js';
 import { INSPECTION_PUBLICATION_DAYS, allowedActions, publicationClockSpec, type OnSiteRecord, type RectificationItem } from './loop.js';
 import { AREA_LABELS, INSPECTION_SOURCE_LABELS, type Area, type ExemplaryInput, type PublicExemplaryQuery, type PublicInspectionQuery, type PublicationCorrectionInput, type PublishInput } from './contracts.js';
 import type { ActorCtx } from './access.js';
@@ -90,21 +91,26 @@ export function defaultPublicResult(input: {
 // ---------------------------------------------------------------------------------------------
 // The clock
 
-async function unitName(ctx: Ctx, unitId: string): Promise<string> {
-  const [u] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, unitId));
-  return u?.name ?? '';
+/**
+ * Write the `inspection.publication` clock: running from the feedback letter while unpublished, closed
+ * (met, or missed when late) once published; an inspection from before this feature gets one on publication.
+ */
+async function writePublicationClock(ctx: Ctx, r: Pick<InspectionRow, 'id' | 'orgId' | 'code' | 'unitId'>, feedbackOn: string, publishedOn: string | null) {
+  const cal = await loadWorkCalendar(ctx.db);
+  const spec = publicationClockSpec(feedbackOn, publishedOn);
+  const clock = computeClock(cal, spec, todayInChina(ctx.now()));
+  const label = `公开检查结果（${r.code}，${await unitName(ctx, r.unitId)}）：最迟于 ${clock.due} 公开`;
+  const closedAt = publishedOn ? ctx.now() : null;
+  await ctx.db
+    .insert(clocks)
+    .values({ orgId: r.orgId, entityType: 'inspection', entityId: r.id, kind: CLOCK_KIND_PUBLICATION, label, spec, assigneeId: null, closedAt, createdAt: ctx.now() })
+    .onConflictDoUpdate({ target: [clocks.orgId, clocks.entityType, clocks.entityId, clocks.kind], set: { label, spec, closedAt: closedAt ?? sql`NULL` } });
+  return clock;
 }
 
 /** Start (or restart) the publication clock when the feedback letter is issued; called in the letter's transaction. */
 export async function startPublicationClock(ctx: Ctx, r: Pick<InspectionRow, 'id' | 'orgId' | 'code' | 'unitId'>, feedbackOn: string): Promise<void> {
-  const cal = await loadWorkCalendar(ctx.db);
-  const spec = publicationClockSpec(feedbackOn, null);
-  const due = computeClock(cal, spec, feedbackOn).due!;
-  const label = `公开检查结果（${r.code}，${await unitName(ctx, r.unitId)}）：最迟于 ${due} 公开`;
-  await ctx.db
-    .insert(clocks)
-    .values({ orgId: r.orgId, entityType: 'inspection', entityId: r.id, kind: CLOCK_KIND_PUBLICATION, label, spec, assigneeId: null, createdAt: ctx.now() })
-    .onConflictDoUpdate({ target: [clocks.orgId, clocks.entityType, clocks.entityId, clocks.kind], set: { label, spec, closedAt: sql`NULL` } });
+  await writePublicationClock(ctx, r, feedbackOn, null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,10 +126,6 @@ async function facts(ctx: Ctx, r: InspectionRow) {
   };
 }
 
-function itemsOf(r: InspectionRow): RectificationItem[] {
-  return (r.rectificationItems as RectificationItem[] | null) ?? [];
-}
-
 async function defaultTextOf(ctx: Ctx, r: InspectionRow): Promise<string | null> {
   if (!r.feedbackOn || !r.onSiteDate) return null;
   const f = await facts(ctx, r);
@@ -133,7 +135,7 @@ async function defaultTextOf(ctx: Ctx, r: InspectionRow): Promise<string | null>
     sourceLabel: INSPECTION_SOURCE_LABELS[r.source as keyof typeof INSPECTION_SOURCE_LABELS] ?? r.source,
     record: r.record as OnSiteRecord | null,
     conclusion: r.conclusion,
-    items: itemsOf(r),
+    items: rectificationItemsOf(r),
     rectificationDue: r.rectificationDue,
   });
 }
@@ -159,7 +161,7 @@ async function present(ctx: ActorCtx, r: InspectionRow) {
     exemplary: r.exemplary,
     exemplaryNote: r.exemplaryNote,
     exemplaryOn: r.exemplaryOn,
-    rectification: rectificationProgress(itemsOf(r), r.rectificationDue, r.status, today),
+    rectification: rectificationProgress(rectificationItemsOf(r), r.rectificationDue, r.status, today),
     // 'publish' = publish, or correct once published (the same step of the loop); 典型 only once published.
     allowedActions: party ? allowedActions(r.status, party).filter((a) => a === 'publish' || (a === 'markExemplary' && !!r.publishedOn)) : [],
   };
@@ -184,15 +186,7 @@ export async function publishResult(ctx: ActorCtx, id: string, input: z.infer<ty
     const publicResult = input.publicResult ?? (await defaultTextOf(tx, r))!;
     const now = tx.now();
     await tx.db.update(inspections).set({ publishedOn, publishedAt: now, publishedBy: tx.actor.userId, publicResult, updatedAt: now }).where(eq(inspections.id, r.id));
-    const cal = await loadWorkCalendar(tx.db);
-    const spec = publicationClockSpec(r.feedbackOn, publishedOn);
-    const clock = computeClock(cal, spec, today);
-    // The clock exists from the feedback letter on; an inspection from before this feature gets one now.
-    const label = `公开检查结果（${r.code}，${await unitName(tx, r.unitId)}）：最迟于 ${clock.due} 公开`;
-    await tx.db
-      .insert(clocks)
-      .values({ orgId: r.orgId, entityType: 'inspection', entityId: r.id, kind: CLOCK_KIND_PUBLICATION, label, spec, assigneeId: null, closedAt: now, createdAt: now })
-      .onConflictDoUpdate({ target: [clocks.orgId, clocks.entityType, clocks.entityId, clocks.kind], set: { spec, closedAt: now } });
+    const clock = await writePublicationClock(tx, r, r.feedbackOn, publishedOn);
     await recordEvent(tx, {
       orgId: r.orgId,
       action: 'inspection.publish',
@@ -301,7 +295,7 @@ async function publicRows(ctx: Ctx, where: SQL[], order: SQL[], limit: number, o
         .map((a) => AREA_LABELS[a as Area] ?? a),
       results: { compliant: c.compliant, nonCompliant: c.nonCompliant, notApplicable: c.notApplicable },
       conclusion: i.publicResult,
-      rectification: rectificationProgress(itemsOf(i), i.rectificationDue, i.status, today),
+      rectification: rectificationProgress(rectificationItemsOf(i), i.rectificationDue, i.status, today),
       publishedOn: i.publishedOn,
       exemplary: i.exemplary,
       exemplaryNote: i.exemplary ? i.exemplaryNote : null,

@@ -15,7 +15,7 @@
  *   → 2025-11-12.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo } from '../../test/harness.js';
+import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo, ok } from '../../test/harness.js';
 import { rectificationProgress } from './publication.service.js';
 
 let env: TestEnv;
@@ -43,10 +43,6 @@ type Publication = {
 };
 type PublicItem = Record<string, unknown> & { id: string; conclusion: string; rectification: { label: string; code: string }; exemplary: boolean; exemplaryNote: string | null };
 
-function ok<T = Record<string, unknown>>(res: { statusCode: number; body: string; json: () => unknown }, status = 200): T {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as T;
-}
 const q1 = async <T>(sql: string, params: unknown[] = []) => (await env.database.pool.query(sql, params)).rows[0] as T;
 async function at<T>(when: string, fn: (c: Client) => Promise<T>): Promise<T> {
   env.setNow(when);

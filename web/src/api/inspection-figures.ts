@@ -1,10 +1,14 @@
 /**
  * Shapes of 检查统计 (GET /api/inspections/figures, …/figures/:name/records) and 监测预警
  * (GET /api/inspections/monitors) as the pages read them — see the server's
- * src/modules/inspections/figures.ts and figures.service.ts.
+ * src/modules/inspections/figures.ts, figures.types.ts (re-exported here) and figures.service.ts.
  */
 import { api } from './client';
 import type { UnitType } from './types';
+import type { FigureRecord, InspectorLoad, OverdueRectification, RepeatWarning } from '../../../src/modules/inspections/figures.types';
+
+// The records and warnings: the server's own dependency-free file.
+export type { FigureRecord, InspectionBrief, InspectorLoad, OverdueRectification, RepeatWarning } from '../../../src/modules/inspections/figures.types';
 
 export type FigureName =
   | 'inspectionsDone'
@@ -63,31 +67,6 @@ export interface FiguresResult {
   figures: Figure[];
 }
 
-/** One record behind a figure. */
-export interface FigureRecord {
-  key: string;
-  orgId: string;
-  orgName: string;
-  inspectionId: string | null;
-  inspectionCode: string | null;
-  evaluationId: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  unitType: UnitType | null;
-  source: string | null;
-  sourceLabel: string | null;
-  /** The day that counts for the figure, and what it is (签字日期、反馈日期 …). */
-  date: string;
-  dateLabel: string;
-  dates: Record<string, string | null>;
-  itemCode: string | null;
-  itemTitle: string | null;
-  itemStatusLabel: string | null;
-  bucket: string | null;
-  bucketLabel: string | null;
-  note: string | null;
-}
-
 export interface FigureRecordsResult {
   name: FigureName;
   label: string;
@@ -103,50 +82,6 @@ export interface FigureRecordsResult {
 }
 
 // ---- 监测预警 ----
-
-export interface InspectionBrief {
-  id: string;
-  code: string;
-  orgName: string;
-  /** The day the unit was inspected: on site, else planned. */
-  date: string;
-  /** The on-site record is signed. */
-  done: boolean;
-  sourceLabel: string;
-}
-
-export interface RepeatWarning {
-  unitName: string;
-  unitId: string;
-  earlier: InspectionBrief;
-  later: InspectionBrief;
-  /** Days between the two. */
-  days: number;
-  message: string;
-}
-
-export interface OverdueRectification {
-  inspectionId: string;
-  code: string;
-  orgName: string;
-  unitId: string;
-  unitName: string;
-  feedbackOn: string | null;
-  rectificationDue: string;
-  daysOverdue: number;
-  items: { id: string; code: string; title: string; status: string; statusLabel: string; returnCount: number }[];
-}
-
-export interface InspectorLoad {
-  inspectorId: string;
-  name: string;
-  certificateNo: string;
-  done: number;
-  upcoming: number;
-  months: { month: string; count: number; codes: string[] }[];
-  overloaded: { month: string; count: number }[];
-  warning: string | null;
-}
 
 export interface MonitorsResult {
   today: string;
