@@ -24,7 +24,12 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   const publish = await see(page.getByTestId('publish-report'), 'the 发布 button for a leader', 30_000);
   await publish.click();
   await see(page.locator('.ant-modal-confirm', { hasText: `发布 ${year} 年度` }), 'the confirm dialog');
-  await page.getByRole('button', { name: '确认发布' }).click();
+  // Wait for the server's answer itself, so a slow or refused publication is told apart from a page that does not update.
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/api/disclosure/annual-reports/${year}/publish`) && r.request().method() === 'POST', { timeout: 60_000 }),
+    page.getByRole('button', { name: '确认发布' }).click(),
+  ]);
+  assert(answer.ok(), `publishing answered ${answer.status()}: ${await answer.text()}`);
   await seeText(page.getByTestId('published-version'), /已发布\s*第1版/, 'the published state', 30_000);
   const href = (await page.getByTestId('published-link').getAttribute('href')) ?? '';
   const id = /\/public\/disclosure\/reports\/([0-9a-f-]{36})$/.exec(href)?.[1];
