@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 /** Where flows put screenshots and logs: E2E_ARTIFACTS, else e2e/artifacts (the runner uses the same rule). */
-export const ARTIFACTS_DIR = process.env.E2E_ARTIFACTS ? path.resolve(process.env.E2E_ARTIFACTS) : path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+export const ARTIFACTS_DIR = process.env.E2E_ARTIFACTS
+  ? path.resolve(process.env.E2E_ARTIFACTS)
+  : path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
 export interface Account {
   username: string;
@@ -68,7 +70,11 @@ export async function seeText(locator: Locator, re: RegExp, what: string, timeou
   const t0 = Date.now();
   let last = '';
   while (Date.now() - t0 < timeout) {
-    last = (await locator.first().textContent().catch(() => '')) ?? '';
+    last =
+      (await locator
+        .first()
+        .textContent()
+        .catch(() => '')) ?? '';
     if (re.test(last)) return last;
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -134,22 +140,6 @@ export function api(req: APIRequestContext, baseUrl: string) {
 }
 export type Api = ReturnType<typeof api>;
 
-/**
- * Periods started in December run into next year, whose holiday schedule is not built in (the app
- * refuses to guess). As an admin would when the State Council publishes it, enter next year (here:
- * only 元旦) unless it is there already. Needs an admin's session.
- */
-export async function ensureNextYearCalendar(http: Api, log: (msg: string) => void): Promise<void> {
-  const next = Number(todayInChina().slice(0, 4)) + 1;
-  const years = (await http.get<{ items: { year: number }[] }>('/api/calendar/years')).items.map((y) => y.year);
-  if (years.includes(next)) return;
-  await http.send('PUT', `/api/calendar/years/${next}`, {
-    days: [1, 2, 3].map((d) => ({ date: `${next}-01-0${d}`, kind: 'holiday', name: '元旦' })),
-    note: '浏览器测试录入',
-  });
-  log(`entered the ${next} holiday schedule`);
-}
-
 export interface TeamMember {
   id: string;
   name: string;
@@ -160,7 +150,9 @@ export interface TeamMember {
  * interest whose certificates outlast the date, and the published inspection checklist version.
  */
 export async function teamAndChecklist(http: Api, plannedDate: string): Promise<{ team: TeamMember[]; versionId: string }> {
-  const inspectors = await http.get<{ items: { id: string; name: string; status: string; conflictCount: number; certExpiresOn: string }[] }>('/api/inspectors?page=1&pageSize=100');
+  const inspectors = await http.get<{ items: { id: string; name: string; status: string; conflictCount: number; certExpiresOn: string }[] }>(
+    '/api/inspectors?page=1&pageSize=100',
+  );
   const team = inspectors.items.filter((i) => i.status === 'active' && i.conflictCount === 0 && i.certExpiresOn > plannedDate).slice(0, 2);
   assert(team.length === 2, `two inspectors without conflicts (got ${team.length})`);
   const checklists = await http.get<{ items: { kind: string; latestPublished: { id: string } | null }[] }>('/api/inspections/checklists?kind=inspection');

@@ -140,7 +140,10 @@ async function stopServer(s: Server): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 async function loadFlows(): Promise<{ file: string; flow: Flow }[]> {
-  const only = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (process.env.E2E_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const files = fs
     .readdirSync(FLOWS_DIR)
     .filter((f) => f.endsWith('.flow.ts'))
@@ -158,14 +161,21 @@ async function loadFlows(): Promise<{ file: string; flow: Flow }[]> {
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms)))]).finally(() =>
-    clearTimeout(timer),
+  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms)))]).finally(
+    () => clearTimeout(timer),
   );
 }
 
-async function runFlows(browser: Browser, baseUrl: string): Promise<{ passed: number; failed: number; results: { name: string; ok: boolean; error?: string; ms: number }[] }> {
+async function runFlows(
+  browser: Browser,
+  baseUrl: string,
+): Promise<{ passed: number; failed: number; results: { name: string; ok: boolean; error?: string; ms: number }[] }> {
   const flows = await loadFlows();
-  const state: SharedState = { admin: { username: 'admin', password: 'Lantai#Admin2025', role: 'admin', displayName: '系统管理员' }, accounts: [], importedUnits: [] };
+  const state: SharedState = {
+    admin: { username: 'admin', password: 'Lantai#Admin2025', role: 'admin', displayName: '系统管理员' },
+    accounts: [],
+    importedUnits: [],
+  };
   const results: { name: string; ok: boolean; error?: string; ms: number }[] = [];
   for (const { file, flow } of flows) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
@@ -206,7 +216,10 @@ async function main(): Promise<number> {
 
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     console.log(`${WEB_DIST} is missing: building the web app`);
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', WEB_DIST, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', WEB_DIST, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
 
   let server: Server | null = null;
@@ -227,7 +240,9 @@ async function main(): Promise<number> {
   try {
     const t0 = Date.now();
     server = await startServer();
-    console.log(`server ready at ${server.baseUrl} in ${((Date.now() - t0) / 1000).toFixed(1)} s (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'})`);
+    console.log(
+      `server ready at ${server.baseUrl} in ${((Date.now() - t0) / 1000).toFixed(1)} s (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'})`,
+    );
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: process.env.E2E_HEADFUL !== '1',

@@ -10,7 +10,10 @@ export async function withDatabase<T>(fn: (db: OpenedDatabase) => Promise<T>): P
     try {
       release = acquireDataDirLock(config.dataDir);
     } catch (e) {
-      throw new Error(`${(e as Error).message}\nThe app is running on this data directory: use its API instead (e.g. GET /api/audit/verify, POST /api/setup).`, { cause: e });
+      throw new Error(
+        `${(e as Error).message}\nThe app is running on this data directory: use its API instead (e.g. GET /api/audit/verify, POST /api/setup).`,
+        { cause: e },
+      );
     }
   }
   const database = await openConfiguredDatabase(config);

@@ -4,8 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { generatePassword } from '../src/kernel/auth/password.js';
-import { SetupInput } from '../src/modules/orgs/contracts.js';
-import { runSetup } from '../src/modules/orgs/setup.js';
+import { SetupInput } from '../src/modules/orgs/orgs/contracts.js';
+import { runSetup } from '../src/modules/orgs/orgs/setup.service.js';
 import { withDatabase } from './db.js';
 
 const { values } = parseArgs({

@@ -1,5 +1,6 @@
 /**
- * `npm test`: vitest (unit, service and route tests), then the browser flows (e2e/run.ts), then
+ * `npm test`: vitest (the root config's projects: `server` unit, service and route tests; `web` component
+ * tests in jsdom), then the browser flows (e2e/run.ts), then
  * one closing line `N passed, N failed[, N skipped]` over both. Exits non-zero when anything failed
  * or either stage crashed.
  *
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { withDatabaseName } from '../src/kernel/db/index.js';
+import { appRoleName } from '../src/kernel/db/roles.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
@@ -70,7 +72,7 @@ interface VitestJson {
 }
 
 async function vitestStage(): Promise<void> {
-  banner('vitest: unit, service and route tests');
+  banner('vitest: unit, service and route tests; web component tests');
   const t0 = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lantai-vitest-'));
   const out = path.join(tmp, 'results.json');
@@ -137,13 +139,19 @@ async function e2eStage(): Promise<void> {
       problem(`could not create the e2e database on DATABASE_URL's server: ${(e as Error).message}`);
       return;
     }
+    // DATA_DIR keeps the app role's password and the audit checkpoint key, with an external database too
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantai-e2e-'));
     let dropped = false;
     const drop = async () => {
       if (dropped) return;
       dropped = true;
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e: Error) => console.error(`could not drop ${name}: ${e.message}`));
+      // the app role the server made for it (roles belong to the server, not the database)
+      await adminQuery(serverUrl, `DROP ROLE IF EXISTS ${appRoleName(name)}`).catch((e: Error) => console.error(`could not drop its role: ${e.message}`));
+      fs.rmSync(dataDir, { recursive: true, force: true });
     };
     cleanups.push(drop);
+    env.DATA_DIR = dataDir;
     env.DATABASE_URL = withDatabaseName(serverUrl, name);
     console.log(`browser flows use the fresh database ${name}`);
   }

@@ -62,7 +62,9 @@ describe('scripts/verify-draw.ts', () => {
     const file = write('tampered.json', { ...published, selected: ['U0072', 'U0006', 'U0027', 'U0058', 'U0001'] });
     const r = cli(file);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('✗ selected  抽中名单与重新计算的结果不一致：公布为 U0072、U0006、U0027、U0058、U0001，重算为 U0072、U0006、U0027、U0058、U0074');
+    expect(r.stdout).toContain(
+      '✗ selected  抽中名单与重新计算的结果不一致：公布为 U0072、U0006、U0027、U0058、U0001，重算为 U0072、U0006、U0027、U0058、U0074',
+    );
     expect(r.stdout).toContain('NOT verified, 1 problem(s)');
     expect(r.stdout).not.toMatch(/^verified$/m);
   });

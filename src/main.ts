@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from './kernel/paths.js';
 import { loadConfig } from './config.js';
 import { buildApp, WEB_DIST } from './app.js';
 import { acquireDataDirLock } from './kernel/db/embedded.js';
@@ -16,7 +16,7 @@ async function main() {
     console.log('Building the web app (first start)…');
     execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', WEB_DIST, '--emptyOutDir', '--logLevel', 'warn'], {
       stdio: 'inherit',
-      cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
+      cwd: PROJECT_ROOT,
     });
   }
   const releaseLock = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
@@ -29,7 +29,7 @@ async function main() {
     releaseLock();
     throw e;
   }
-  const app = await buildApp({ db: database.db, config, database: { kind: database.kind, version: database.version } });
+  const app = await buildApp({ db: database.db, config, database: { kind: database.kind, version: database.version }, auditKey: database.auditKey });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -48,7 +48,9 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Lantai 兰台 is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind} PostgreSQL ${database.version})`);
+  app.log.info(
+    `Lantai 兰台 is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind} PostgreSQL ${database.version})`,
+  );
 }
 
 main().catch((e) => {

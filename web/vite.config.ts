@@ -9,6 +9,8 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // The server's dependency-free contract files (zod schemas, labels): the one source of the API's types.
+  resolve: { alias: { '@server': fileURLToPath(new URL('../src', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -36,8 +36,12 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
     state.accounts.push({ username, password, role, displayName });
   }
   const names = state.accounts.map((a) => a.username);
-  for (const u of ['leader', 'legal', 'inspector', 'staff', 'unit', 'superior']) assert(names.includes(u), `demo account “${u}” is listed (got ${names.join(', ')})`);
-  assert(state.accounts.every((a) => a.password.length >= 10), 'every demo account shows its password');
+  for (const u of ['leader', 'legal', 'inspector', 'staff', 'unit', 'superior'])
+    assert(names.includes(u), `demo account “${u}” is listed (got ${names.join(', ')})`);
+  assert(
+    state.accounts.every((a) => a.password.length >= 10),
+    'every demo account shows its password',
+  );
   await see(page.getByRole('button', { name: '前往登录' }), 'the button to sign in');
   await page.getByRole('button', { name: '前往登录' }).click();
   await page.waitForURL(/\/login/);

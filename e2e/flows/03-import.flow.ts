@@ -36,7 +36,9 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   await page.getByRole('button', { name: '导入' }).click();
   const modal = page.getByTestId('import-modal');
   await see(modal, 'the import dialog');
-  await modal.locator('input[type=file]').setInputFiles({ name: '检查对象导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook() });
+  await modal
+    .locator('input[type=file]')
+    .setInputFiles({ name: '检查对象导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook() });
 
   const errors = page.getByTestId('import-errors');
   await see(errors, 'the table of import errors', 30_000);

@@ -16,7 +16,11 @@ async function seeVerified(page: FlowContext['page'], what: string) {
   await seeText(page.getByTestId('verify-result'), /^已验证$/, `${what}: the big verification result`, 30_000);
   const steps = page.getByTestId('verify-step');
   const titles = (await steps.allTextContents()).map((t) => t.trim());
-  for (const step of ['名单哈希', '种子', '抽取结果', '检查组']) assert(titles.some((t) => t.startsWith(step)), `${what}: the step “${step}” is shown (got ${titles.join(' | ')})`);
+  for (const step of ['名单哈希', '种子', '抽取结果', '检查组'])
+    assert(
+      titles.some((t) => t.startsWith(step)),
+      `${what}: the step “${step}” is shown (got ${titles.join(' | ')})`,
+    );
   const failed = await page.locator('[data-testid="verify-step"][data-ok="0"]').count();
   assertEqual(failed, 0, `${what}: failed verification steps`);
   // 一公开: the drawn units are named.
@@ -34,7 +38,16 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   const seed = await drawSeed(hash, 'D-2025-001', '0'.repeat(64));
   assertEqual(seed, '06be80b13916f769b4db50624cc4135c0819794c37cb40e132bb7168399c2f37', 'test vector seed');
   assertEqual(await selectK(ids, seed, 5), ['U0072', 'U0006', 'U0027', 'U0058', 'U0074'], 'test vector selection');
-  const bad = await verifyDraw({ drawId: 'D-2025-001', algorithm: 'lantai-draw-v1', entropy: '0'.repeat(64), listHash: hash, seed, candidates: ids, k: 5, selected: ['U0072', 'U0006', 'U0027', 'U0074', 'U0058'] });
+  const bad = await verifyDraw({
+    drawId: 'D-2025-001',
+    algorithm: 'lantai-draw-v1',
+    entropy: '0'.repeat(64),
+    listHash: hash,
+    seed,
+    candidates: ids,
+    k: 5,
+    selected: ['U0072', 'U0006', 'U0027', 'U0074', 'U0058'],
+  });
   assert(!bad.ok, 'a tampered selection (two ids swapped) fails verification');
 
   // 2. 事前公开: the published plan with its items and certified inspectors, without signing in.
@@ -58,7 +71,10 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   await page.getByTestId('public-draw-link').first().click();
   await page.waitForURL(/\/public\/draws\/[0-9a-f-]{36}$/);
   const titles = await seeVerified(page, 'the demo draw');
-  assert(titles.some((t) => t.startsWith('分层')), `the demo draw (stratified by risk tier) shows each stratum (got ${titles.join(' | ')})`);
+  assert(
+    titles.some((t) => t.startsWith('分层')),
+    `the demo draw (stratified by risk tier) shows each stratum (got ${titles.join(' | ')})`,
+  );
   await see(page.getByTestId('raw-json'), 'the raw JSON record');
   await see(page.getByTestId('download-json'), 'the download button');
   // The same record verifies with the algorithm run outside the page.
@@ -127,7 +143,10 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   await page.getByTestId('save-version').click();
   await see(page.getByText(`已保存第 2 版的 ${before - 1} 项`), 'the save confirmation');
   await page.getByTestId('publish-version').click();
-  await page.getByRole('button', { name: /^发\s*布$/ }).last().click();
+  await page
+    .getByRole('button', { name: /^发\s*布$/ })
+    .last()
+    .click();
   await seeText(page.getByTestId('version-status'), /已发布 · 只读/, 'the draft once published');
 
   // 8. The demo evaluation shows its grade (RULES.md §3).

@@ -18,7 +18,11 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   const orgName = ((await (await page.request.get(`${baseUrl}/api/auth/me`)).json()) as { org: { name: string } }).org.name;
   const menu = page.getByTestId('side-menu');
   await menu.getByText('政府信息公开', { exact: true }).click();
-  await menu.getByText('年度报告', { exact: true }).click();
+  // The submenu opens with an animation: a click that lands while it moves is lost, so click until the page changes.
+  for (let attempt = 1; attempt <= 3 && !page.url().includes('/disclosure/annual-reports'); attempt++) {
+    await menu.getByText('年度报告', { exact: true }).click();
+    await page.waitForURL(/\/disclosure\/annual-reports/, { timeout: 5_000 }).catch(() => undefined);
+  }
   await seeText(page.getByTestId('annual-report'), new RegExp(`${year} 年度`), `the ${year} tables`, 30_000);
   await see(page.getByTestId('checks-ok'), 'the consistency checks passed');
   const publish = await see(page.getByTestId('publish-report'), 'the 发布 button for a leader', 30_000);

@@ -1,13 +1,16 @@
 /**
  * (l) 主动公开目录 and 信息处理费, as the demo admin (one sign-in: login is rate-limited): registers a
  * 规范性文件 made a few days ago and sees its 20-working-day due date (the same as the API's) with
- * the “why” lines, then records its publication; sets the letters' 机关代字 on 系统设置; takes an
+ * the “why” lines, then records its publication; sets the letters' 机关代字 and the court the reply
+ * letters name on 系统设置; takes an
  * application at the desk, computes a by-page fee of 150 pages (→ 1700 元, the bands shown), sees the
- * reply clock paused and 逾期不缴费 refused before the payment deadline, downloads the 收费通知
- * (.docx with the new 机关代字) and records the payment.
+ * reply clock paused and 逾期不缴费 refused before the payment deadline (counted from the service date,
+ * 预计 exactly when the server says so), records the actual service date, downloads the 收费通知
+ * (.docx with the new 机关代字, stating the same pay-by day) and records the payment.
  */
 import fs from 'node:fs';
-import { api as apiOf, assert, assertEqual, ensureNextYearCalendar, see, seeText, signIn, type FlowContext } from '../lib.js';
+import JSZip from 'jszip';
+import { assert, assertEqual, see, seeText, signIn, type FlowContext } from '../lib.js';
 
 export const name = '主动公开目录与信息处理费：登记目录条目、按量收费 150 页 1700 元、收费通知';
 
@@ -17,7 +20,6 @@ const chinaDay = (back = 0) => new Date(Date.now() + 8 * 3600_000 - back * 86_40
 export async function run({ page, baseUrl, state, log }: FlowContext): Promise<void> {
   await signIn(page, baseUrl, state.admin.username, state.admin.password);
   // Reply and payment periods started in December run into next year.
-  await ensureNextYearCalendar(apiOf(page.request, baseUrl), log);
   const menu = page.getByTestId('side-menu');
 
   // 1. A 规范性文件 made three days ago: its due date is 20 working days on, as the API says.
@@ -48,7 +50,9 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   await seeText(row, new RegExp(madeOn), 'the made date in the row');
   const due = (await row.getByTestId('register-due').getAttribute('data-due')) ?? '';
   assert(/^\d{4}-\d{2}-\d{2}$/.test(due) && due > madeOn, `a due date after ${madeOn} (got “${due}”)`);
-  const api = (await (await page.request.get(`${baseUrl}/api/disclosure/register`, { params: { q: title } })).json()) as { items: { title: string; clock: { due: string; state: string } | null }[] };
+  const api = (await (await page.request.get(`${baseUrl}/api/disclosure/register`, { params: { q: title } })).json()) as {
+    items: { title: string; clock: { due: string; state: string } | null }[];
+  };
   assertEqual(api.items.find((e) => e.title === title)?.clock?.due, due, 'due date of the entry (page vs API)');
   await seeText(row.getByTestId('register-due'), /进行中|即将到期/, 'the running clock of the entry');
   log(`register entry made ${madeOn}, due ${due}`);
@@ -71,6 +75,21 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   await seeText(letterCard.getByTestId('letter-prefix-example'), new RegExp(`^${prefix}〔\\d{4}〕1号$`), 'the example number');
   await letterCard.getByRole('button', { name: '保存发文字号' }).click();
   await see(page.locator('.ant-message-notice', { hasText: `机关代字已设为“${prefix}”` }), 'the saved prefix', 20_000);
+
+  // …and the 复议机关 / court the reply letters name: the default organ, the exact court entered here.
+  const remedy = await see(page.getByTestId('remedy-settings'), 'the remedy settings');
+  const organ = (await remedy.getByTestId('remedy-review-organ').inputValue()).trim();
+  assert(organ.endsWith('人民政府'), `the default 复议机关 is a people's government (got “${organ}”)`);
+  const court = `${organ.replace(/人民政府$/, '')}站前区人民法院`;
+  await remedy.getByTestId('remedy-court').fill(court);
+  await remedy.getByTestId('remedy-save').click();
+  await see(page.locator('.ant-message-notice', { hasText: '已保存答复书载明的行政复议机关和人民法院' }), 'the saved organs', 20_000);
+  await seeText(
+    remedy.getByTestId('remedy-example-refusal'),
+    new RegExp(`应当先申请行政复议.*向${organ}申请行政复议.*向${court}提起行政诉讼`),
+    'the refusal remedy naming them',
+  );
+  await seeText(remedy.getByTestId('remedy-example-other'), new RegExp(`6个月内向${court}提起行政诉讼`), 'the other remedy naming the court');
 
   // 3. An application taken at the desk.
   if (!(await menu.getByText('依申请公开', { exact: true }).isVisible())) await group.click();
@@ -98,10 +117,25 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   await seeText(amount, /1,?700\s*元/, 'the fee shown in 元');
   const bands = await page.getByTestId('fee-bands').locator('tbody tr.ant-table-row').allTextContents();
   assertEqual(bands.length, 3, `fee bands (got ${JSON.stringify(bands)})`);
-  assert(/70 页.*10 元.*700/.test(bands[1] ?? '') && /50 页.*20 元.*1,?000/.test(bands[2] ?? ''), `the 31–100 and 101–150 bands (got ${JSON.stringify(bands)})`);
+  assert(
+    /70 页.*10 元.*700/.test(bands[1] ?? '') && /50 页.*20 元.*1,?000/.test(bands[2] ?? ''),
+    `the 31–100 and 101–150 bands (got ${JSON.stringify(bands)})`,
+  );
   await seeText(page.getByTestId('fee-explanation'), /合计 1700 元/, "the server's explanation");
-  const payBy = (await page.getByTestId('fee-pay-by').textContent())?.trim() ?? '';
+  const payByCell = page.getByTestId('fee-pay-by');
+  const payBy = (await payByCell.getAttribute('data-due')) ?? '';
   assert(/^\d{4}-\d{2}-\d{2}$/.test(payBy), `a payment deadline (got “${payBy}”)`);
+  const appId = /\/disclosure\/applications\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+  assert(appId, `the application id in the url (${page.url()})`);
+  const detail = (await (await page.request.get(`${baseUrl}/api/disclosure/applications/${appId}`)).json()) as {
+    fee: { noticeOn: string; servedOn: string; payBy: { due: string; provisional: boolean } };
+  };
+  assertEqual(detail.fee.payBy.due, payBy, 'pay-by day (page vs API)');
+  assertEqual(detail.fee.servedOn, detail.fee.noticeOn, 'a notice to a desk application counts as served the day it is sent');
+  assertEqual(await payByCell.getAttribute('data-provisional'), String(detail.fee.payBy.provisional), 'the 预计 mark of the pay-by day (page vs API)');
+  assertEqual((await payByCell.getByTestId('provisional').count()) > 0, detail.fee.payBy.provisional, 'the 预计 tag of the pay-by day');
+  await seeText(page.getByTestId('fee-served-on'), new RegExp(detail.fee.servedOn), 'the service date');
+  log(`fee notice ${detail.fee.noticeOn}, served ${detail.fee.servedOn}, pay by ${payBy}${detail.fee.payBy.provisional ? ' (预计)' : ''}`);
   await seeText(page.getByTestId('fee-pause'), /答复期限暂停计算/, 'the paused reply clock');
   await seeText(page.getByTestId('clock-card'), /计时暂停|已暂停/, 'the clock card shows the pause');
 
@@ -115,13 +149,27 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   await seeText(decision, new RegExp(`缴费期限至 ${payBy} 届满`), 'the refusal of 逾期不缴费 before the deadline');
   await page.getByRole('button', { name: /^取\s*消$/ }).click();
 
-  // 5. The 收费通知 (.docx) with the new 机关代字.
+  // 5. The actual service date recorded (the same day here): the pay-by day stays.
+  await page.getByTestId('fee-served').click();
+  await see(page.getByTestId('fee-served-form'), 'the service date form');
+  await page.getByRole('button', { name: /^确\s*定$/ }).click();
+  await see(page.locator('.ant-message-notice', { hasText: '已登记送达日期' }), 'the recorded service date', 20_000);
+  assertEqual(await page.getByTestId('fee-pay-by').getAttribute('data-due'), payBy, 'pay-by day after recording the service date of the same day');
+
+  // 6. The 收费通知 (.docx) with the new 机关代字 states the same pay-by day.
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('fee-notice-download').click()]);
   assert(download.suggestedFilename().endsWith('.docx'), `the fee notice is a .docx (got “${download.suggestedFilename()}”)`);
-  assertEqual(fs.readFileSync(await download.path()).subarray(0, 2).toString('latin1'), 'PK', 'the fee notice starts like a .docx (zip)');
+  const noticeFile = fs.readFileSync(await download.path());
+  assertEqual(noticeFile.subarray(0, 2).toString('latin1'), 'PK', 'the fee notice starts like a .docx (zip)');
+  const xml = await (await JSZip.loadAsync(noticeFile)).file('word/document.xml')!.async('string');
+  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+  const [y, m, d] = payBy.split('-').map(Number);
+  const stated = `个工作日内缴纳，即不晚于${y}年${m}月${d}日${detail.fee.payBy.provisional ? '（预计）' : ''}。`;
+  assert(text.includes(`请自收到本通知之次日起`) && text.includes(stated), `the notice states “${stated}”`);
+  if (detail.fee.payBy.provisional) assert(text.includes('节假日安排尚未公布'), 'the notice says why the date is provisional');
   await seeText(page.getByTestId('issued-letters'), new RegExp(`${prefix}〔\\d{4}〕\\d+号`), 'the fee notice number with the new 机关代字');
 
-  // 6. Payment recorded: the clock runs again.
+  // 7. Payment recorded: the clock runs again.
   await page.getByTestId('fee-paid').click();
   await see(page.getByTestId('fee-paid-form'), 'the payment form');
   await page.getByRole('button', { name: /^确\s*定$/ }).click();

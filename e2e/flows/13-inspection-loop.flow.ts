@@ -1,7 +1,9 @@
 /**
  * (j) The inspection loop on a tablet (820×1180 portrait): as admin an ad-hoc inspection of the demo
- * `unit` account's unit, planned ≥ 5 working days ahead (the calendar API), the notice (a date in
- * the future refused with the server's message, then sent and downloaded); as the unit, in a second
+ * `unit` account's unit for today, the notice (a date in the future refused with the server's
+ * message, today refused as fewer than 5 working days ahead naming the latest day, then registered
+ * as sent on that day and downloaded — the on-site record cannot be dated before the date the notice
+ * announced, so a same-day loop needs a notice sent 5 working days earlier); as the unit, in a second
  * browser context, the self-inspection filled and submitted; as admin the on-site record (one item
  * 不符合, a photo, a non-image refused), signing refused while incomplete with the list of what is
  * missing, then completed, signed on the canvases with the mouse → read-only; the feedback letter
@@ -11,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
-import { assert, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina } from '../lib.js';
+import { assert, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, todayInChina } from '../lib.js';
 
 export const name = '检查闭环：平板上的通知、自查、现场检查签字、反馈意见书与整改';
 
@@ -19,7 +21,6 @@ const TABLET = { width: 820, height: 1180 };
 const ARTIFACTS = ARTIFACTS_DIR;
 // 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
 
 async function getJson<T>(req: APIRequestContext, url: string): Promise<T> {
   const r = await req.get(url);
@@ -72,22 +73,27 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     const req = page.request;
     const today = todayInChina();
     // A planned date plus the rectification period may run into next year.
-    await ensureNextYearCalendar(api(req, baseUrl), log);
-    const plannedDate = (await getJson<{ due: string }>(req, `${baseUrl}/api/calendar/due?from=${today}&days=7&unit=working`)).due;
+    // Inspected today: the on-site date may not be earlier than the date the notice announced.
+    const plannedDate = today;
     const tomorrow = (await getJson<{ due: string }>(req, `${baseUrl}/api/calendar/due?from=${today}&days=1&unit=calendar`)).due;
     log(`today ${today}, planned ${plannedDate}`);
-    const users = await getJson<{ items: { username: string; unitId: string | null; unitName: string | null }[] }>(req, `${baseUrl}/api/users?q=unit&pageSize=100`);
+    const users = await getJson<{ items: { username: string; unitId: string | null; unitName: string | null }[] }>(
+      req,
+      `${baseUrl}/api/users?q=unit&pageSize=100`,
+    );
     const me = users.items.find((u) => u.username === 'unit');
     assert(me?.unitId && me.unitName, `the unit account's unit (got ${JSON.stringify(users.items.map((u) => u.username))})`);
-    const inspectors = await getJson<{ items: { id: string; name: string; status: string; certState: string; conflictCount: number; certExpiresOn: string }[] }>(
-      req,
-      `${baseUrl}/api/inspectors?page=1&pageSize=100`,
-    );
+    const inspectors = await getJson<{
+      items: { id: string; name: string; status: string; certState: string; conflictCount: number; certExpiresOn: string }[];
+    }>(req, `${baseUrl}/api/inspectors?page=1&pageSize=100`);
     const team = inspectors.items.filter((i) => i.status === 'active' && i.conflictCount === 0 && i.certExpiresOn > plannedDate).slice(0, 2);
     assert(team.length === 2, `two inspectors without conflicts (got ${team.length})`);
 
     // ---- A published draw offers 生成检查任务 (the demo draw's were generated with the demo data) ----
-    const draws = await getJson<{ items: { id: string; drawId: string; status: string; supersededById: string | null }[] }>(req, `${baseUrl}/api/inspections/draws?page=1&pageSize=100`);
+    const draws = await getJson<{ items: { id: string; drawId: string; status: string; supersededById: string | null }[] }>(
+      req,
+      `${baseUrl}/api/inspections/draws?page=1&pageSize=100`,
+    );
     const live = draws.items.find((x) => x.status === 'published' && !x.supersededById);
     if (live) {
       await page.goto(`${baseUrl}/inspection/draws/${live.id}`);
@@ -121,7 +127,11 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: t.name }).first().click();
     }
     await teamSelect.press('Escape');
-    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
     const checklistItem = form.locator('.ant-form-item').filter({ has: page.getByLabel('检查表', { exact: true }) });
     if (!(await checklistItem.locator('.ant-select-selection-item').count())) {
       await form.getByLabel('检查表', { exact: true }).click();
@@ -138,14 +148,22 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     const code = (await getJson<{ code: string }>(req, `${baseUrl}/api/inspections/${inspectionId}`)).code;
     await shot(page, '1-new');
 
-    // ---- 送达检查通知书: a future date refused (the message names the dates), then today ----
+    // ---- 送达检查通知书: a future date refused (the message names the dates), today refused (5 working days ahead), then the latest day ----
     await pickDate(page.getByTestId('notice-date'), tomorrow);
     await page.getByTestId('send-notice').click();
     await seeText(page.getByTestId('notice-error'), new RegExp(`${tomorrow}.*${today}`), "the server's refusal naming the dates");
+    const latest = (await getJson<{ notice: { latestDate: string } }>(req, `${baseUrl}/api/inspections/${inspectionId}`)).notice.latestDate;
     await pickDate(page.getByTestId('notice-date'), today);
     await page.getByTestId('send-notice').click();
+    await seeText(page.getByTestId('notice-error'), new RegExp(`只有 0 个工作日，最迟应于 ${latest}`), 'the refusal naming the latest day to send');
+    await pickDate(page.getByTestId('notice-date'), latest);
+    await page.getByTestId('send-notice').click();
     await seeText(page.getByTestId('inspection-status'), /已通知/, 'the status after the notice');
-    await seeText(page.getByTestId('notice-doc-number'), new RegExp(today), 'the notice number and date');
+    await seeText(
+      page.getByTestId('notice-doc-number'),
+      new RegExp(`${latest} 送达，通知检查日期 ${today}`),
+      'the notice number, the day sent and the date announced',
+    );
     await downloadDocx(page, page.getByTestId('download-notice'), 'the notice');
 
     // ---- The unit (second context, one sign-in): self-inspection ----
@@ -166,7 +184,12 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     for (let i = 0; i < half; i++) await selfItems.nth(i).getByTestId('self-result').getByText('符合', { exact: true }).click();
     await unitPage.getByTestId('save-self').click();
     await see(unitPage.getByText('已保存草稿'), 'the draft saved');
-    for (let i = half; i < n; i++) await selfItems.nth(i).getByTestId('self-result').getByText(i === n - 1 ? '不适用' : '符合', { exact: true }).click();
+    for (let i = half; i < n; i++)
+      await selfItems
+        .nth(i)
+        .getByTestId('self-result')
+        .getByText(i === n - 1 ? '不适用' : '符合', { exact: true })
+        .click();
     await shot(unitPage, '2-self');
     await unitPage.getByTestId('submit-self').click();
     await see(unitPage.getByTestId('self-submitted'), 'the self-inspection submitted');
@@ -180,12 +203,25 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     await see(items, 'the on-site record items');
     assert((await items.count()) === n, 'the record lists every checklist item');
     // All but the last; the first 不符合.
-    for (let i = 0; i < n - 1; i++) await items.nth(i).getByTestId('result-control').getByText(i === 0 ? '不符合' : '符合', { exact: true }).click();
+    for (let i = 0; i < n - 1; i++)
+      await items
+        .nth(i)
+        .getByTestId('result-control')
+        .getByText(i === 0 ? '不符合' : '符合', { exact: true })
+        .click();
     await items.first().getByTestId('item-note').fill('现场查看，档案工作责任制未落实到岗');
     // A photo, and something that is not a picture (refused with the server's message).
     await items.first().getByTestId('photo-input').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: PNG });
     await see(items.first().getByTestId('file-thumbs').locator('img'), 'the uploaded photo');
-    await items.first().getByTestId('photo-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+    await seeText(
+      page.getByTestId('evidence-usage'),
+      /本单位已用 [\d.]+ KB \/ 200 MB；本机关已用 [\d.]+ KB \/ 20480 MB/,
+      'the storage the photos use, against the quotas',
+    );
+    await items
+      .first()
+      .getByTestId('photo-input')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
     await seeText(items.first().getByTestId('upload-error'), /JPEG|PNG|图片|照片/, "the server's 415 message for a non-image");
     await items.first().scrollIntoViewIfNeeded();
     await shot(page, '3a-record');
@@ -194,7 +230,11 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     await seeText(page.getByTestId('record-error'), /不完整.*未填写检查结果.*被检查单位代表/, 'the list of what is missing');
     await shot(page, '3-incomplete');
     // Complete it.
-    await items.nth(n - 1).getByTestId('result-control').getByText('不适用', { exact: true }).click();
+    await items
+      .nth(n - 1)
+      .getByTestId('result-control')
+      .getByText('不适用', { exact: true })
+      .click();
     for (const t of team) await page.getByTestId('inspectors-present').getByText(t.name).click();
     await page.getByTestId('rep-name').fill('陈档案员');
     await page.getByTestId('rep-title').fill('办公室主任');
@@ -213,10 +253,21 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     // ---- 反馈意见书 ----
     await see(page.getByTestId('feedback-item'), 'the rectification items prefilled from the non-compliant item');
     assert((await page.getByTestId('feedback-item').count()) === 1, 'one rectification item');
-    const previewDue = await seeText(page.getByTestId('rectification-preview-due'), /^\d{4}-\d{2}-\d{2}$/, 'the deadline preview before issuing');
+    // A deadline in a year whose holiday schedule is not entered shows 预计 (the shared DueDate tag).
+    const previewText = await seeText(page.getByTestId('rectification-preview-due'), /^\d{4}-\d{2}-\d{2}(预计)?$/, 'the deadline preview before issuing');
     await page.getByTestId('issue-feedback').click();
-    const due = await seeText(page.getByTestId('rectification-due'), /^\d{4}-\d{2}-\d{2}$/, 'the deadline the server computed');
-    assert(due === previewDue, `the issued deadline ${due} is the one previewed (${previewDue})`);
+    const dueText = await seeText(page.getByTestId('rectification-due'), /^\d{4}-\d{2}-\d{2}(预计)?$/, 'the deadline the server computed');
+    const due = dueText.slice(0, 10);
+    assert(dueText === previewText, `the issued deadline ${dueText} is the one previewed (${previewText})`);
+    const fb = (
+      await getJson<{ feedback: { rectificationDue: string; rectificationDueProvisional: boolean } }>(req, `${baseUrl}/api/inspections/${inspectionId}`)
+    ).feedback;
+    assert(fb.rectificationDue === due, `the page shows the server's deadline ${fb.rectificationDue}`);
+    assert(
+      dueText.endsWith('预计') === fb.rectificationDueProvisional,
+      `预计 shown exactly when the deadline is provisional (${fb.rectificationDueProvisional})`,
+    );
+    if (fb.rectificationDueProvisional) log(`deadline ${due} is provisional (next year's schedule not entered)`);
     assert(due > today, `the deadline ${due} lies after today`);
     await seeText(page.getByTestId('inspection-status'), /已反馈/, 'the status after the feedback letter');
     await downloadDocx(page, page.getByTestId('download-feedback'), 'the feedback letter');
@@ -230,11 +281,16 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     assert((await myRecord.getByTestId('my-record-item').count()) === 1, 'one item with a finding or a photo');
     await see(myRecord.getByTestId('my-record-item').locator('img'), 'the on-site photo on the unit side');
     assert((await myRecord.getByTestId('signatures').locator('img').count()) === 3, 'the signatures on the unit side');
-    await seeText(unitPage.getByTestId('rectification-due'), new RegExp(`^${due}$`), 'the deadline on the unit side');
+    await seeText(unitPage.getByTestId('rectification-due'), new RegExp(`^${dueText}$`), 'the deadline on the unit side');
     await downloadDocx(unitPage, unitPage.getByTestId('download-feedback'), "the unit's feedback letter");
     const rect = unitPage.getByTestId('my-rect-item').first();
     await rect.getByTestId('photo-input').setInputFiles({ name: 'evidence.png', mimeType: 'image/png', buffer: PNG });
     await see(rect.getByTestId('evidence-list'), 'the uploaded evidence');
+    await seeText(
+      unitPage.getByTestId('evidence-usage'),
+      /^照片和佐证材料存储：本单位已用 [\d.]+ KB \/ 200 MB$/,
+      "the unit sees its own usage only, not the bureau's",
+    );
     await rect.getByTestId('rect-text').fill('已制定档案工作责任制并落实到岗，附文件照片。');
     await rect.getByTestId('report-item').click();
     await seeText(unitPage.getByTestId('my-rect-item').first(), /已报送/, 'the item reported');

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
-import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina, teamAndChecklist } from '../lib.js';
+import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, todayInChina, teamAndChecklist } from '../lib.js';
 
 export const name = '约谈、回头看、移送立案与办结：退回两次的整改事项（平板，局方与单位两端）';
 
@@ -24,8 +24,6 @@ const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJA
 const PLACE = '档案局三楼约谈室';
 const NOTE_A = '档案工作责任制未落实到岗';
 const NOTE_B = '库房温湿度记录不全';
-
-
 
 /** A screenshot for the record (in E2E_ARTIFACTS): of `part` when given, else of the window (an open drawer). */
 async function shot(page: Page, name: string, part?: Locator) {
@@ -65,7 +63,10 @@ async function drawerClosed(page: Page, what: string) {
   try {
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached', timeout: 15_000 });
   } catch {
-    const err = await drawer(page).locator('.ant-alert, .ant-form-item-explain-error').allTextContents().catch(() => []);
+    const err = await drawer(page)
+      .locator('.ant-alert, .ant-form-item-explain-error')
+      .allTextContents()
+      .catch(() => []);
     throw new Error(`${what}: the drawer did not close (${err.join(' | ') || 'no message'})`);
   }
 }
@@ -84,6 +85,7 @@ interface Detail {
   allowedActions: string[];
   closeNote: string | null;
   commitment: { due: string | null; state: string } | null;
+  notice: { latestDate: string };
 }
 
 export async function run({ page, browser, baseUrl, state, log }: FlowContext): Promise<void> {
@@ -95,8 +97,9 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     await page.setViewportSize(TABLET);
     const http = api(page.request, baseUrl);
     const today = todayInChina();
-    await ensureNextYearCalendar(http, log);
-    const plannedDate = (await http.get<{ due: string }>(`/api/calendar/due?from=${today}&days=7&unit=working`)).due;
+    // The on-site record is today and may not be earlier than the date the notice announced: the notice
+    // announces today and is registered as sent on the latest day that allows (5 working days before).
+    const plannedDate = today;
     const commitmentDue = (await http.get<{ due: string }>(`/api/calendar/due?from=${today}&days=15&unit=calendar`)).due;
 
     // ---- Through the API: an inspection of the unit account's unit, two items 不符合, signed ----
@@ -114,15 +117,22 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     const id = created.id;
     const [entryA, entryB] = created.items;
     assert(entryA && entryB, 'the checklist has at least two items');
-    await http.send('POST', `/api/inspections/${id}/notice`, { noticeOn: today });
+    await http.send('POST', `/api/inspections/${id}/notice`, { noticeOn: created.notice.latestDate });
     await http.send('PUT', `/api/inspections/${id}/record`, {
       onSiteDate: today,
-      items: created.items.map((e, i) => ({ entryId: e.entryId, result: i < 2 ? 'non_compliant' : 'compliant', note: i === 0 ? NOTE_A : i === 1 ? NOTE_B : null })),
+      items: created.items.map((e, i) => ({
+        entryId: e.entryId,
+        result: i < 2 ? 'non_compliant' : 'compliant',
+        note: i === 0 ? NOTE_A : i === 1 ? NOTE_B : null,
+      })),
       inspectorsPresent: team.map((t) => t.id),
       representative: { name: '陈档案员', title: '办公室主任' },
       findings: `${NOTE_A}；${NOTE_B}。`,
     });
-    await http.send('POST', `/api/inspections/${id}/sign`, { inspectors: team.map((t) => ({ inspectorId: t.id, signature: PNG })), representative: { signature: PNG } });
+    await http.send('POST', `/api/inspections/${id}/sign`, {
+      inspectors: team.map((t) => ({ inspectorId: t.id, signature: PNG })),
+      representative: { signature: PNG },
+    });
     log(`${created.code}: ${entryA.code} and ${entryB.code} 不符合, signed`);
 
     // ---- The feedback letter on the page; nothing to follow up yet ----
@@ -202,7 +212,11 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     await seeText(page.getByTestId('flag').filter({ hasText: itemA.code }), /约谈/, 'the flag addressed by the interview');
     await see(page.getByTestId('action-close'), '办结 offered once every flag is addressed');
     const saved = await http.get<Detail>(`/api/inspections/${id}`);
-    assertEqual(saved.interviews.map((i) => i.itemIds), [[itemA.id]], 'one interview about A');
+    assertEqual(
+      saved.interviews.map((i) => i.itemIds),
+      [[itemA.id]],
+      'one interview about A',
+    );
     assertEqual(saved.commitment?.due, commitmentDue, 'the commitment clock runs to the committed date');
     const text = await downloadDocx(page, interview.getByTestId('download-interview'), 'the interview record');
     assert(text.includes(PLACE) && text.includes(itemA.code) && text.includes('王主任'), 'the .docx names the place, the item and the attendee');
@@ -228,7 +242,10 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     const t0 = Date.now();
     while (!(await dateInput.inputValue()) && Date.now() - t0 < 10_000) await page.waitForTimeout(150);
     assert(await dateInput.inputValue(), 'the planned date is prefilled (the earliest a notice today allows)');
-    assert(await page.getByTestId('followup-items-pick').locator('.ant-checkbox-wrapper-checked').filter({ hasText: itemA.code }).count(), 'the flagged item is preselected');
+    assert(
+      await page.getByTestId('followup-items-pick').locator('.ant-checkbox-wrapper-checked').filter({ hasText: itemA.code }).count(),
+      'the flagged item is preselected',
+    );
     await shot(page, '5a-followup-drawer');
     await submitDrawer(page, /创建回头看检查/);
     await page.waitForURL((u) => /\/inspection\/inspections\/[0-9a-f-]{36}$/.test(u.pathname) && !u.pathname.endsWith(id), { timeout: 15_000 });
@@ -258,7 +275,10 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     const facts = rf.getByTestId('refer-facts');
     const f0 = Date.now();
     while (!new RegExp(`${entryA.code}[\\s\\S]*${NOTE_A}`).test(await facts.inputValue()) && Date.now() - f0 < 10_000) await page.waitForTimeout(150);
-    assert(new RegExp(`${entryA.code}[\\s\\S]*${NOTE_A}`).test(await facts.inputValue()), `the facts drawn from the record's note (got ${await facts.inputValue()})`);
+    assert(
+      new RegExp(`${entryA.code}[\\s\\S]*${NOTE_A}`).test(await facts.inputValue()),
+      `the facts drawn from the record's note (got ${await facts.inputValue()})`,
+    );
     assert(!(await facts.inputValue()).includes(NOTE_B), 'the facts name only the entry picked');
     await shot(page, '6a-refer-drawer');
     await rf.getByLabel('涉嫌违反的规定').fill('《中华人民共和国档案法》第四十八条');
@@ -287,8 +307,13 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     await shot(page, '7-closed', page.getByTestId('followup-card'));
 
     // ---- The referral in the enforcement inbox ----
-    const refs = await http.get<{ items: { code: string; sourceRef: string; status: string }[] }>(`/api/enforcement/referrals?q=${encodeURIComponent(created.code)}&pageSize=50`);
-    assert(refs.items.some((r) => r.code === refCode && r.sourceRef === created.code && r.status === 'pending'), `the API lists ${refCode} from ${created.code}`);
+    const refs = await http.get<{ items: { code: string; sourceRef: string; status: string }[] }>(
+      `/api/enforcement/referrals?q=${encodeURIComponent(created.code)}&pageSize=50`,
+    );
+    assert(
+      refs.items.some((r) => r.code === refCode && r.sourceRef === created.code && r.status === 'pending'),
+      `the API lists ${refCode} from ${created.code}`,
+    );
     await page.goto(`${baseUrl}/enforcement/referrals`);
     await see(page.getByTestId('referrals-table'), 'the referrals list');
     const search = page.getByRole('searchbox', { name: '搜索' }).or(page.getByLabel('搜索')).first();

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina, teamAndChecklist, uninspectedUnit } from '../lib.js';
+import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, todayInChina, teamAndChecklist, uninspectedUnit } from '../lib.js';
 
 export const name = '检查结果公开（一公开）、典型与案件线索（平板）';
 
@@ -24,8 +24,6 @@ const PHONE = { width: 390, height: 844 };
 const ARTIFACTS = ARTIFACTS_DIR;
 // 1×1 PNG (a drawn signature stands in: the server checks the magic bytes).
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-
-
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -39,7 +37,11 @@ const fieldErrors = (form: Locator) => form.locator('.ant-form-item-explain-erro
 async function choose(page: Page, select: Locator, text: string) {
   await select.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-select-dropdown:visible')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .catch(() => undefined);
 }
 
 interface Publication {
@@ -59,8 +61,9 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   const today = todayInChina();
   const year = Number(today.slice(0, 4));
 
-  await ensureNextYearCalendar(http, log);
-  const plannedDate = (await http.get<{ due: string }>(`/api/calendar/due?from=${today}&days=7&unit=working`)).due;
+  // The on-site record is today and may not be earlier than the date the notice announced: the notice
+  // announces today and is registered as sent on the latest day that allows (5 working days before).
+  const plannedDate = today;
   const publicationDue = (await http.get<{ due: string }>(`/api/calendar/due?from=${today}&days=20&unit=working`)).due;
 
   // ---- A unit not inspected yet, a team without conflicts, the published inspection checklist ----
@@ -68,7 +71,13 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   const { team, versionId } = await teamAndChecklist(http, plannedDate);
 
   // ---- To the feedback letter: the first item 不符合 ----
-  type Detail = { id: string; code: string; status: string; items: { entryId: string; code: string; title: string; legalBasis: string }[] };
+  type Detail = {
+    id: string;
+    code: string;
+    status: string;
+    items: { entryId: string; code: string; title: string; legalBasis: string }[];
+    notice: { latestDate: string };
+  };
   const created = await http.send<Detail>('POST', '/api/inspections', {
     unitId: unit.id,
     inspectorIds: team.map((t) => t.id),
@@ -77,15 +86,22 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     reason: '浏览器测试：检查结果公开',
   });
   const bad = created.items[0]!;
-  await http.send('POST', `/api/inspections/${created.id}/notice`, { noticeOn: today });
+  await http.send('POST', `/api/inspections/${created.id}/notice`, { noticeOn: created.notice.latestDate });
   await http.send('PUT', `/api/inspections/${created.id}/record`, {
     onSiteDate: today,
-    items: created.items.map((e, i) => ({ entryId: e.entryId, result: i === 0 ? 'non_compliant' : 'compliant', note: i === 0 ? '档案工作责任制未落实到岗' : null })),
+    items: created.items.map((e, i) => ({
+      entryId: e.entryId,
+      result: i === 0 ? 'non_compliant' : 'compliant',
+      note: i === 0 ? '档案工作责任制未落实到岗' : null,
+    })),
     inspectorsPresent: team.map((t) => t.id),
     representative: { name: '陈档案员', title: '办公室主任' },
     findings: '档案工作责任制未落实到岗，其余符合要求。',
   });
-  await http.send('POST', `/api/inspections/${created.id}/sign`, { inspectors: team.map((t) => ({ inspectorId: t.id, signature: PNG })), representative: { signature: PNG } });
+  await http.send('POST', `/api/inspections/${created.id}/sign`, {
+    inspectors: team.map((t) => ({ inspectorId: t.id, signature: PNG })),
+    representative: { signature: PNG },
+  });
   // Signed, no letter yet: the result is not formed, the card only says what comes.
   await page.goto(`${baseUrl}/inspection/inspections/${created.id}`);
   await seeText(page.getByTestId('publication-card'), /出具反馈意见书后.*20 个工作日内/, 'the muted line before the feedback letter');
@@ -105,7 +121,11 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   await see(card, 'the publication card after the feedback letter');
   await card.scrollIntoViewIfNeeded();
   const left = pub0.clock.daysLeft;
-  await seeText(card.getByTestId('publication-clock'), new RegExp(`最迟公开日 ${publicationDue}.*进行中.*剩余 ${left} 个工作日`), 'the clock: due day, state and days left');
+  await seeText(
+    card.getByTestId('publication-clock'),
+    new RegExp(`最迟公开日 ${publicationDue}.*进行中.*剩余 ${left} 个工作日`),
+    'the clock: due day, state and days left',
+  );
   await seeText(card.getByTestId('publication-state'), /未公开/, 'not published yet');
   const text = card.getByTestId('public-result');
   assertEqual(await text.inputValue(), pub0.defaultText, 'the textarea holds the default text');
@@ -135,7 +155,11 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   await card.getByTestId('correction-text').fill(corrected);
   await card.getByTestId('submit-correction').click();
   await seeText(fieldErrors(card.getByTestId('correction-form')), /请填写更正理由/, 'a correction needs a reason');
-  assertEqual((await http.get<Publication>(`/api/inspections/${created.id}/publication`)).publicResult, pub0.defaultText, 'the refused correction changed nothing');
+  assertEqual(
+    (await http.get<Publication>(`/api/inspections/${created.id}/publication`)).publicResult,
+    pub0.defaultText,
+    'the refused correction changed nothing',
+  );
   await card.getByTestId('correction-reason').fill('补充说明整改期限');
   await card.getByTestId('submit-correction').click();
   await seeText(card.getByTestId('published-text'), /更正：整改期限以反馈意见书为准/, 'the corrected text');
@@ -219,14 +243,18 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   const rows = table.locator('tbody tr.ant-table-row');
   await seeText(rows.first(), new RegExp(code), `the referral of ${code} found by the inspection code`);
   // The unfiltered list may still be shown for a moment (newest first, so its first row matches too).
-  for (let t0 = Date.now(); (await rows.count()) !== 1 && Date.now() - t0 < 10_000; ) await page.waitForTimeout(150);
+  for (let t0 = Date.now(); (await rows.count()) !== 1 && Date.now() - t0 < 10_000;) await page.waitForTimeout(150);
   assertEqual(await rows.count(), 1, 'one referral of this inspection');
   await seeText(rows.first().getByTestId('referral-status'), /待立案/, 'pending');
   await rows.first().getByTestId('referral-link').click();
   const detail = page.getByTestId('referral-detail');
   await see(detail, 'the referral drawer');
   await seeText(detail.getByTestId('referral-source-link'), new RegExp(`^${code}$`), 'the source inspection code');
-  assertEqual(await detail.getByTestId('referral-source-link').getAttribute('href'), `/inspection/inspections/${created.id}`, 'the source link leads to the inspection');
+  assertEqual(
+    await detail.getByTestId('referral-source-link').getAttribute('href'),
+    `/inspection/inspections/${created.id}`,
+    'the source link leads to the inspection',
+  );
   await seeText(detail.getByTestId('referral-facts'), /档案工作责任制未落实到岗/, 'the facts');
   await seeText(detail.getByTestId('referral-entry'), new RegExp(`${bad.code}.*依据`), 'the entry with its legal basis');
   assert(((await detail.getByTestId('referral-entry').textContent()) ?? '').includes(bad.legalBasis), 'the entry shows its legal basis');
@@ -241,7 +269,10 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   assertEqual(await detail.getByTestId('decline-form').count(), 0, 'no decline form once declined');
   await shot(page, '8-declined');
   await page.locator('.ant-drawer-open .ant-drawer-close').click();
-  await page.getByTestId('referral-detail').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await page
+    .getByTestId('referral-detail')
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
   await seeText(rows.first().getByTestId('referral-status'), /不予立案/, 'the list shows it declined');
   await shot(page, '9-list');
 }

@@ -13,14 +13,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, ensureNextYearCalendar, todayInChina, teamAndChecklist, uninspectedUnit } from '../lib.js';
+import { assert, assertEqual, see, seeText, signIn, type FlowContext, ARTIFACTS_DIR, api, todayInChina, teamAndChecklist, uninspectedUnit } from '../lib.js';
 
 export const name = '检查统计与监测预警：数字可点开其记录、期间切换、重复检查提示（平板）';
 
 const TABLET = { width: 820, height: 1180 };
 // 1×1 PNG (a drawn signature stands in: the server checks the magic bytes).
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-
 
 interface FiguresJson {
   figures: { name: string; value: number; buckets: { key: string; value: number }[] | null }[];
@@ -35,7 +34,6 @@ interface MonitorsJson {
   overdue: { items: unknown[] }[];
   workload: { name: string; warning: string | null }[];
 }
-
 
 const valueOf = (f: FiguresJson, name: string, bucket?: string) => {
   const x = f.figures.find((y) => y.name === name);
@@ -78,7 +76,10 @@ async function shot(page: Page, name: string) {
 
 async function closeDrawer(page: Page) {
   await page.locator('.ant-drawer-open .ant-drawer-close').click();
-  await page.locator('.ant-drawer-open').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-drawer-open')
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
 }
 
 export async function run({ page, baseUrl, state, log }: FlowContext): Promise<void> {
@@ -88,8 +89,9 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   const year = Number(today.slice(0, 4));
   const yearRange = `from=${year}-01-01&to=${year}-12-31`;
 
-  await ensureNextYearCalendar(http, log);
-  const plannedDate = (await http.get<{ due: string }>(`/api/calendar/due?from=${today}&days=7&unit=working`)).due;
+  // The on-site record is today and may not be earlier than the date the notice announced: the notice
+  // announces today and is registered as sent on the latest day that allows (5 working days before).
+  const plannedDate = today;
 
   // ---- Before: what the API counts this year (earlier flows may have made records) ----
   const before = await http.get<FiguresJson>(`/api/inspections/figures?${yearRange}`);
@@ -103,7 +105,7 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   const typeBefore = await http.get<FiguresJson>(`/api/inspections/figures?${yearRange}&unitType=${unit.type}`);
 
   // ---- A: signed with one item 不符合 → feedback letter; B: signed, every item 符合 ----
-  type Detail = { id: string; code: string; items: { entryId: string }[]; status: string };
+  type Detail = { id: string; code: string; items: { entryId: string }[]; status: string; notice: { latestDate: string } };
   const make = async (nonCompliant: boolean, feedback: boolean): Promise<Detail> => {
     const created = await http.send<Detail>('POST', '/api/inspections', {
       unitId: unit.id,
@@ -112,15 +114,22 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
       plannedDate,
       reason: '浏览器测试：检查统计与监测预警',
     });
-    await http.send('POST', `/api/inspections/${created.id}/notice`, { noticeOn: today });
+    await http.send('POST', `/api/inspections/${created.id}/notice`, { noticeOn: created.notice.latestDate });
     await http.send('PUT', `/api/inspections/${created.id}/record`, {
       onSiteDate: today,
-      items: created.items.map((e, i) => ({ entryId: e.entryId, result: nonCompliant && i === 0 ? 'non_compliant' : 'compliant', note: nonCompliant && i === 0 ? '档案工作责任制未落实到岗' : null })),
+      items: created.items.map((e, i) => ({
+        entryId: e.entryId,
+        result: nonCompliant && i === 0 ? 'non_compliant' : 'compliant',
+        note: nonCompliant && i === 0 ? '档案工作责任制未落实到岗' : null,
+      })),
       inspectorsPresent: team.map((t) => t.id),
       representative: { name: '陈档案员', title: '办公室主任' },
       findings: nonCompliant ? '档案工作责任制未落实到岗，其余符合要求。' : '各项均符合要求。',
     });
-    await http.send('POST', `/api/inspections/${created.id}/sign`, { inspectors: team.map((t) => ({ inspectorId: t.id, signature: PNG })), representative: { signature: PNG } });
+    await http.send('POST', `/api/inspections/${created.id}/sign`, {
+      inspectors: team.map((t) => ({ inspectorId: t.id, signature: PNG })),
+      representative: { signature: PNG },
+    });
     if (feedback) await http.send('POST', `/api/inspections/${created.id}/feedback`, {});
     const d = await http.get<Detail>(`/api/inspections/${created.id}`);
     assertEqual(d.status, feedback ? 'feedback_issued' : 'on_site_signed', `${d.code}: status`);
@@ -190,7 +199,10 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   // The unit-type filter.
   await page.getByTestId('unit-type').click();
   const typeLabel = unit.typeLabel;
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${typeLabel}$`) }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${typeLabel}$`) })
+    .click();
   await page.waitForURL(new RegExp(`unitType=${unit.type}`));
   await seeFigure(page, 'figure-inspectionsDone', valueOf(typeBefore, 'inspectionsDone') + 2, `检查次数 of ${typeLabel} units = before + 2`);
 
@@ -198,7 +210,16 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   await page.getByTestId('period-last-year').click();
   await page.waitForURL(new RegExp(`year=${year - 1}`));
   await seeText(page.getByTestId('figures-period'), new RegExp(`${year - 1}-01-01 至 ${year - 1}-12-31`), 'last year as the period');
-  for (const n of ['inspectionsDone', 'feedbackLetters', 'unitsInspected', 'followUps', 'interviews', 'rectificationRaised', 'rectificationClosed', 'rectificationOverdue'])
+  for (const n of [
+    'inspectionsDone',
+    'feedbackLetters',
+    'unitsInspected',
+    'followUps',
+    'interviews',
+    'rectificationRaised',
+    'rectificationClosed',
+    'rectificationOverdue',
+  ])
     await seeFigure(page, `figure-${n}`, 0, `${n} last year`);
   await page.reload();
   await seeText(page.getByTestId('figures-period'), new RegExp(`${year - 1}-01-01 至 ${year - 1}-12-31`), 'last year kept in the URL across a reload');
@@ -241,11 +262,23 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   await page.getByTestId('dashboard-monitor-repeats').click();
   await page.waitForURL(/\/inspection\/monitors\?tab=repeats/);
   await see(page.getByTestId('monitors'), 'the monitors');
-  await seeText(page.getByTestId('monitor-settings'), new RegExp(`${monitors.settings.repeatInspectionDays} 日内.*${monitors.settings.inspectorMonthlyMax} 次`), 'the settings in force');
+  await seeText(
+    page.getByTestId('monitor-settings'),
+    new RegExp(`${monitors.settings.repeatInspectionDays} 日内.*${monitors.settings.inspectorMonthlyMax} 次`),
+    'the settings in force',
+  );
   await see(page.getByTestId('monitor-settings-link'), 'the link to 系统设置 for an admin');
   assertEqual(Number(await page.getByTestId('count-repeats').getAttribute('data-count')), monitors.repeats.length, '重复检查: the tab count');
-  assertEqual(Number(await page.getByTestId('count-overdue').getAttribute('data-count')), monitors.overdue.reduce((n, o) => n + o.items.length, 0), '整改逾期: the tab count');
-  assertEqual(Number(await page.getByTestId('count-workload').getAttribute('data-count')), monitors.workload.filter((w) => w.warning).length, '工作量: the tab count');
+  assertEqual(
+    Number(await page.getByTestId('count-overdue').getAttribute('data-count')),
+    monitors.overdue.reduce((n, o) => n + o.items.length, 0),
+    '整改逾期: the tab count',
+  );
+  assertEqual(
+    Number(await page.getByTestId('count-workload').getAttribute('data-count')),
+    monitors.workload.filter((w) => w.warning).length,
+    '工作量: the tab count',
+  );
   const row = page.getByTestId('repeats-table').locator('tr.ant-table-row').filter({ hasText: a.code }).filter({ hasText: b.code });
   await see(row, `the row of the pair ${a.code}/${b.code}`);
   assertEqual((await row.first().getByTestId('monitor-code').allTextContents()).map((s) => s.trim()).sort(), [a.code, b.code].sort(), 'both codes are linked');

@@ -20,8 +20,14 @@ export interface Ctx {
   now: () => Date;
 }
 
-/** Run `fn` in one transaction: the change and its audit events commit together or not at all. */
-export async function inTx<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+/** A context with a signed-in actor (what every authorised service function receives). */
+export type ActorCtx = Ctx & { actor: Actor };
+
+/**
+ * Run `fn` in one transaction: the change and its audit events commit together or not at all. The
+ * transaction context has the caller's type (an `ActorCtx` stays one: no casts).
+ */
+export async function inTx<C extends Ctx, T>(ctx: C, fn: (tx: C) => Promise<T>): Promise<T> {
   return (ctx.db as Db).transaction((tx) => fn({ ...ctx, db: tx }));
 }
 

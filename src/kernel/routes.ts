@@ -1,76 +1,88 @@
 /** Kernel HTTP surface: health, sign-in, the whole-process record, settings. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { recordEvent, verifyAudit } from './audit/index.js';
-import { auditEvents, orgs, settings, users } from './schema.js';
+import { eq } from 'drizzle-orm';
+import {
+  Credentials,
+  CsrfResponse,
+  HealthDetailsResponse,
+  HealthResponse,
+  MeResponse,
+  PasswordChange,
+  SettingsResponse,
+  TimelineQuery,
+  TimelineResponse,
+} from './contracts.js';
+import { Ok } from './http/responses.js';
+import type { OrgLevel } from './tenancy/labels.js';
+import { recordEvent } from './audit/index.js';
+import { timelinePage } from './audit/timeline.service.js';
+import { orgs, settings, users } from './schema.js';
 import { changeOwnPassword, login, logout } from './auth/login.js';
-import { SESSION_COOKIE } from './auth/sessions.js';
+import { SESSION_COOKIE, csrfBinding } from './auth/sessions.js';
 import { hasAction } from './auth/policy.js';
-import { ACTIONS, ROLE_LABELS, type Action } from './auth/roles.js';
+import { ROLE_LABELS } from './auth/labels.js';
+import { allActions, type Action } from './auth/roles.js';
 import { authed, ctxOf, signedIn } from './http/context.js';
 import { inTx } from './context.js';
 import { notFound } from './http/errors.js';
-import { SETTING_DEFAULTS, SETTING_LABELS, SETTING_SCHEMAS, getAllSettings, type SettingKey } from './settings.js';
+import { getAllSettings, settingDefs } from './settings.js';
 import { readableOrg } from './tenancy/index.js';
 import { calendarRoutes } from './calendar/routes.js';
+import { figureRoutes } from './figures/routes.js';
+import { calendarHooks, timelineAction } from './module.js';
 
-const TIMELINE_ACTION: Record<string, Action> = {
-  unit: 'unit.read',
-  inspector: 'inspector.read',
-  inspectorConflict: 'inspector.read',
-  user: 'user.read',
-  org: 'org.read',
-  department: 'org.read',
-  calendarYear: 'calendar.read',
-  inspectionItem: 'inspection.read',
-  checklist: 'inspection.read',
-  checklistVersion: 'inspection.read',
-  inspectionPlan: 'inspection.read',
-  inspectionDraw: 'inspection.read',
-  evaluation: 'inspection.read',
-  inspection: 'inspection.read',
-  disclosureApplication: 'disclosure.read',
-  disclosureLetter: 'disclosure.read',
-  disclosureRegisterEntry: 'disclosure.read',
-  disclosureAnnualReport: 'disclosure.read',
-  dispute: 'dispute.read',
-  enforcementReferral: 'enforcement.read',
-};
-
-export const kernelRoutes: FastifyPluginAsyncZod<{ database: { kind: 'embedded' | 'external'; version: string } }> = async (app, opts) => {
-  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
+export const kernelRoutes: FastifyPluginAsyncZod<{ database: { kind: 'embedded' | 'external'; version: string }; cookieSecure: boolean }> = async (
+  app,
+  opts,
+) => {
+  // The public learns only that the app and its database answer; versions need a session.
+  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查（公开：仅运行状态）', response: { 200: HealthResponse } } }, async () => {
     await app.db.execute('SELECT 1');
-    return { status: 'ok', database: opts.database };
+    return { status: 'ok' as const };
   });
-
-  // ---- sign-in ----
-  app.get('/api/auth/csrf', { schema: { tags: ['登录'], summary: '取得 CSRF 令牌（写操作放入 x-csrf-token 请求头）' } }, async (_req, reply) => {
-    return { token: reply.generateCsrf() };
-  });
-
-  const Credentials = z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(200) });
-  app.post(
-    '/api/auth/login',
-    { schema: { tags: ['登录'], summary: '登录', body: Credentials }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-    async (req, reply) => {
-      const res = await login(ctxOf(req), req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
-      if (!res.ok) throw res.error;
-      reply.setCookie(SESSION_COOKIE, res.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.initialConfig.https ? true : undefined });
-      return { ok: true };
+  app.get(
+    '/api/health/details',
+    { schema: { tags: ['系统'], summary: '运行状态与数据库版本（须登录）', response: { 200: HealthDetailsResponse } } },
+    async (req) => {
+      signedIn(req);
+      await app.db.execute('SELECT 1');
+      return { status: 'ok' as const, database: opts.database, node: process.version };
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['登录'], summary: '退出' } }, async (req, reply) => {
+  // ---- sign-in ----
+  app.get(
+    '/api/auth/csrf',
+    { schema: { tags: ['登录'], summary: '取得 CSRF 令牌（写操作放入 x-csrf-token 请求头）', response: { 200: CsrfResponse } } },
+    async (req, reply) => {
+      // bound to the session cookie the browser sends now (app.ts `getUserInfo`): a new one after signing in or out
+      return { token: reply.generateCsrf({ userInfo: csrfBinding(req.cookies) }) };
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['登录'], summary: '登录', body: Credentials, response: { 200: Ok } }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const res = await login(ctxOf(req), req.body, { ip: req.ip, userAgent: req.headers['user-agent'], replacesToken: req.cookies[SESSION_COOKIE] });
+      if (!res.ok) throw res.error;
+      reply.setCookie(SESSION_COOKIE, res.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure });
+      return { ok: true as const };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['登录'], summary: '退出', response: { 200: Ok } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logout(ctxOf(req), token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['登录'], summary: '当前用户、机构与可用功能' } }, async (req) => {
+  app.get('/api/auth/me', { schema: { tags: ['登录'], summary: '当前用户、机构与可用功能', response: { 200: MeResponse } } }, async (req) => {
     const actor = signedIn(req);
     const [org] = await app.db.select({ id: orgs.id, name: orgs.name, level: orgs.level, parentId: orgs.parentId }).from(orgs).where(eq(orgs.id, actor.orgId));
+    if (!org) throw notFound('机构');
     const [u] = await app.db.select({ mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, actor.userId));
     return {
       user: {
@@ -82,78 +94,52 @@ export const kernelRoutes: FastifyPluginAsyncZod<{ database: { kind: 'embedded' 
         unitId: actor.unitId,
         mustChangePassword: u?.mustChangePassword ?? false,
       },
-      org,
-      actions: ACTIONS.filter((a: Action) => hasAction(actor, a)),
+      org: { ...org, level: org.level as OrgLevel },
+      actions: allActions().filter((a: Action) => hasAction(actor, a)),
     };
   });
 
-  app.post(
-    '/api/auth/password',
-    { schema: { tags: ['登录'], summary: '修改本人密码', body: z.object({ current: z.string().min(1, '请输入当前密码'), next: z.string().min(1, '请输入新密码') }) } },
-    async (req) => {
-      const actor = signedIn(req);
-      await changeOwnPassword({ ...ctxOf(req), actor }, req.body);
-      return { ok: true };
-    },
-  );
-
-  // ---- whole-process record (全过程记录) ----
-  app.get('/api/audit/verify', { schema: { tags: ['全过程记录'], summary: '校验哈希链（本机构及下级）' } }, async (req) => {
-    const ctx = authed(req, 'audit.read');
-    const ids = await ctx.db.execute<{ id: string }>(sql`SELECT id FROM orgs WHERE path LIKE ${ctx.actor.orgPath + '%'}`);
-    return verifyAudit(ctx.db, ids.rows.map((r) => r.id));
+  app.post('/api/auth/password', { schema: { tags: ['登录'], summary: '修改本人密码', body: PasswordChange, response: { 200: Ok } } }, async (req) => {
+    const actor = signedIn(req);
+    await changeOwnPassword({ ...ctxOf(req), actor }, req.body, req.sessionId!);
+    return { ok: true as const };
   });
 
+  // ---- whole-process record (全过程记录) ----
+  // verification and signed checkpoints: audit/routes.ts
   app.get(
     '/api/audit/timeline',
     {
       schema: {
         tags: ['全过程记录'],
-        summary: '某条记录的时间线',
-        querystring: z.object({ entityType: z.string().min(1).max(40), entityId: z.string().min(1).max(80), orgId: z.uuid().optional() }),
+        summary: '某条记录的时间线（分页，默认每页 50 条；order=desc 最新的在前）',
+        querystring: TimelineQuery,
+        response: { 200: TimelineResponse },
       },
     },
     async (req) => {
       // Whoever may read a kind of record may read its timeline; anything else needs audit.read.
-      const action = TIMELINE_ACTION[req.query.entityType] ?? 'audit.read';
+      const action = timelineAction(req.query.entityType) ?? 'audit.read';
       const actor = signedIn(req);
       const ctx = { ...ctxOf(req), actor };
       if (!hasAction(actor, action) && !hasAction(actor, 'audit.read')) throw notFound();
       const org = await readableOrg(ctx, req.query.orgId);
-      const rows = await app.db
-        .select()
-        .from(auditEvents)
-        .where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.entityType, req.query.entityType), eq(auditEvents.entityId, req.query.entityId)))
-        .orderBy(asc(auditEvents.seq));
-      if (rows.length === 0) throw notFound();
-      return {
-        items: rows.map((r) => ({
-          seq: r.seq,
-          at: new Date(r.at).toISOString(),
-          actorName: r.actorName,
-          action: r.action,
-          before: r.before,
-          after: r.after,
-          hash: r.hash,
-          prevHash: r.prevHash,
-        })),
-      };
+      return timelinePage(app.db, org.id, req.query);
     },
   );
 
   // ---- settings ----
-  app.get('/api/settings', { schema: { tags: ['设置'], summary: '本机构设置' } }, async (req) => {
+  app.get('/api/settings', { schema: { tags: ['设置'], summary: '本机构设置', response: { 200: SettingsResponse } } }, async (req) => {
     const ctx = authed(req, 'settings.manage');
     const values = await getAllSettings(ctx.db, ctx.actor.orgId);
     return {
-      items: (Object.keys(SETTING_DEFAULTS) as SettingKey[]).map((key) => ({ key, label: SETTING_LABELS[key], value: values[key], default: SETTING_DEFAULTS[key] })),
+      items: [...settingDefs()].map(([key, def]) => ({ key, label: def.label, value: values[key], default: def.default })),
     };
   });
 
-  const SettingsPatch = z
-    .object(Object.fromEntries(Object.entries(SETTING_SCHEMAS).map(([k, s]) => [k, s.optional()])) as { [K in SettingKey]: z.ZodOptional<(typeof SETTING_SCHEMAS)[K]> })
-    .strict();
-  app.put('/api/settings', { schema: { tags: ['设置'], summary: '修改本机构设置', body: SettingsPatch } }, async (req) => {
+  // Built when the routes are registered, after installModules: every module's settings.
+  const SettingsPatch = z.object(Object.fromEntries([...settingDefs()].map(([k, d]) => [k, d.schema.optional()]))).strict();
+  app.put('/api/settings', { schema: { tags: ['设置'], summary: '修改本机构设置', body: SettingsPatch, response: { 200: Ok } } }, async (req) => {
     const ctx = authed(req, 'settings.manage');
     await inTx(ctx, async (tx) => {
       const before = await getAllSettings(tx.db, ctx.actor.orgId);
@@ -164,10 +150,18 @@ export const kernelRoutes: FastifyPluginAsyncZod<{ database: { kind: 'embedded' 
           .values({ orgId: ctx.actor.orgId, key, value, updatedAt: tx.now() })
           .onConflictDoUpdate({ target: [settings.orgId, settings.key], set: { value, updatedAt: tx.now() } });
       }
-      await recordEvent(tx, { orgId: ctx.actor.orgId, action: 'settings.update', entityType: 'settings', entityId: ctx.actor.orgId, before, after: await getAllSettings(tx.db, ctx.actor.orgId) });
+      await recordEvent(tx, {
+        orgId: ctx.actor.orgId,
+        action: 'settings.update',
+        entityType: 'settings',
+        entityId: ctx.actor.orgId,
+        before,
+        after: await getAllSettings(tx.db, ctx.actor.orgId),
+      });
     });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  await app.register(calendarRoutes);
+  await app.register(calendarRoutes, { hooks: calendarHooks() });
+  await app.register(figureRoutes);
 };

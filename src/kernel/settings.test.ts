@@ -12,7 +12,12 @@ afterAll(async () => env.close());
 describe('settings', () => {
   it('lists defaults, changes a value with a record, refuses bad values', async () => {
     const list = (await admin.get('/api/settings')).json().items;
-    expect(list.find((s: { key: string }) => s.key === 'sessionIdleMinutes')).toEqual({ key: 'sessionIdleMinutes', label: '会话空闲超时（分钟）', value: 30, default: 30 });
+    expect(list.find((s: { key: string }) => s.key === 'sessionIdleMinutes')).toEqual({
+      key: 'sessionIdleMinutes',
+      label: '会话空闲超时（分钟）',
+      value: 30,
+      default: 30,
+    });
     const bad = await admin.put('/api/settings', { sessionIdleMinutes: 2, unknownKey: 1 });
     expect(bad.statusCode).toBe(400);
     expect((await admin.get('/api/settings')).json().items.find((s: { key: string }) => s.key === 'sessionIdleMinutes').value).toBe(30);

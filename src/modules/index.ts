@@ -1,17 +1,14 @@
-/** Every module's routes, registered by app.ts after the kernel. */
-import type { FastifyPluginAsync } from 'fastify';
-import { orgRoutes } from './orgs/index.js';
-import { dashboardRoutes } from './dashboard/index.js';
-import { inspectionRoutes } from './inspections/index.js';
-import { disclosureRoutes } from './disclosure/index.js';
-import { disputeRoutes } from './disputes/index.js';
-import { enforcementRoutes } from './enforcement/index.js';
+/**
+ * The modules of this installation, in order: each one's descriptor (index.ts). app.ts installs the
+ * list (the kernel builds its registries from it) and registers each module's routes. Demo steps run
+ * in this order, so a module comes after the ones whose records its demo uses.
+ */
+import type { ModuleDescriptor } from '../kernel/module.js';
+import { orgsModule } from './orgs/index.js';
+import { dashboardModule } from './dashboard/index.js';
+import { inspectionsModule } from './inspections/index.js';
+import { disclosureModule } from './disclosure/index.js';
+import { disputesModule } from './disputes/index.js';
+import { enforcementModule } from './enforcement/index.js';
 
-export const moduleRoutes: FastifyPluginAsync = async (app) => {
-  await app.register(orgRoutes);
-  await app.register(dashboardRoutes);
-  await app.register(inspectionRoutes);
-  await app.register(disclosureRoutes);
-  await app.register(disputeRoutes);
-  await app.register(enforcementRoutes);
-};
+export const MODULES: readonly ModuleDescriptor[] = [orgsModule, dashboardModule, inspectionsModule, disclosureModule, disputesModule, enforcementModule];

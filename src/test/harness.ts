@@ -1,24 +1,35 @@
 /**
  * Test harness: a fresh database per test file (cloned from the migrated template) and the app
- * over it, plus an HTTP client that keeps cookies and the CSRF token like a browser.
+ * over it, connected as the app's restricted role like in production (the clone keeps the
+ * template's grants), plus an HTTP client that keeps cookies and the CSRF token like a browser.
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { expect, inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
-import { openDatabase, withDatabaseName, type Database } from '../kernel/db/index.js';
+import { openDatabase, withCredentials, withDatabaseName, type Database } from '../kernel/db/index.js';
+import { assertAppRoleRestricted } from '../kernel/db/roles.js';
 
 export interface TestEnv {
   app: FastifyInstance;
+  /** The app's pool: the restricted app role, like the running app. */
   database: Database;
+  /** The app role's URL of this test file's database. */
   url: string;
+  /** The owner's URL of the same database (to act as a DBA outside the app: tampering tests). */
+  ownerUrl: string;
+  /** The key the app signs audit checkpoints with. */
+  auditKey: Buffer;
   /** Move the app's clock (for idle timeouts, lockouts and deadlines). */
   setNow: (d: Date | string) => void;
   close: () => Promise<void>;
 }
 
+/** The audit checkpoint key of every test app (not secret). */
+export const TEST_AUDIT_KEY = Buffer.from('lantai-test-audit-checkpoint-key-0123456789abcdef', 'utf8');
 
+/** A fresh database cloned from the template; `url` signs in as the owner. */
 export async function createTestDatabase(): Promise<{ url: string; name: string }> {
   const adminUrl = inject('pgAdminUrl');
   const name = `lantai_t_${inject('pgRunId')}_${crypto.randomBytes(4).toString('hex')}`;
@@ -29,14 +40,17 @@ export async function createTestDatabase(): Promise<{ url: string; name: string 
   return { url: withDatabaseName(adminUrl, name), name };
 }
 
-export async function createTestEnv(opts: { now?: Date | string } = {}): Promise<TestEnv> {
-  const { url } = await createTestDatabase();
+export async function createTestEnv(opts: { now?: Date | string; trustProxy?: string[]; cookieSecure?: boolean } = {}): Promise<TestEnv> {
+  const { url: ownerUrl } = await createTestDatabase();
+  const url = withCredentials(ownerUrl, inject('pgAppRole'), inject('pgAppPassword'));
   const database = openDatabase(url, 'external', 5);
+  await assertAppRoleRestricted(database.pool);
   let now: Date | null = opts.now ? new Date(opts.now) : null;
   const app = await buildApp({
     db: database.db,
-    config: { cookieSecure: false, uploadLimitBytes: 2 * 1024 * 1024, logLevel: 'silent' },
+    config: { cookieSecure: opts.cookieSecure ?? false, trustProxy: opts.trustProxy ?? [], uploadLimitBytes: 2 * 1024 * 1024, logLevel: 'silent' },
     database: { kind: 'external', version: 'test' },
+    auditKey: TEST_AUDIT_KEY,
     now: () => (now ? new Date(now) : new Date()),
     serveWeb: false,
     logger: false,
@@ -46,6 +60,8 @@ export async function createTestEnv(opts: { now?: Date | string } = {}): Promise
     app,
     database,
     url,
+    ownerUrl,
+    auditKey: TEST_AUDIT_KEY,
     setNow: (d) => {
       now = new Date(d);
     },
@@ -58,11 +74,20 @@ export async function createTestEnv(opts: { now?: Date | string } = {}): Promise
 
 type Json = Record<string, unknown> | unknown[];
 
-/** A browser-like client: cookie jar + CSRF header on writes. */
+/** A browser-like client: cookie jar + CSRF header on writes (fetched again when the session cookie changes, as it is bound to it). */
 export class Client {
   private cookies = new Map<string, string>();
   private csrf: string | null = null;
-  constructor(private app: FastifyInstance) {}
+  /** `remoteAddress`: the TCP peer the app sees (default 127.0.0.1); `headers`: sent with every request (X-Forwarded-For …). */
+  constructor(
+    private app: FastifyInstance,
+    private opts: { remoteAddress?: string; headers?: Record<string, string> } = {},
+  ) {}
+
+  /** The cookie jar's value of `name` (to replay a session from elsewhere). */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -70,16 +95,18 @@ export class Client {
 
   private keep(res: LightMyRequestResponse): void {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.name === 'lantai_session') this.csrf = null;
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
   }
 
   async request(method: string, url: string, body?: Json | Buffer, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const h: Record<string, string> = { ...headers };
+    const h: Record<string, string> = { ...this.opts.headers, ...headers };
+    const peer = this.opts.remoteAddress ? { remoteAddress: this.opts.remoteAddress } : {};
     if (method !== 'GET' && method !== 'HEAD') {
       if (!this.csrf) {
-        const t = await this.app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie: this.cookieHeader() } });
+        const t = await this.app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { ...this.opts.headers, cookie: this.cookieHeader() }, ...peer });
         this.keep(t);
         this.csrf = t.json().token;
       }
@@ -90,6 +117,7 @@ export class Client {
       method: method as 'GET',
       url,
       headers: h,
+      ...peer,
       ...(body === undefined ? {} : Buffer.isBuffer(body) ? { payload: body } : { payload: body as object }),
     });
     this.keep(res);
@@ -165,6 +193,35 @@ export function ok<T = Record<string, unknown>>(res: { statusCode: number; body:
 export function refused(res: { statusCode: number; body: string; json: () => unknown }, status: number, field: string | null, message: RegExp): void {
   expect(res.statusCode, res.body).toBe(status);
   const err = (res.json() as { error: { message: string; fields?: Record<string, string> } }).error;
-  if (field) expect(Object.keys(err.fields ?? {}).some((k) => k === field || k.startsWith(`${field}.`)), `${field} in ${res.body}`).toBe(true);
+  if (field)
+    expect(
+      Object.keys(err.fields ?? {}).some((k) => k === field || k.startsWith(`${field}.`)),
+      `${field} in ${res.body}`,
+    ).toBe(true);
   expect(`${err.message} ${JSON.stringify(err.fields ?? {})}`, res.body).toMatch(message);
+}
+
+/** One operation of the API as its OpenAPI description lists it: every path parameter a well-formed id (refusals must come before any lookup). */
+export interface ApiOperation {
+  method: string;
+  path: string;
+  hasBody: boolean;
+  /** The query parameters it documents. */
+  query: string[];
+}
+
+/** Every operation of the app's API, from /api/openapi.json. */
+export async function apiOperations(app: FastifyInstance): Promise<ApiOperation[]> {
+  const paths = (await app.inject({ url: '/api/openapi.json' })).json().paths as Record<
+    string,
+    Record<string, { requestBody?: unknown; parameters?: { in: string; name: string }[] }>
+  >;
+  return Object.entries(paths).flatMap(([p, byMethod]) =>
+    Object.entries(byMethod).map(([m, op]) => ({
+      method: m.toUpperCase(),
+      path: p.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'),
+      hasBody: op.requestBody !== undefined,
+      query: (op.parameters ?? []).filter((x) => x.in === 'query').map((x) => x.name),
+    })),
+  );
 }

@@ -1,9 +1,12 @@
 /**
  * 全过程记录 (whole-process record): append one event per change, in the caller's transaction,
- * chained per org by SHA-256 (each event carries the previous event's hash).
+ * chained per org by SHA-256 (each event carries the previous event's hash). The org's head row is
+ * locked while appending and only moves forward (a trigger refuses anything else); a head missing
+ * while the org has events was deleted: the write is refused ({@link AuditTamperedError}).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
+import { AppError } from '../http/errors.js';
 import { GENESIS_HASH, eventHash } from './hash.js';
 
 export interface AuditInput {
@@ -13,6 +16,23 @@ export interface AuditInput {
   entityId: string;
   before?: unknown;
   after?: unknown;
+}
+
+/**
+ * A write refused because the org's chain head is gone while its events remain (deleted outside the
+ * app): starting a new chain would hide the tampering. The app records it as a tamper alert.
+ */
+export class AuditTamperedError extends AppError {
+  constructor(
+    readonly orgId: string,
+    readonly action: string,
+    readonly events: number,
+  ) {
+    super(
+      'unavailable.audit_tampered',
+      `本机构全过程记录的链头已被删除（已有 ${events} 条记录），记录被篡改过；为保全证据暂停写入，请系统管理员核查数据库（npm run audit:verify）`,
+    );
+  }
 }
 
 const SECRET_KEYS = new Set(['passwordHash', 'password', 'password_hash', 'token']);
@@ -46,10 +66,18 @@ export async function recordEvents(ctx: Ctx, inputs: AuditInput[]): Promise<{ se
   if (!orgId) throw new Error('recordEvents: no events');
   if (inputs.some((i) => i.orgId !== orgId)) throw new Error('recordEvents: all events must belong to one org');
   const { db } = ctx;
-  await db.execute(sql`INSERT INTO audit_heads (org_id, seq, hash) VALUES (${orgId}, 0, ${GENESIS_HASH}) ON CONFLICT (org_id) DO NOTHING`);
-  const head = await db.execute<{ seq: string; hash: string }>(sql`SELECT seq, hash FROM audit_heads WHERE org_id = ${orgId} FOR UPDATE`);
-  let seq = Number(head.rows[0]!.seq);
-  let prevHash = head.rows[0]!.hash;
+  const lockHead = async () =>
+    (await db.execute<{ seq: string; hash: string }>(sql`SELECT seq, hash FROM audit_heads WHERE org_id = ${orgId} FOR UPDATE`)).rows[0];
+  let head = await lockHead();
+  if (!head) {
+    // A new chain only for an org without events: a missing head over existing events was deleted.
+    const last = await db.execute<{ seq: string }>(sql`SELECT seq FROM audit_events WHERE org_id = ${orgId} ORDER BY seq DESC LIMIT 1`);
+    if (last.rows[0]) throw new AuditTamperedError(orgId, inputs[0]!.action, Number(last.rows[0].seq));
+    await db.execute(sql`INSERT INTO audit_heads (org_id, seq, hash) VALUES (${orgId}, 0, ${GENESIS_HASH}) ON CONFLICT (org_id) DO NOTHING`);
+    head = await lockHead();
+  }
+  let seq = Number(head!.seq);
+  let prevHash = head!.hash;
   const at = ctx.now().toISOString();
   const actorId = ctx.actor?.userId ?? null;
   const actorName = ctx.actor ? `${ctx.actor.displayName}（${ctx.actor.username}）` : '系统';

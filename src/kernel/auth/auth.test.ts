@@ -77,10 +77,10 @@ describe('sign-in, sessions, lockout', () => {
     expect(tl).toContain('auth.locked');
   });
 
-  it('an unknown user gets the same message as a wrong password', async () => {
+  it('an unknown user gets the same message as a wrong password (more in sign-in.test.ts)', async () => {
     const r = await new Client(env.app).login('nobody', 'whatever-Pass-1');
     expect(r.statusCode).toBe(401);
-    expect(r.json().error.message).toBe('用户名或密码错误');
+    expect(r.json().error.message).toBe('用户名或密码错误（再失败 4 次将锁定账号）');
   });
 
   it('enforces the password policy on change', async () => {
@@ -98,9 +98,20 @@ describe('sign-in, sessions, lockout', () => {
 });
 
 describe('HTTP basics', () => {
-  it('health, JSON 404 and OpenAPI', async () => {
+  it('health tells the public only that the app is up; versions need a session', async () => {
     const h = await env.app.inject({ url: '/api/health' });
-    expect(h.json()).toEqual({ status: 'ok', database: { kind: 'external', version: 'test' } });
+    expect(h.statusCode).toBe(200);
+    expect(h.json()).toEqual({ status: 'ok' });
+    const anon = await env.app.inject({ url: '/api/health/details' });
+    expect(anon.statusCode).toBe(401);
+    expect(anon.body).not.toMatch(/external|test|v\d+\./);
+    const c = new Client(env.app);
+    await c.login('admin', 'Admin-Pass-2024');
+    const details = (await c.get('/api/health/details')).json();
+    expect(details).toEqual({ status: 'ok', database: { kind: 'external', version: 'test' }, node: process.version });
+  });
+
+  it('JSON 404 and OpenAPI', async () => {
     const nf = await env.app.inject({ url: '/api/no-such-thing' });
     expect(nf.statusCode).toBe(404);
     expect(nf.json().error.code).toBe('not_found');

@@ -1,6 +1,6 @@
 import type { Actor } from '../context.js';
 import { forbidden, notFound } from '../http/errors.js';
-import { ROLE_ACTIONS, isReadAction, type Action } from './roles.js';
+import { isReadAction, roleActions, type Action } from './roles.js';
 
 /** A record as the policy sees it: which org owns it. `orgPath` is needed for descendant reads. */
 export interface Resource {
@@ -9,7 +9,7 @@ export interface Resource {
 }
 
 export function hasAction(actor: Actor, action: Action): boolean {
-  return actor.roles.some((r) => ROLE_ACTIONS[r]?.includes(action));
+  return actor.roles.some((r) => roleActions(r)?.has(action));
 }
 
 /**

@@ -1,66 +1,67 @@
 /**
  * Roles of SPEC.md and what each may do. Policy is data: one table, one `can`.
+ *
+ * The kernel owns the roles and its own actions (calendar, record, settings). Each module declares
+ * its actions by augmenting {@link ActionRegistry} (so `authed(req, 'inspection.manage')` is checked
+ * by the compiler) and grants them to roles in its descriptor; `installModules` composes the table.
  */
-export const ROLES = ['admin', 'leader', 'legal', 'inspector', 'staff', 'unit', 'superior'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './labels.js';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员',
-  leader: '局领导',
-  legal: '法制科',
-  inspector: '执法人员',
-  staff: '业务科室',
-  unit: '立档单位',
-  superior: '上级机关',
+export { ROLE_LABELS, ROLES, type Role } from './labels.js';
+
+/**
+ * Every action name. The kernel's are here; a module adds its own with
+ * `declare module '…/kernel/auth/roles.js' { interface ActionRegistry { 'x.read': true } }`.
+ * `*.read` actions may reach descendant orgs; every other action only the actor's own org.
+ */
+export interface ActionRegistry {
+  'calendar.read': true;
+  'calendar.manage': true;
+  'audit.read': true;
+  'settings.manage': true;
+}
+export type Action = keyof ActionRegistry;
+
+/** Which roles hold which actions: a module's (or the kernel's) part of the policy table. */
+export type Grants = Partial<Record<Role, readonly Action[]>>;
+
+/** The kernel's own grants. */
+export const KERNEL_GRANTS: Grants = {
+  admin: ['calendar.read', 'calendar.manage', 'audit.read', 'settings.manage'],
+  leader: ['calendar.read', 'audit.read'],
+  legal: ['calendar.read', 'audit.read'],
+  inspector: ['calendar.read'],
+  staff: ['calendar.read'],
+  unit: ['calendar.read'],
+  superior: ['calendar.read', 'audit.read'],
 };
 
-/** Actions. `*.read` may reach descendant orgs; every other action only the actor's own org. */
-export const ACTIONS = [
-  'dashboard.read',
-  'org.read',
-  'org.manage',
-  'user.read',
-  'user.manage',
-  'unit.read',
-  'unit.write',
-  'inspector.read',
-  'inspector.write',
-  'calendar.read',
-  'calendar.manage',
-  'audit.read',
-  'settings.manage',
-  'ownUnit.read',
-  'ownUnit.inspect',
-  'inspection.read',
-  'inspection.manage',
-  'disclosure.read',
-  'disclosure.handle',
-  'disclosure.approve',
-  'dispute.read',
-  'dispute.manage',
-  'enforcement.read',
-  'enforcement.manage',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+let table: Record<Role, Set<Action>> = composeGrants([KERNEL_GRANTS]);
+let actions: Action[] = [...new Set(Object.values(table).flatMap((s) => [...s]))];
 
-const STAFF_READS: Action[] = ['dashboard.read', 'org.read', 'unit.read', 'inspector.read', 'calendar.read', 'inspection.read'];
-/** 政府信息公开 desk: read and handle applications. */
-const DISCLOSURE_DESK: Action[] = ['disclosure.read', 'disclosure.handle'];
-/** 复议、诉讼 register. */
-const DISPUTE_DESK: Action[] = ['dispute.read', 'dispute.manage'];
-/** 行政处罚: the intake of 案件线索 (referrals) and, later, cases. */
-const ENFORCEMENT: Action[] = ['enforcement.read', 'enforcement.manage'];
+/** The role → actions table made of several parts (the kernel's and each module's). */
+export function composeGrants(parts: readonly Grants[]): Record<Role, Set<Action>> {
+  const out = Object.fromEntries(ROLES.map((r) => [r, new Set<Action>()])) as Record<Role, Set<Action>>;
+  for (const part of parts) for (const r of ROLES) for (const a of part[r] ?? []) out[r].add(a);
+  return out;
+}
 
-export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  admin: [...STAFF_READS, 'org.manage', 'user.read', 'user.manage', 'unit.write', 'inspector.write', 'calendar.manage', 'audit.read', 'settings.manage', 'inspection.manage', ...DISCLOSURE_DESK, ...DISPUTE_DESK, ...ENFORCEMENT],
-  // 延期 is approved by the head of the disclosure office (条例第三十三条), a leader.
-  leader: [...STAFF_READS, 'user.read', 'audit.read', 'disclosure.read', 'disclosure.approve', 'dispute.read', 'enforcement.read'],
-  legal: [...STAFF_READS, 'audit.read', ...DISCLOSURE_DESK, ...DISPUTE_DESK, ...ENFORCEMENT],
-  inspector: [...STAFF_READS, 'unit.write', 'inspection.manage', ...ENFORCEMENT],
-  staff: [...STAFF_READS, ...DISCLOSURE_DESK, 'dispute.read', 'enforcement.read'],
-  unit: ['dashboard.read', 'calendar.read', 'ownUnit.read', 'ownUnit.inspect'],
-  superior: [...STAFF_READS, 'user.read', 'audit.read', 'disclosure.read', 'dispute.read', 'enforcement.read'],
-};
+/** Installs the policy table (app start, from the modules' descriptors); the action list keeps declaration order. */
+export function setGrants(parts: readonly Grants[], declared: readonly Action[]): void {
+  table = composeGrants(parts);
+  const granted = new Set(Object.values(table).flatMap((s) => [...s]));
+  actions = [...new Set([...declared, ...granted])];
+}
+
+/** The actions a role holds. */
+export function roleActions(role: Role): ReadonlySet<Action> {
+  return table[role];
+}
+
+/** Every known action, in declaration order (for `/api/auth/me`). */
+export function allActions(): readonly Action[] {
+  return actions;
+}
 
 export function isReadAction(a: Action): boolean {
   return a.endsWith('.read');

@@ -1,15 +1,6 @@
 import chineseDays from 'chinese-days';
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  CalendarError,
-  chineseDaysSeed,
-  daysBetween,
-  InvalidDateError,
-  isValidDate,
-  WorkCalendar,
-  weekdayOf,
-} from './calendar.js';
+import { addDays, CalendarError, chineseDaysSeed, daysBetween, InvalidDateError, isValidDate, WorkCalendar, weekdayOf } from './calendar.js';
 
 const seed = chineseDaysSeed();
 const cal = new WorkCalendar(seed);
@@ -92,22 +83,41 @@ describe('WorkCalendar.dayInfo', () => {
   });
 });
 
-describe('unknown years fail loudly', () => {
-  it('throws CalendarError for a 2027 date', () => {
+describe('a year not entered is provisional; a year out of range fails loudly', () => {
+  it('computes 2027 from the statutory holidays and marks every day of it provisional', () => {
+    expect(cal.isKnownYear(2027)).toBe(false);
+    expect(cal.isProvisionalYear(2027)).toBe(true);
+    // 2027-01-01 Fri 元旦; 2027-02-05 Fri 除夕; 2027-02-09 Tue 春节 made up (初一 Sat, 初二 Sun).
+    expect(cal.dayInfo('2027-01-01')).toEqual({ date: '2027-01-01', weekday: 5, working: false, reason: '法定节假日', name: '元旦', provisional: true });
+    expect(cal.dayInfo('2027-01-04')).toEqual({ date: '2027-01-04', weekday: 1, working: true, reason: '工作日', provisional: true });
+    expect(cal.dayInfo('2027-02-09')).toEqual({
+      date: '2027-02-09',
+      weekday: 2,
+      working: false,
+      reason: '法定节假日',
+      name: '春节（补假）',
+      provisional: true,
+    });
+    expect(cal.dayInfo('2027-01-02')).toEqual({ date: '2027-01-02', weekday: 6, working: false, reason: '周末', provisional: true });
+    // An entered year's day has no mark.
+    expect(cal.dayInfo('2026-12-31')).toEqual({ date: '2026-12-31', weekday: 4, working: true, reason: '工作日' });
+  });
+
+  it('throws CalendarError for a year before 2025 that is not entered, or after 2099', () => {
     let err: unknown;
     try {
-      cal.isWorkingDay('2027-01-04');
+      cal.isWorkingDay('2003-12-31');
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(CalendarError);
     const ce = err as CalendarError;
     expect(ce.code).toBe('calendar.unknown_year');
-    expect(ce.year).toBe(2027);
-    expect(ce.message).toBe(
-      '2027年的节假日安排尚未录入，无法计算工作日；请管理员在“工作日历”中录入国务院公布的安排',
-    );
-    expect(() => cal.dayInfo('2003-12-31')).toThrow(CalendarError);
+    expect(ce.year).toBe(2003);
+    expect(ce.message).toBe('2003年的节假日安排未录入，且超出可按法定节假日推算的范围（2025–2099 年），无法计算工作日');
+    expect(() => cal.dayInfo('2100-01-04')).toThrow(CalendarError);
+    expect(() => cal.assertKnown('2099-12-31')).not.toThrow();
+    expect(cal.isProvisionalYear(2024)).toBe(false); // entered (seeded)
   });
 
   it('works once an administrator enters the 2027 schedule', () => {
@@ -130,9 +140,7 @@ describe('unknown years fail loudly', () => {
 
 describe('WorkCalendar construction', () => {
   it('rejects an adjusted workday on a weekday', () => {
-    expect(
-      () => new WorkCalendar({ years: [2027], days: [{ date: '2027-01-05', kind: 'workday', name: '元旦' }] }),
-    ).toThrow(InvalidDateError);
+    expect(() => new WorkCalendar({ years: [2027], days: [{ date: '2027-01-05', kind: 'workday', name: '元旦' }] })).toThrow(InvalidDateError);
   });
 
   it('rejects conflicting duplicate entries', () => {

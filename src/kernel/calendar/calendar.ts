@@ -4,25 +4,19 @@
  * RULES.md §1: working days exclude weekends and statutory holidays (法定节假日) and include
  * the adjusted working weekend days (调休上班) announced each year by the State Council
  * (国务院办公厅关于部分节假日安排的通知). The schedule comes from a maintained package
- * (`chinese-days`) as the seed; administrators may add later years by hand. A query about a
- * year whose schedule is not known fails loudly with {@link CalendarError} instead of guessing.
+ * (`chinese-days`) as the seed; administrators enter later years when the State Council publishes
+ * them. A year from 2025 on whose schedule is not entered yet is computed provisionally from the
+ * statutory holidays (provisional.ts) and every day of it says so (`DayInfo.provisional`); only a
+ * year outside that range fails with {@link CalendarError}.
  *
  * Dates are plain `YYYY-MM-DD` strings throughout. All arithmetic is done on UTC midnights,
  * so no time zone can shift a date.
  */
 import { createRequire } from 'node:module';
+import { PROVISIONAL_FIRST_YEAR, PROVISIONAL_LAST_YEAR, provisionalSchedule } from './provisional.js';
+import type { CalendarDay } from './types.js';
 
-/** `holiday` = statutory day off (放假); `workday` = adjusted working weekend day (调休上班). */
-export type DayKind = 'holiday' | 'workday';
-
-/** One exceptional day in the official schedule. */
-export interface CalendarDay {
-  /** `YYYY-MM-DD`. */
-  date: string;
-  kind: DayKind;
-  /** Chinese name of the holiday the day belongs to, e.g. 春节, 国庆节. */
-  name: string;
-}
+export type { CalendarDay, DayKind } from './types.js';
 
 /** Why a day is or is not a working day. */
 export type DayReason = '工作日' | '周末' | '法定节假日' | '调休上班';
@@ -35,6 +29,8 @@ export interface DayInfo {
   reason: DayReason;
   /** Holiday name for 法定节假日 / 调休上班 days. */
   name?: string;
+  /** The day lies in a year whose official schedule is not entered: computed from the statutory holidays. */
+  provisional?: true;
 }
 
 export interface WorkCalendarData {
@@ -44,15 +40,16 @@ export interface WorkCalendarData {
   days: CalendarDay[];
 }
 
-/** Raised when a date falls in a year whose holiday schedule has not been entered. */
+/**
+ * Raised when a date falls in a year that has neither an entered schedule nor a provisional one
+ * (before 2025 and not entered, or after 2099).
+ */
 export class CalendarError extends Error {
   readonly code = 'calendar.unknown_year' as const;
   readonly year: number;
 
   constructor(year: number) {
-    super(
-      `${year}年的节假日安排尚未录入，无法计算工作日；请管理员在“工作日历”中录入国务院公布的安排`,
-    );
+    super(`${year}年的节假日安排未录入，且超出可按法定节假日推算的范围（${PROVISIONAL_FIRST_YEAR}–${PROVISIONAL_LAST_YEAR} 年），无法计算工作日`);
     this.name = 'CalendarError';
     this.year = year;
   }
@@ -151,6 +148,8 @@ export function weekdayName(date: string): string {
 export class WorkCalendar {
   readonly #years: ReadonlySet<number>;
   readonly #days: ReadonlyMap<string, CalendarDay>;
+  /** Provisional schedules computed so far, by year. */
+  readonly #provisional = new Map<number, ReadonlyMap<string, CalendarDay>>();
 
   constructor(data: WorkCalendarData) {
     for (const y of data.years) {
@@ -189,15 +188,38 @@ export class WorkCalendar {
     return [...this.#days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
-  /** Whether the official schedule of year `y` is known. */
+  /** Whether the official schedule of year `y` has been entered. */
   isKnownYear(y: number): boolean {
     return this.#years.has(y);
   }
 
-  /** Throws {@link CalendarError} if `date` lies in a year whose schedule is unknown. */
+  /** Whether year `y` is not entered but can be computed provisionally (RULES.md §1). */
+  isProvisionalYear(y: number): boolean {
+    return !this.#years.has(y) && y >= PROVISIONAL_FIRST_YEAR && y <= PROVISIONAL_LAST_YEAR;
+  }
+
+  /** The provisional schedule of a year that is not entered (holidays only; no 调休上班). */
+  provisionalDays(y: number): CalendarDay[] {
+    if (!this.isProvisionalYear(y)) return [];
+    return [...this.#provisionalMap(y).values()];
+  }
+
+  #provisionalMap(y: number): ReadonlyMap<string, CalendarDay> {
+    let m = this.#provisional.get(y);
+    if (!m) {
+      m = new Map(provisionalSchedule(y).map((d) => [d.date, d]));
+      this.#provisional.set(y, m);
+    }
+    return m;
+  }
+
+  /**
+   * Throws {@link CalendarError} if `date` lies in a year that is neither entered nor computable
+   * provisionally. A legal act is never refused because its period reaches an unannounced year.
+   */
   assertKnown(date: string): void {
     const y = yearOf(date);
-    if (!this.#years.has(y)) throw new CalendarError(y);
+    if (!this.#years.has(y) && !this.isProvisionalYear(y)) throw new CalendarError(y);
   }
 
   /** Weekday and not a statutory holiday, or an adjusted working weekend day (调休上班). */
@@ -205,19 +227,26 @@ export class WorkCalendar {
     return this.dayInfo(date).working;
   }
 
-  /** Full description of a date. Throws {@link CalendarError} for an unknown year. */
+  /**
+   * Full description of a date; `provisional` for a day of a year computed provisionally.
+   * Throws {@link CalendarError} for a year that is neither entered nor computable.
+   */
   dayInfo(date: string): DayInfo {
-    this.assertKnown(date);
+    const y = yearOf(date);
+    const entered = this.#years.has(y);
+    if (!entered && !this.isProvisionalYear(y)) throw new CalendarError(y);
     const weekday = weekdayOf(date);
-    const special = this.#days.get(date);
-    if (special?.kind === 'holiday') {
-      return { date, weekday, working: false, reason: '法定节假日', name: special.name };
-    }
-    if (special?.kind === 'workday') {
-      return { date, weekday, working: true, reason: '调休上班', name: special.name };
-    }
-    if (weekday === 0 || weekday === 6) return { date, weekday, working: false, reason: '周末' };
-    return { date, weekday, working: true, reason: '工作日' };
+    const special = entered ? this.#days.get(date) : this.#provisionalMap(y).get(date);
+    const info: DayInfo =
+      special?.kind === 'holiday'
+        ? { date, weekday, working: false, reason: '法定节假日', name: special.name }
+        : special?.kind === 'workday'
+          ? { date, weekday, working: true, reason: '调休上班', name: special.name }
+          : weekday === 0 || weekday === 6
+            ? { date, weekday, working: false, reason: '周末' }
+            : { date, weekday, working: true, reason: '工作日' };
+    if (!entered) info.provisional = true;
+    return info;
   }
 }
 

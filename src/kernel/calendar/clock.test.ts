@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CalendarError, chineseDaysSeed, WorkCalendar } from './calendar.js';
-import { type ClockSpec, ClockSpecError, type ClockState, computeClock } from './clock.js';
+import { type ClockSpec, ClockSpecError, type ClockState, computeClock, provisionalNote } from './clock.js';
 
 const cal = new WorkCalendar(chineseDaysSeed());
 
@@ -26,51 +26,100 @@ const cases: Case[] = [
   // --- plain disclosure request -------------------------------------------------------------
   {
     name: 'running: (Feb 10, Feb 21] = Feb 11-14, 17-21 = 9 working days left',
-    spec: disclosure, today: '2025-02-10', due: '2025-02-21', state: 'running', daysLeft: 9, counted: 20,
+    spec: disclosure,
+    today: '2025-02-10',
+    due: '2025-02-21',
+    state: 'running',
+    daysLeft: 9,
+    counted: 20,
   },
   {
     name: 'on the start day itself: all 20 working days left',
-    spec: disclosure, today: '2025-01-20', due: '2025-02-21', state: 'running', daysLeft: 20,
+    spec: disclosure,
+    today: '2025-01-20',
+    due: '2025-02-21',
+    state: 'running',
+    daysLeft: 20,
   },
   {
     name: 'running at 4 left: (Feb 17, Feb 21] = 18-21',
-    spec: disclosure, today: '2025-02-17', due: '2025-02-21', state: 'running', daysLeft: 4,
+    spec: disclosure,
+    today: '2025-02-17',
+    due: '2025-02-21',
+    state: 'running',
+    daysLeft: 4,
   },
   {
     name: 'due soon at 3 left: (Feb 18, Feb 21] = 19-21',
-    spec: disclosure, today: '2025-02-18', due: '2025-02-21', state: 'due_soon', daysLeft: 3,
+    spec: disclosure,
+    today: '2025-02-18',
+    due: '2025-02-21',
+    state: 'due_soon',
+    daysLeft: 3,
   },
   {
     name: 'due soon on the due date: 0 left',
-    spec: disclosure, today: '2025-02-21', due: '2025-02-21', state: 'due_soon', daysLeft: 0,
+    spec: disclosure,
+    today: '2025-02-21',
+    due: '2025-02-21',
+    state: 'due_soon',
+    daysLeft: 0,
   },
   {
     name: 'custom dueSoonDays = 5 makes 4 left due soon',
-    spec: { ...disclosure, dueSoonDays: 5 }, today: '2025-02-17', due: '2025-02-21', state: 'due_soon', daysLeft: 4,
+    spec: { ...disclosure, dueSoonDays: 5 },
+    today: '2025-02-17',
+    due: '2025-02-21',
+    state: 'due_soon',
+    daysLeft: 4,
   },
   {
     name: 'overdue on the Saturday after the Friday due date: −1',
-    spec: disclosure, today: '2025-02-22', due: '2025-02-21', state: 'overdue', daysLeft: -1,
+    spec: disclosure,
+    today: '2025-02-22',
+    due: '2025-02-21',
+    state: 'overdue',
+    daysLeft: -1,
   },
   {
     name: 'overdue on Monday: (Feb 21, Feb 24] = 1 working day late',
-    spec: disclosure, today: '2025-02-24', due: '2025-02-21', state: 'overdue', daysLeft: -1,
+    spec: disclosure,
+    today: '2025-02-24',
+    due: '2025-02-21',
+    state: 'overdue',
+    daysLeft: -1,
   },
   {
     name: 'overdue on Tuesday: 2 working days late',
-    spec: disclosure, today: '2025-02-25', due: '2025-02-21', state: 'overdue', daysLeft: -2,
+    spec: disclosure,
+    today: '2025-02-25',
+    due: '2025-02-21',
+    state: 'overdue',
+    daysLeft: -2,
   },
   {
     name: 'met on the due date (margin 0)',
-    spec: { ...disclosure, completedOn: '2025-02-21' }, today: '2025-03-10', due: '2025-02-21', state: 'met', daysLeft: 0,
+    spec: { ...disclosure, completedOn: '2025-02-21' },
+    today: '2025-03-10',
+    due: '2025-02-21',
+    state: 'met',
+    daysLeft: 0,
   },
   {
     name: 'met a week early: (Feb 14, Feb 21] = 5 working days to spare',
-    spec: { ...disclosure, completedOn: '2025-02-14' }, today: '2025-03-10', due: '2025-02-21', state: 'met', daysLeft: 5,
+    spec: { ...disclosure, completedOn: '2025-02-14' },
+    today: '2025-03-10',
+    due: '2025-02-21',
+    state: 'met',
+    daysLeft: 5,
   },
   {
     name: 'missed: replied Monday Feb 24, 1 working day late',
-    spec: { ...disclosure, completedOn: '2025-02-24' }, today: '2025-03-10', due: '2025-02-21', state: 'missed', daysLeft: -1,
+    spec: { ...disclosure, completedOn: '2025-02-24' },
+    today: '2025-03-10',
+    due: '2025-02-21',
+    state: 'missed',
+    daysLeft: -1,
   },
 
   // --- correction restart (art. 30) -----------------------------------------------------------
@@ -84,41 +133,65 @@ const cases: Case[] = [
         { on: '2025-01-24', reason: '误录的重新起算' },
       ],
     },
-    today: '2025-02-24', due: '2025-03-10', state: 'running', daysLeft: 10, counted: 20,
+    today: '2025-02-24',
+    due: '2025-03-10',
+    state: 'running',
+    daysLeft: 10,
+    counted: 20,
   },
 
   // --- third-party consultation excluded (arts. 32, 34) ---------------------------------------
   {
-    name:
-      'exclusion Feb 10-28 (15 working days): 10 counted by Feb 8, Mar 3-7 (15), Mar 10-14 (20) → Mar 14; ' +
-      '(Mar 5, Mar 14] = 7 left',
+    name: 'exclusion Feb 10-28 (15 working days): 10 counted by Feb 8, Mar 3-7 (15), Mar 10-14 (20) → Mar 14; ' + '(Mar 5, Mar 14] = 7 left',
     spec: { ...disclosure, exclusions: [{ from: '2025-02-10', to: '2025-02-28', reason: '征求第三方意见' }] },
-    today: '2025-03-05', due: '2025-03-14', state: 'running', daysLeft: 7, counted: 20,
+    today: '2025-03-05',
+    due: '2025-03-14',
+    state: 'running',
+    daysLeft: 7,
+    counted: 20,
   },
   {
     name: 'paused: consultation open since Feb 10; 10 working days counted (Jan 21-24, 26, 27, Feb 5-8)',
     spec: { ...disclosure, exclusions: [{ from: '2025-02-10', reason: '征求第三方意见' }] },
-    today: '2025-02-20', due: null, state: 'paused', daysLeft: null, counted: 10,
+    today: '2025-02-20',
+    due: null,
+    state: 'paused',
+    daysLeft: null,
+    counted: 10,
   },
   {
     name: 'paused on the very day the pause starts',
     spec: { ...disclosure, exclusions: [{ from: '2025-02-10', reason: '征求第三方意见' }] },
-    today: '2025-02-10', due: null, state: 'paused', daysLeft: null, counted: 10,
+    today: '2025-02-10',
+    due: null,
+    state: 'paused',
+    daysLeft: null,
+    counted: 10,
   },
   {
     name: 'completed while paused counts as met',
     spec: { ...disclosure, exclusions: [{ from: '2025-02-10', reason: '征求第三方意见' }], completedOn: '2025-02-25' },
-    today: '2025-03-10', due: null, state: 'met', daysLeft: null, counted: 10,
+    today: '2025-03-10',
+    due: null,
+    state: 'met',
+    daysLeft: null,
+    counted: 10,
   },
   {
     name: 'an open pause that starts after the period ended does not revive it: (Feb 21, Feb 26] = 3 late',
     spec: { ...disclosure, exclusions: [{ from: '2025-02-24', reason: '征求第三方意见' }] },
-    today: '2025-02-26', due: '2025-02-21', state: 'overdue', daysLeft: -3,
+    today: '2025-02-26',
+    due: '2025-02-21',
+    state: 'overdue',
+    daysLeft: -3,
   },
   {
     name: 'an open pause that has not begun yet is ignored: (Feb 12, Feb 21] = 7 left',
     spec: { ...disclosure, exclusions: [{ from: '2025-02-15', reason: '拟征求第三方意见' }] },
-    today: '2025-02-12', due: '2025-02-21', state: 'running', daysLeft: 7,
+    today: '2025-02-12',
+    due: '2025-02-21',
+    state: 'running',
+    daysLeft: 7,
   },
 
   // --- extension (art. 33) ----------------------------------------------------------------------
@@ -128,7 +201,11 @@ const cases: Case[] = [
       ...disclosure,
       extensions: [{ days: 20, reason: '需要延长答复期限', approvedBy: '政府信息公开工作机构负责人', approvedOn: '2025-02-19' }],
     },
-    today: '2025-03-18', due: '2025-03-21', state: 'due_soon', daysLeft: 3, counted: 40,
+    today: '2025-03-18',
+    due: '2025-03-21',
+    state: 'due_soon',
+    daysLeft: 3,
+    counted: 40,
   },
 
   // --- all together ---------------------------------------------------------------------------
@@ -143,50 +220,80 @@ const cases: Case[] = [
       exclusions: [{ from: '2025-02-17', to: '2025-03-07', reason: '征求第三方意见' }],
       extensions: [{ days: 20, reason: '需要延长答复期限' }],
     },
-    today: '2025-04-25', due: '2025-04-28', state: 'due_soon', daysLeft: 2, counted: 40,
+    today: '2025-04-25',
+    due: '2025-04-28',
+    state: 'due_soon',
+    daysLeft: 2,
+    counted: 40,
   },
 
   // --- National Day 2024 --------------------------------------------------------------------------
   {
     name: 'received 2024-09-27, 20 working days → 2024-10-30; (Oct 25, Oct 30] = 28, 29, 30',
     spec: { start: '2024-09-27', period: 20, unit: 'working' },
-    today: '2024-10-25', due: '2024-10-30', state: 'due_soon', daysLeft: 3,
+    today: '2024-10-25',
+    due: '2024-10-30',
+    state: 'due_soon',
+    daysLeft: 3,
   },
 
   // --- calendar-day periods (行政复议法: 60 days) -------------------------------------------------
   {
     name: 'reconsideration application within 60 days of 2024-12-01: Jan 30 (春节) rolls to Feb 5; Jan 20 → 16 days left',
     spec: { start: '2024-12-01', period: 60, unit: 'calendar' },
-    today: '2025-01-20', due: '2025-02-05', state: 'running', daysLeft: 16, counted: 60,
+    today: '2025-01-20',
+    due: '2025-02-05',
+    state: 'running',
+    daysLeft: 16,
+    counted: 60,
   },
   {
     name: 'same, 2 calendar days left on Feb 3 (a holiday)',
     spec: { start: '2024-12-01', period: 60, unit: 'calendar' },
-    today: '2025-02-03', due: '2025-02-05', state: 'due_soon', daysLeft: 2,
+    today: '2025-02-03',
+    due: '2025-02-05',
+    state: 'due_soon',
+    daysLeft: 2,
   },
   {
     name: 'same, overdue by 1 on Feb 6',
     spec: { start: '2024-12-01', period: 60, unit: 'calendar' },
-    today: '2025-02-06', due: '2025-02-05', state: 'overdue', daysLeft: -1,
+    today: '2025-02-06',
+    due: '2025-02-05',
+    state: 'overdue',
+    daysLeft: -1,
   },
   {
     name: 'reconsideration decision 60 + 30 days from 2025-03-04: Jun 2 (端午) rolls to Jun 3; May 6 → 28 days left',
     spec: { start: '2025-03-04', period: 60, unit: 'calendar', extensions: [{ days: 30, reason: '情况复杂，延长审理期限' }] },
-    today: '2025-05-06', due: '2025-06-03', state: 'running', daysLeft: 28, counted: 90,
+    today: '2025-05-06',
+    due: '2025-06-03',
+    state: 'running',
+    daysLeft: 28,
+    counted: 90,
   },
   {
     name: 'calendar clock with a 10-day 中止 Mar 10-19: Mar 5-9 (5), Mar 20-31 (17), Apr (47), May 1-13 (60)',
     spec: {
-      start: '2025-03-04', period: 60, unit: 'calendar',
+      start: '2025-03-04',
+      period: 60,
+      unit: 'calendar',
       exclusions: [{ from: '2025-03-10', to: '2025-03-19', reason: '行政复议中止' }],
       completedOn: '2025-05-13',
     },
-    today: '2025-06-01', due: '2025-05-13', state: 'met', daysLeft: 0, counted: 60,
+    today: '2025-06-01',
+    due: '2025-05-13',
+    state: 'met',
+    daysLeft: 0,
+    counted: 60,
   },
   {
     name: 'calendar clock missed by 2 days',
     spec: { start: '2025-03-04', period: 60, unit: 'calendar', completedOn: '2025-05-08' },
-    today: '2025-06-01', due: '2025-05-06', state: 'missed', daysLeft: -2,
+    today: '2025-06-01',
+    due: '2025-05-06',
+    state: 'missed',
+    daysLeft: -2,
   },
 ];
 
@@ -250,32 +357,45 @@ describe('computeClock', () => {
     expect(rolled.explanation).toContain(
       '顺延：期间最后一日 2025-01-30（法定节假日·春节）不是工作日，顺延至其后第一个工作日 2025-02-05（跳过 2025-01-30 至 2025-02-04）。',
     );
-    expect(rolled.skippedDays.map((s) => s.date)).toEqual([
-      '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02', '2025-02-03', '2025-02-04',
-    ]);
+    expect(rolled.skippedDays.map((s) => s.date)).toEqual(['2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02', '2025-02-03', '2025-02-04']);
 
     const paused = computeClock(cal, { ...disclosure, exclusions: [{ from: '2025-02-10', reason: '征求第三方意见' }] }, '2025-02-20');
-    expect(paused.explanation).toContain(
-      '中止中：自 2025-02-10 起暂停计算（征求第三方意见），已计入 10 个工作日，尚余 10 个工作日，恢复计算后确定届满日。',
-    );
+    expect(paused.explanation).toContain('中止中：自 2025-02-10 起暂停计算（征求第三方意见），已计入 10 个工作日，尚余 10 个工作日，恢复计算后确定届满日。');
   });
 
   it('lists excluded days with their reason', () => {
-    const r = computeClock(
-      cal,
-      { ...disclosure, exclusions: [{ from: '2025-02-10', to: '2025-02-28', reason: '征求第三方意见' }] },
-      '2025-03-05',
-    );
+    const r = computeClock(cal, { ...disclosure, exclusions: [{ from: '2025-02-10', to: '2025-02-28', reason: '征求第三方意见' }] }, '2025-03-05');
     const excluded = r.skippedDays.filter((s) => s.reason === '中止期间');
     expect(excluded).toHaveLength(19); // Feb 10-28, weekends included
     expect(excluded[0]).toEqual({ date: '2025-02-10', reason: '中止期间', name: '征求第三方意见' });
     expect(r.skippedDays).toHaveLength(33); // (Jan 20, Mar 14] has 53 days, 20 counted
   });
 
-  it('throws CalendarError when the period runs into an unknown year', () => {
-    expect(() => computeClock(cal, { start: '2026-12-20', period: 20, unit: 'working' }, '2026-12-21')).toThrow(
-      CalendarError,
+  it('runs into a provisional year with a 预计 due date and the sentence that says why', () => {
+    // RULES.md §1 / issue 9 contract: 2026-12-10 (Thu) + 20 working days — Dec 11 (1), 14–18 (2–6),
+    // 21–25 (7–11), 28–31 (12–15); 2027-01-01 元旦 and 01-02/03 weekend skipped; Jan 4–8 (16–20).
+    const r = computeClock(cal, { start: '2026-12-10', period: 20, unit: 'working' }, '2026-12-10');
+    expect(r.due).toBe('2027-01-08');
+    expect(r.provisional).toBe(true);
+    expect(r.provisionalYears).toEqual([2027]);
+    expect(r.explanation).toContain('跳过：2027-01-01（法定节假日·元旦，推算），不计入期限。');
+    expect(r.explanation).toContain('届满日：2027-01-08（星期五），预计。');
+    expect(r.explanation.join('\n')).toContain(provisionalNote([2027]));
+    expect(provisionalNote([2027])).toBe(
+      '2027年节假日安排尚未公布，该日期按《全国年节及纪念日放假办法》规定的法定节假日推算，为预计日期；国务院公布2027年节假日安排后，以据此重新计算的日期为准。',
     );
+    // Completed before 2027 is reached: the due date still depends on 2027.
+    expect(computeClock(cal, { start: '2026-12-10', period: 20, unit: 'working', completedOn: '2026-12-20' }, '2026-12-21')).toMatchObject({
+      state: 'met',
+      provisional: true,
+    });
+    // A clock inside 2026 is not provisional; past 2099 the year is unknown.
+    expect(computeClock(cal, { start: '2026-11-02', period: 20, unit: 'working' }, '2026-11-02')).toMatchObject({
+      due: '2026-11-30',
+      provisional: false,
+      provisionalYears: [],
+    });
+    expect(() => computeClock(cal, { start: '2099-12-20', period: 20, unit: 'working' }, '2099-12-21')).toThrow(CalendarError);
   });
 
   it('works across an administrator-entered 2027', () => {

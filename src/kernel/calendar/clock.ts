@@ -9,7 +9,7 @@
  * art. 33) and completion (办结).
  */
 import { addDays, CalendarError, daysBetween, type DayReason, isValidDate, type WorkCalendar, weekdayName } from './calendar.js';
-import { countPeriod, type PeriodUnit, type SkippedDay, workingDaysBetween } from './periods.js';
+import { countPeriod, type PeriodUnit, type Provisionality, type SkippedDay, workingDaysBetween } from './periods.js';
 
 export interface ClockRestart {
   /** The period restarts from this date (counting from the next day), e.g. corrected application received. */
@@ -52,7 +52,7 @@ export interface ClockSpec {
 
 export type ClockState = 'running' | 'paused' | 'due_soon' | 'overdue' | 'met' | 'missed';
 
-export interface ClockResult {
+export interface ClockResult extends Provisionality {
   /** Last day of the period (期限届满日); null while paused. */
   due: string | null;
   state: ClockState;
@@ -91,6 +91,15 @@ export class ClockSpecError extends Error {
 }
 
 const DEFAULT_DUE_SOON_DAYS = 3;
+
+/**
+ * The one sentence that says why a date is provisional (预计), for pages and letters alike:
+ * 2027年节假日安排尚未公布，该日期按《全国年节及纪念日放假办法》规定的法定节假日推算，为预计日期；…
+ */
+export function provisionalNote(years: readonly number[]): string {
+  const ys = years.length ? `${years.join('、')}年` : '相关年度';
+  return `${ys}节假日安排尚未公布，该日期按《全国年节及纪念日放假办法》规定的法定节假日推算，为预计日期；国务院公布${ys}节假日安排后，以据此重新计算的日期为准。`;
+}
 
 function unitLabel(unit: PeriodUnit): string {
   return unit === 'working' ? '个工作日' : '日';
@@ -154,8 +163,8 @@ function span(a: string, b: string): string {
   return a === b ? a : `${a} 至 ${b}`;
 }
 
-function label(reason: DayReason | SkippedDay['reason'], name?: string): string {
-  return name ? `${reason}·${name}` : reason;
+function label(reason: DayReason | SkippedDay['reason'], name?: string, provisional?: boolean): string {
+  return (name ? `${reason}·${name}` : reason) + (provisional ? '，推算' : '');
 }
 
 interface Run {
@@ -169,12 +178,7 @@ interface Run {
 }
 
 /** Groups consecutive days of the same kind and reason into runs for the explanation. */
-function runsOf(
-  cal: WorkCalendar,
-  unit: PeriodUnit,
-  counted: string[],
-  skipped: SkippedDay[],
-): Run[] {
+function runsOf(cal: WorkCalendar, unit: PeriodUnit, counted: string[], skipped: SkippedDay[]): Run[] {
   type Item = { date: string; kind: Run['kind']; key: string; index: number };
   const items: Item[] = [
     ...counted.map((date, i): Item => {
@@ -185,7 +189,7 @@ function runsOf(
       }
       return { date, kind: 'counted', key, index: i + 1 };
     }),
-    ...skipped.map((s): Item => ({ date: s.date, kind: 'skipped', key: label(s.reason, s.name), index: 0 })),
+    ...skipped.map((s): Item => ({ date: s.date, kind: 'skipped', key: label(s.reason, s.name, s.provisional), index: 0 })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   const runs: Run[] = [];
@@ -238,19 +242,16 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, today: string):
     effectiveStart = r.on;
   }
   if (restarts.length > 0) {
-    explanation.push(
-      `以最后一次重新起算日 ${effectiveStart} 为准，期间自次日 ${addDays(effectiveStart, 1)} 起重新计算。`,
-    );
+    explanation.push(`以最后一次重新起算日 ${effectiveStart} 为准，期间自次日 ${addDays(effectiveStart, 1)} 起重新计算。`);
   }
 
   // 延期
   let totalDays = spec.period;
   for (const e of spec.extensions ?? []) {
     totalDays += e.days;
-    const approval = [
-      e.approvedBy !== undefined ? `批准人：${e.approvedBy}` : '',
-      e.approvedOn !== undefined ? `批准日期：${e.approvedOn}` : '',
-    ].filter(Boolean);
+    const approval = [e.approvedBy !== undefined ? `批准人：${e.approvedBy}` : '', e.approvedOn !== undefined ? `批准日期：${e.approvedOn}` : ''].filter(
+      Boolean,
+    );
     explanation.push(`延期：延长 ${e.days} ${u}，${e.reason}${approval.length ? `（${approval.join('；')}）` : ''}。`);
   }
   if ((spec.extensions ?? []).length > 0) explanation.push(`延期后期限合计 ${totalDays} ${u}。`);
@@ -273,8 +274,7 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, today: string):
       explanation.push(`中止：拟自 ${x.from} 起，${x.reason}；尚未开始，暂不影响期限。`);
     }
   }
-  const excluded = (d: string): string | undefined =>
-    closed.find((x) => x.from <= d && d <= (x.to as string))?.reason;
+  const excluded = (d: string): string | undefined => closed.find((x) => x.from <= d && d <= (x.to as string))?.reason;
 
   const count = countPeriod(cal, effectiveStart, totalDays, {
     unit,
@@ -299,10 +299,8 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, today: string):
     const first = rolled[0];
     const lastRolled = rolled[rolled.length - 1];
     explanation.push(
-      `顺延：期间最后一日 ${nominal}（${first ? label(first.reason, first.name) : '非工作日'}）不是工作日，` +
-        (count.due !== null
-          ? `顺延至其后第一个工作日 ${count.due}（跳过 ${span(nominal, lastRolled?.date ?? nominal)}）。`
-          : `顺延期间遇中止。`),
+      `顺延：期间最后一日 ${nominal}（${first ? label(first.reason, first.name, first.provisional) : '非工作日'}）不是工作日，` +
+        (count.due !== null ? `顺延至其后第一个工作日 ${count.due}（跳过 ${span(nominal, lastRolled?.date ?? nominal)}）。` : `顺延期间遇中止。`),
     );
   }
 
@@ -313,6 +311,8 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, today: string):
     countedDays: count.counted,
     skippedDays: count.skipped,
     explanation,
+    provisional: count.provisional,
+    provisionalYears: count.provisionalYears,
   };
 
   // Paused: the count reached an open exclusion before finishing.
@@ -331,14 +331,15 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, today: string):
   }
 
   const due = count.due;
-  explanation.push(`届满日：${due}（${weekdayName(due)}）。`);
+  explanation.push(`届满日：${due}（${weekdayName(due)}）${count.provisional ? '，预计' : ''}。`);
+  if (count.provisional) {
+    explanation.push(`暂定：${provisionalNote(count.provisionalYears)}推算只含法定节假日和周末，不含调休。`);
+  }
 
   if (spec.completedOn !== undefined) {
     const margin = daysLeftFrom(cal, unit, spec.completedOn, due);
     if (spec.completedOn <= due) {
-      explanation.push(
-        `结果：已于 ${spec.completedOn} 办结，在期限内` + (margin > 0 ? `（距届满日尚余 ${margin} ${u}）。` : '（届满日当日）。'),
-      );
+      explanation.push(`结果：已于 ${spec.completedOn} 办结，在期限内` + (margin > 0 ? `（距届满日尚余 ${margin} ${u}）。` : '（届满日当日）。'));
       return { ...base, due, state: 'met', daysLeft: margin };
     }
     explanation.push(`结果：已于 ${spec.completedOn} 办结，超过期限 ${-margin} ${u}。`);
@@ -353,11 +354,7 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, today: string):
     explanation.push(`结果：截至 ${today} 已逾期 ${-daysLeft} ${u}，尚未办结。`);
   } else if (daysLeft <= dueSoonDays) {
     state = 'due_soon';
-    explanation.push(
-      daysLeft === 0
-        ? `结果：今日（${today}）为届满日，即将到期。`
-        : `结果：截至 ${today} 距届满日尚余 ${daysLeft} ${u}，即将到期。`,
-    );
+    explanation.push(daysLeft === 0 ? `结果：今日（${today}）为届满日，即将到期。` : `结果：截至 ${today} 距届满日尚余 ${daysLeft} ${u}，即将到期。`);
   } else {
     state = 'running';
     explanation.push(`结果：截至 ${today} 距届满日尚余 ${daysLeft} ${u}，正常计时。`);
@@ -367,9 +364,9 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, today: string):
 
 /**
  * For display paths (lists, dashboards, the portal): the clock, or — when its period reaches a year
- * whose holiday schedule has not been entered yet — a running clock without a due date whose
- * explanation says so. Recording a case must never fail because next year's schedule is not out;
- * decisions that need the date (e.g. approving an extension) call `computeClock` and refuse.
+ * that is neither entered nor computable provisionally (after 2099) — a running clock without a due
+ * date whose explanation says so. A year not yet announced is computed provisionally by
+ * `computeClock` itself, so for every real case this is `computeClock`.
  */
 export function computeClockOrPending(cal: WorkCalendar, spec: ClockSpec, today: string): ClockResult & { pendingYear?: number } {
   try {
@@ -384,9 +381,57 @@ export function computeClockOrPending(cal: WorkCalendar, spec: ClockSpec, today:
       countedDays: [],
       skippedDays: [],
       unit: spec.unit,
-      effectiveStart: spec.restarts?.length ? spec.restarts.map((r) => r.on).sort().at(-1)! : spec.start,
+      effectiveStart: spec.restarts?.length
+        ? spec.restarts
+            .map((r) => r.on)
+            .sort()
+            .at(-1)!
+        : spec.start,
       totalDays: spec.period + (spec.extensions ?? []).reduce((n, x) => n + x.days, 0),
+      provisional: false,
+      provisionalYears: [],
       pendingYear: e.year,
     };
   }
+}
+
+/**
+ * What the `clocks` table stores beside a clock's spec so lists and the dashboard can filter, sort,
+ * count and page open clocks in SQL: the due date and the first day the clock is "due soon" (so its
+ * state on any day is a comparison with that day), whether it is paused, settled (met/missed) or
+ * provisional, and the first day the stored values stop being true (an exclusion or restart dated after
+ * `today` takes effect then), or null.
+ */
+export interface ClockSnapshot {
+  due: string | null;
+  dueSoonFrom: string | null;
+  provisional: boolean;
+  paused: boolean;
+  settled: 'met' | 'missed' | null;
+  staleFrom: string | null;
+}
+
+/** The stored snapshot of `spec` as of `today` (see ClockSnapshot); the state on day d is `snapshotState(s, d)`. */
+export function clockSnapshot(cal: WorkCalendar, spec: ClockSpec, today: string): ClockSnapshot {
+  const r = computeClockOrPending(cal, spec, today);
+  const settled = r.state === 'met' || r.state === 'missed' ? r.state : null;
+  let dueSoonFrom: string | null = null;
+  if (r.due && !settled) {
+    const n = spec.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+    // daysLeft only grows going back in time: step back while the day before is still within n.
+    let d = r.due;
+    for (let i = 0; i < 1000 && daysLeftFrom(cal, spec.unit, addDays(d, -1), r.due) <= n; i++) d = addDays(d, -1);
+    dueSoonFrom = d;
+  }
+  const later = [...(spec.exclusions ?? []).map((x) => x.from), ...(spec.restarts ?? []).map((x) => x.on)].filter((d) => d > today).sort();
+  return { due: r.due, dueSoonFrom, provisional: r.provisional, paused: r.state === 'paused', settled, staleFrom: later[0] ?? null };
+}
+
+/** A stored snapshot's state on `today`: what `computeClock(…, today).state` says while the snapshot holds. */
+export function snapshotState(s: ClockSnapshot, today: string): ClockState {
+  if (s.settled) return s.settled;
+  if (!s.due) return s.paused ? 'paused' : 'running';
+  if (today > s.due) return 'overdue';
+  if (s.dueSoonFrom && today >= s.dueSoonFrom) return 'due_soon';
+  return 'running';
 }

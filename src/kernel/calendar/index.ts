@@ -26,6 +26,7 @@ export {
   countPeriod,
   type PeriodCount,
   type PeriodUnit,
+  type Provisionality,
   type SkippedDay,
   type SkipReason,
   type WorkingDaysResult,
@@ -41,4 +42,18 @@ export {
   type ClockState,
   computeClock,
   computeClockOrPending,
+  clockSnapshot,
+  type ClockSnapshot,
+  snapshotState,
+  provisionalNote,
 } from './clock.js';
+export {
+  MAKE_UP_SUFFIX,
+  PROVISIONAL_FIRST_YEAR,
+  PROVISIONAL_LAST_YEAR,
+  provisionalSchedule,
+  STATUTORY_DAYS_TOTAL,
+  STATUTORY_HOLIDAYS,
+  type StatutoryHolidayName,
+  statutoryDates,
+} from './provisional.js';

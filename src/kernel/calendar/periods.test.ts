@@ -18,12 +18,18 @@ describe('addWorkingDays', () => {
   // [from, n, due, skipped count, how it was worked out]
   const cases: [string, number, string, number, string][] = [
     [
-      '2025-01-20', 20, '2025-02-21', 12,
+      '2025-01-20',
+      20,
+      '2025-02-21',
+      12,
       'Jan 21-24 (1-4), 25 Sat skip, 26 Sun 调休 (5), 27 (6), Jan 28-Feb 4 春节 skip 8, Feb 5-7 (7-9), ' +
         '8 Sat 调休 (10), 9 Sun skip, 10-14 (11-15), 15-16 skip, 17-21 (16-20)',
     ],
     [
-      '2024-09-27', 20, '2024-10-30', 13,
+      '2024-09-27',
+      20,
+      '2024-10-30',
+      13,
       'Sep 28 Sat skip, 29 Sun 调休 (1), 30 (2), Oct 1-7 国庆 skip 7, 8-11 (3-6), 12 Sat 调休 (7), 13 skip, ' +
         '14-18 (8-12), 19-20 skip, 21-25 (13-17), 26-27 skip, 28-30 (18-20)',
     ],
@@ -70,9 +76,19 @@ describe('addWorkingDays', () => {
     expect(() => addWorkingDays(cal, '2025-01-20', 1.5)).toThrow(RangeError);
   });
 
-  it('throws CalendarError when the span reaches an unknown year', () => {
-    expect(() => addWorkingDays(cal, '2026-12-20', 20)).toThrow(CalendarError);
-    expect(() => addWorkingDays(cal, '2027-01-04', 0)).toThrow(CalendarError);
+  it('counts into a provisional 2027 and says so', () => {
+    // 2026-12-20 Sun: Dec 21–25 (1–5), 28–31 (6–9); 2027: Jan 1 元旦 (provisional), Jan 4–8 (10–14), 11–15 (15–19), 18 (20).
+    const r = addWorkingDays(cal, '2026-12-20', 20);
+    expect(r.due).toBe('2027-01-18');
+    expect(r.provisional).toBe(true);
+    expect(r.provisionalYears).toEqual([2027]);
+    expect(r.skipped).toContainEqual({ date: '2027-01-01', reason: '法定节假日', name: '元旦', provisional: true });
+    // A period that stays in 2026 does not depend on 2027.
+    const inside = addWorkingDays(cal, '2026-12-01', 20);
+    expect(inside.due).toBe('2026-12-29');
+    expect(inside.provisional).toBe(false);
+    expect(inside.provisionalYears).toEqual([]);
+    expect(() => addWorkingDays(cal, '2099-12-30', 5)).toThrow(CalendarError);
   });
 
   it('counts into an administrator-entered 2027', () => {
@@ -84,6 +100,8 @@ describe('addWorkingDays', () => {
     // 2026-12-31 Thu; 2027-01-01 Fri 元旦, 01-02/03 weekend; Mon 2027-01-04.
     expect(addWorkingDays(admin, '2026-12-31', 1)).toEqual({
       due: '2027-01-04',
+      provisional: false,
+      provisionalYears: [],
       counted: ['2027-01-04'],
       skipped: [
         { date: '2027-01-01', reason: '法定节假日', name: '元旦' },
@@ -124,7 +142,12 @@ describe('addCalendarDays', () => {
   });
 
   it('throws CalendarError when the span reaches an unknown year', () => {
-    expect(() => addCalendarDays(cal, '2026-12-01', 60)).toThrow(CalendarError);
+    // 2026-12-01 + 60 = 2027-01-30 (Sat, provisional) → Feb 1 (Mon). Only the roll-forward depends on 2027.
+    const r = addCalendarDays(cal, '2026-12-01', 60);
+    expect([r.due, r.rolledFrom, r.provisional, r.provisionalYears]).toEqual(['2027-02-01', '2027-01-30', true, [2027]]);
+    // 2026-11-01 + 30 = 2026-12-01 (Tue): nothing of 2027 is looked at.
+    expect(addCalendarDays(cal, '2026-11-01', 30)).toMatchObject({ due: '2026-12-01', provisional: false });
+    expect(() => addCalendarDays(cal, '2099-12-01', 60)).toThrow(CalendarError);
   });
 });
 
@@ -141,7 +164,9 @@ describe('workingDaysBetween', () => {
     expect(workingDaysBetween(cal, a, b)).toBe(n);
   });
 
-  it('throws CalendarError for an unknown year', () => {
-    expect(() => workingDaysBetween(cal, '2026-12-30', '2027-01-05')).toThrow(CalendarError);
+  it('counts a provisional year and throws CalendarError past 2099', () => {
+    // (Dec 30, Jan 5]: Dec 31, Jan 4, Jan 5 (Jan 1 元旦 provisional, Jan 2–3 weekend)
+    expect(workingDaysBetween(cal, '2026-12-30', '2027-01-05')).toBe(3);
+    expect(() => workingDaysBetween(cal, '2099-12-30', '2100-01-05')).toThrow(CalendarError);
   });
 });

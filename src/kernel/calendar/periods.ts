@@ -7,8 +7,9 @@
  *   (期间届满的最后一日是法定节假日的，以节假日后的第一日为期间届满的日期);
  * - a working-day period counts only working days (weekdays that are not 法定节假日, plus 调休上班).
  *
- * Any date of the span (start, counted, skipped or rolled-over days) in a year whose schedule is
- * unknown throws {@link CalendarError}.
+ * A result that depended on whether a day of a provisionally computed year (not entered yet, see
+ * provisional.ts) is a working day says so: `provisional` and the years concerned. Any date of the
+ * span in a year that is neither entered nor computable throws {@link CalendarError}.
  */
 import { addDays, type DayReason, InvalidDateError, type WorkCalendar } from './calendar.js';
 
@@ -23,9 +24,19 @@ export interface SkippedDay {
   reason: SkipReason;
   /** Holiday name (春节 …) or, for 中止期间, the reason of the exclusion. */
   name?: string;
+  /** A weekend or holiday of a year computed provisionally (推算). */
+  provisional?: true;
 }
 
-export interface WorkingDaysResult {
+/** Whether a result depended on a provisionally computed year, and which years. */
+export interface Provisionality {
+  /** True when the result depends on a day of a year whose official schedule is not entered. */
+  provisional: boolean;
+  /** Those years, ascending (empty when not provisional). */
+  provisionalYears: number[];
+}
+
+export interface WorkingDaysResult extends Provisionality {
   /** Last day of the period (期间届满日). */
   due: string;
   /** The counted working days, in order; `counted.length === n`. */
@@ -34,7 +45,7 @@ export interface WorkingDaysResult {
   skipped: SkippedDay[];
 }
 
-export interface CalendarDaysResult {
+export interface CalendarDaysResult extends Provisionality {
   /** Last day of the period after any roll-forward. */
   due: string;
   /** Set when the nominal last day was a non-working day: that nominal last day. */
@@ -57,7 +68,7 @@ export interface CountOptions {
   haltAt?: string;
 }
 
-export interface PeriodCount {
+export interface PeriodCount extends Provisionality {
   /** Last day of the period, or null when counting halted at `haltAt`. */
   due: string | null;
   rolledFrom?: string;
@@ -84,21 +95,26 @@ export function countPeriod(cal: WorkCalendar, from: string, n: number, opts: Co
   cal.assertKnown(from);
   const counted: string[] = [];
   const skipped: SkippedDay[] = [];
-  if (n === 0) return { due: from, counted, skipped };
+  const years = new Set<number>();
+  const prov = (): Provisionality => ({ provisional: years.size > 0, provisionalYears: [...years].sort((a, b) => a - b) });
+  if (n === 0) return { due: from, counted, skipped, ...prov() };
 
   const halted = (d: string): PeriodCount | undefined =>
-    opts.haltAt !== undefined && d >= opts.haltAt
-      ? { due: null, haltedAt: opts.haltAt, counted, skipped }
-      : undefined;
+    opts.haltAt !== undefined && d >= opts.haltAt ? { due: null, haltedAt: opts.haltAt, counted, skipped, ...prov() } : undefined;
 
-  // Classifies a day: undefined if it counts, otherwise the skip record.
+  // Classifies a day: undefined if it counts, otherwise the skip record. Whether a day is a
+  // working day matters only when `needWorking`; then a provisional day makes the result provisional.
   const skipOf = (d: string, needWorking: boolean): SkippedDay | undefined => {
-    const info = cal.dayInfo(d); // throws CalendarError for an unknown year
+    const info = cal.dayInfo(d); // throws CalendarError for a year neither entered nor computable
     const why = opts.excluded?.(d);
     if (why !== undefined) return { date: d, reason: '中止期间', name: why };
-    if (needWorking && !info.working) {
+    if (!needWorking) return undefined;
+    if (info.provisional) years.add(Number(d.slice(0, 4)));
+    if (!info.working) {
       const reason = info.reason as Exclude<DayReason, '工作日' | '调休上班'>;
-      return info.name !== undefined ? { date: d, reason, name: info.name } : { date: d, reason };
+      const s: SkippedDay = info.name !== undefined ? { date: d, reason, name: info.name } : { date: d, reason };
+      if (info.provisional) s.provisional = true;
+      return s;
     }
     return undefined;
   };
@@ -113,7 +129,7 @@ export function countPeriod(cal: WorkCalendar, from: string, n: number, opts: Co
     else counted.push(d);
   }
 
-  if (opts.unit === 'working') return { due: d, counted, skipped };
+  if (opts.unit === 'working') return { due: d, counted, skipped, ...prov() };
 
   // Calendar days: roll a non-working (or excluded) last day forward to the next working day.
   const nominal = d;
@@ -121,9 +137,9 @@ export function countPeriod(cal: WorkCalendar, from: string, n: number, opts: Co
     skipped.push(skip);
     d = addDays(d, 1);
     const stop = halted(d);
-    if (stop) return { ...stop, rolledFrom: nominal };
+    if (stop) return { ...stop, ...prov(), rolledFrom: nominal };
   }
-  return d === nominal ? { due: d, counted, skipped } : { due: d, rolledFrom: nominal, counted, skipped };
+  return d === nominal ? { due: d, counted, skipped, ...prov() } : { due: d, rolledFrom: nominal, counted, skipped, ...prov() };
 }
 
 /**
@@ -133,7 +149,7 @@ export function countPeriod(cal: WorkCalendar, from: string, n: number, opts: Co
  */
 export function addWorkingDays(cal: WorkCalendar, from: string, n: number): WorkingDaysResult {
   const r = countPeriod(cal, from, n, { unit: 'working' });
-  return { due: r.due!, counted: r.counted, skipped: r.skipped };
+  return { due: r.due!, counted: r.counted, skipped: r.skipped, provisional: r.provisional, provisionalYears: r.provisionalYears };
 }
 
 /**
@@ -142,7 +158,7 @@ export function addWorkingDays(cal: WorkCalendar, from: string, n: number): Work
  */
 export function addCalendarDays(cal: WorkCalendar, from: string, n: number): CalendarDaysResult {
   const r = countPeriod(cal, from, n, { unit: 'calendar' });
-  const out: CalendarDaysResult = { due: r.due!, counted: r.counted, skipped: r.skipped };
+  const out: CalendarDaysResult = { due: r.due!, counted: r.counted, skipped: r.skipped, provisional: r.provisional, provisionalYears: r.provisionalYears };
   if (r.rolledFrom !== undefined) out.rolledFrom = r.rolledFrom;
   return out;
 }

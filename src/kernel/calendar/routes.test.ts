@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestEnv, setupOrg, type TestEnv } from '../../test/harness.js';
+import { Client, countRows, createTestEnv, ok, refused, setupOrg, type TestEnv } from '../../test/harness.js';
+import { NOTICE_2027 } from './fixtures/notices.js';
 
 let env: TestEnv;
 let admin: Client;
@@ -31,31 +32,40 @@ describe('GET /api/calendar/due', () => {
     expect(r.explanation.join('\n')).toMatch(/春节/);
   });
 
-  it('refuses a year whose schedule is not known, until an admin enters it', async () => {
-    const r = await admin.get('/api/calendar/due?from=2026-12-20&days=20&unit=working');
-    expect(r.statusCode).toBe(422);
-    expect(r.json().error.code).toBe('calendar.unknown_year');
-    expect(r.json().error.message).toMatch(/2027年的节假日安排尚未录入/);
-
-    const put = await admin.put('/api/calendar/years/2027', {
-      note: '国办发明电〔2026〕x号（测试）',
-      days: [
-        { date: '2027-01-01', kind: 'holiday', name: '元旦' },
-        { date: '2027-01-02', kind: 'holiday', name: '元旦' },
-        { date: '2027-01-03', kind: 'holiday', name: '元旦' },
-      ],
+  it('dates a period reaching a year not yet announced provisionally, and for good once the year is entered (issue 9 contract)', async () => {
+    const before = ok<{ due: string; provisional: boolean; provisionalYears: number[]; provisionalNote: string }>(
+      await admin.get('/api/calendar/due?from=2026-12-10&days=20&unit=working'),
+    );
+    expect(before).toMatchObject({ due: '2027-01-08', provisional: true, provisionalYears: [2027] });
+    expect(before.provisionalNote).toMatch(/^2027年节假日安排尚未公布/);
+    // A period inside entered years is not provisional.
+    expect(ok(await admin.get('/api/calendar/due?from=2026-11-02&days=20&unit=working'))).toMatchObject({
+      due: '2026-11-30',
+      provisional: false,
+      provisionalYears: [],
+      provisionalNote: null,
     });
-    expect(put.statusCode).toBe(200);
-    expect(put.json().source).toBe('admin');
-    // 2026-12-20 (Sun) + 20 working days: Dec 21–25 (5), 28–31 (9), Jan 4–8 (14), 11–15 (19), 18 (20)
-    expect((await admin.get('/api/calendar/due?from=2026-12-20&days=20&unit=working')).json().due).toBe('2027-01-18');
-    const years = (await admin.get('/api/calendar/years')).json().items;
-    expect(years.at(-1)).toMatchObject({ year: 2027, source: 'admin', holidays: 3, workdays: 0 });
+
+    const put = ok<{ source: string; days: unknown[]; moved: unknown[]; warnings: string[] }>(
+      await admin.put('/api/calendar/years/2027', { reason: '国办发明电〔2026〕x号（测试）', text: NOTICE_2027 }),
+    );
+    expect(put.source).toBe('admin');
+    expect(put.warnings).toEqual([]);
+    expect(ok(await admin.get('/api/calendar/due?from=2026-12-10&days=20&unit=working'))).toMatchObject({
+      due: '2027-01-08',
+      provisional: false,
+      provisionalYears: [],
+    });
+    // 2026-12-20 (Sun) + 20 working days: Dec 21–25 (5), 28–31 (9); Jan 1–3 off; Jan 4–8 (14), 11–15 (19), 18 (20)
+    expect(ok(await admin.get('/api/calendar/due?from=2026-12-20&days=20&unit=working'))).toMatchObject({ due: '2027-01-18', provisional: false });
+    const years = ok<{ items: { year: number; source: string; holidays: number; workdays: number }[] }>(await admin.get('/api/calendar/years')).items;
+    expect(years.at(-1)).toMatchObject({ year: 2027, source: 'admin', holidays: 29, workdays: 5 });
     expect(years[0]).toMatchObject({ year: 2004, source: 'chinese-days' });
   });
 
   it('refuses a bad schedule with the field named, changing nothing', async () => {
     const r = await admin.put('/api/calendar/years/2028', {
+      reason: '测试',
       days: [
         { date: '2027-05-01', kind: 'holiday', name: '劳动节' },
         { date: '2028-05-01', kind: 'holiday', name: '劳动节' },
@@ -64,9 +74,50 @@ describe('GET /api/calendar/due', () => {
     });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.fields).toEqual({ 'days.0.date': '日期不在 2028 年内', 'days.2.date': '日期重复' });
-    const weekdayWork = await admin.put('/api/calendar/years/2028', { days: [{ date: '2028-05-02', kind: 'workday', name: '劳动节' }] });
-    expect(weekdayWork.statusCode).toBe(400);
-    expect((await admin.get('/api/calendar/years/2028')).statusCode).toBe(404);
+    refused(
+      await admin.put('/api/calendar/years/2028', { reason: '测试', days: [{ date: '2028-05-02', kind: 'workday', name: '劳动节' }] }),
+      400,
+      'days',
+      /调休上班日应为周六或周日：5月2日是星期二/,
+    );
+    // 春节 missing: refused, naming what is missing.
+    const noSpring = NOTICE_2027.replace(/^二、春节.*$/mu, '');
+    refused(
+      await admin.put('/api/calendar/years/2029', { reason: '测试', text: noSpring.replace(/（[^）]*）/gu, '').replaceAll('2027', '2029') }),
+      400,
+      'text',
+      /缺少春节的放假安排/,
+    );
+    // A line that cannot be read: refused, naming the line.
+    refused(
+      await admin.put('/api/calendar/years/2028', { reason: '测试', text: '一、元旦：1月1日（周五）放假1天。' }),
+      400,
+      'text',
+      /第1行：1月1日（周五）标注为星期五，但 2028-01-01 是星期六/,
+    );
+    refused(await admin.put('/api/calendar/years/2028', { reason: '测试' }), 400, 'text', /请粘贴国务院办公厅的通知/);
+    // The reason (依据) is required: missing or blank, refused naming it.
+    refused(await admin.put('/api/calendar/years/2028', { text: NOTICE_2027.replaceAll('2027', '2028') }), 400, 'reason', /请填写依据/);
+    refused(await admin.put('/api/calendar/years/2028', { reason: '   ', text: NOTICE_2027.replaceAll('2027', '2028') }), 400, 'reason', /请填写依据/);
+    // Nothing written: 2028 and 2029 are still provisional.
+    expect(ok(await admin.get('/api/calendar/years/2028'))).toMatchObject({ year: 2028, source: 'provisional', provisional: true });
+    expect(await countRows(env, "audit_events WHERE action = 'calendar.year_set' AND entity_id IN ('2028','2029')")).toBe(0);
+  });
+
+  it('shows a provisional year as computed, and lists the provisional years ahead', async () => {
+    env.setNow('2027-12-07T02:00:00Z'); // 2027 entered above; 2028 not
+    try {
+      const later = new Client(env.app); // a year on, the morning's session has long expired
+      await later.login('admin', 'Admin-Pass-2024');
+      const y = ok<{ source: string; days: { date: string; name: string }[] }>(await later.get('/api/calendar/years/2028'));
+      expect(y.source).toBe('provisional');
+      expect(y.days.map((d) => `${d.date.slice(5)} ${d.name}`)).toContain('10-05 中秋节（补假）');
+      const list = ok<{ provisional: { year: number; holidays: number }[] }>(await later.get('/api/calendar/years'));
+      expect(list.provisional).toEqual([{ year: 2028, holidays: 16, note: expect.stringMatching(/^2028年节假日安排尚未公布/) }]);
+      expect((await later.get('/api/calendar/years/2100')).statusCode).toBe(404);
+    } finally {
+      env.setNow(new Date());
+    }
   });
 
   it('validates the query and needs a signed-in user', async () => {
@@ -80,7 +131,9 @@ describe('GET /api/calendar/due', () => {
     await admin.post('/api/users', { username: 'staff1', displayName: '员工', password: 'Staff-Pass-2024', roles: ['staff'] });
     const c = new Client(env.app);
     await c.login('staff1', 'Staff-Pass-2024');
+    await c.post('/api/auth/password', { current: 'Staff-Pass-2024', next: 'Staff-Pass-2024' }); // the initial password must be changed first
     expect((await c.get('/api/calendar/years')).statusCode).toBe(200);
-    expect((await c.put('/api/calendar/years/2029', { days: [] })).statusCode).toBe(403);
+    expect((await c.put('/api/calendar/years/2029', { reason: '测试', days: [] })).statusCode).toBe(403);
+    expect((await c.post('/api/calendar/years/2029/preview', { text: NOTICE_2027 })).statusCode).toBe(403);
   });
 });

@@ -4,6 +4,7 @@
  * State Council publishes them, without waiting for a package release.
  */
 import { asc, eq, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/index.js';
 import { calendarDays, calendarYears } from '../schema.js';
 import { chineseDaysSeed, WorkCalendar, type CalendarDay } from './calendar.js';
@@ -20,7 +21,10 @@ export async function seedCalendar(db: DbOrTx): Promise<number> {
   const missing = seed.years.filter((y) => !have.has(y));
   if (missing.length === 0) return 0;
   await db.transaction(async (tx) => {
-    await tx.insert(calendarYears).values(missing.map((year) => ({ year, source: 'chinese-days', note: 'chinese-days 数据包' }))).onConflictDoNothing();
+    await tx
+      .insert(calendarYears)
+      .values(missing.map((year) => ({ year, source: 'chinese-days', note: 'chinese-days 数据包' })))
+      .onConflictDoNothing();
     const days = seed.days.filter((d) => missing.includes(Number(d.date.slice(0, 4))));
     for (let i = 0; i < days.length; i += 500) {
       await tx
@@ -33,19 +37,32 @@ export async function seedCalendar(db: DbOrTx): Promise<number> {
 }
 
 let cache: { at: number; cal: WorkCalendar } | null = null;
+/** Bumped by every invalidation: a load that began before it does not fill the cache with what it read. */
+let generation = 0;
 const TTL_MS = 60_000;
 
-/** The working calendar, cached for a minute (and dropped at once when an admin edits a year). */
-export async function loadWorkCalendar(db: DbOrTx): Promise<WorkCalendar> {
-  if (cache && Date.now() - cache.at < TTL_MS) return cache.cal;
+/** The working calendar as stored now, read through `db` (inside a transaction: what it sees). */
+export async function readWorkCalendar(db: DbOrTx): Promise<WorkCalendar> {
   const years = (await db.select({ year: calendarYears.year }).from(calendarYears)).map((r) => r.year);
   const days = await db.select().from(calendarDays).orderBy(asc(calendarDays.day));
-  const cal = new WorkCalendar({ years, days: days.map((d) => ({ date: d.day, kind: d.kind as CalendarDay['kind'], name: d.name })) });
-  cache = { at: Date.now(), cal };
+  return new WorkCalendar({ years, days: days.map((d) => ({ date: d.day, kind: d.kind as CalendarDay['kind'], name: d.name })) });
+}
+
+/**
+ * The working calendar, cached for a minute (and dropped at once when an admin edits a year). Only a
+ * read through the pool fills the cache: what a transaction reads may be uncommitted (a preview that
+ * is rolled back), and a load that began before an invalidation does not store what it read.
+ */
+export async function loadWorkCalendar(db: DbOrTx): Promise<WorkCalendar> {
+  if (cache && Date.now() - cache.at < TTL_MS) return cache.cal;
+  const before = generation;
+  const cal = await readWorkCalendar(db);
+  if (generation === before && !(db instanceof PgTransaction)) cache = { at: Date.now(), cal };
   return cal;
 }
 
 export function invalidateCalendar(): void {
+  generation++;
   cache = null;
 }
 
@@ -79,4 +96,3 @@ export async function replaceYear(db: DbOrTx, year: number, days: CalendarDay[],
     .values({ year, source: 'admin', note: meta.note ?? null, enteredBy: meta.enteredBy, enteredAt: meta.at })
     .onConflictDoUpdate({ target: calendarYears.year, set: { source: 'admin', note: meta.note ?? null, enteredBy: meta.enteredBy, enteredAt: meta.at } });
 }
-

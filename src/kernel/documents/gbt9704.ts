@@ -219,10 +219,7 @@ export function formatDocNumber(prefix: string, year: number, seq: number): stri
   return `${p}〔${year}〕${seq}号`;
 }
 
-const DOC_NUMBER_RE = new RegExp(
-  `^(.+?)[${escapeForClass(OPEN_BRACKETS)}]([0-9]+)[${escapeForClass(CLOSE_BRACKETS)}]第?([0-9]+)号?$`,
-  'u',
-);
+const DOC_NUMBER_RE = new RegExp(`^(.+?)[${escapeForClass(OPEN_BRACKETS)}]([0-9]+)[${escapeForClass(CLOSE_BRACKETS)}]第?([0-9]+)号?$`, 'u');
 
 function escapeForClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, (c) => `\\${c}`);
@@ -348,12 +345,7 @@ export const GBT9704_STYLES = Object.freeze({
   pageNumber: 'GwPageNumber',
 });
 
-function headingStyle(
-  id: string,
-  name: string,
-  font: string,
-  outlineLevel: number,
-): IParagraphStyleOptions {
+function headingStyle(id: string, name: string, font: string, outlineLevel: number): IParagraphStyleOptions {
   return {
     id,
     name,
@@ -472,36 +464,56 @@ function buildStyles(tableSizePt: number): IStylesOptions {
 
 /** CT_PPrBase elements that come after `w:snapToGrid`. */
 const PPR_AFTER_SNAP_TO_GRID = [
-  'w:spacing', 'w:ind', 'w:contextualSpacing', 'w:mirrorIndents', 'w:suppressOverlap', 'w:jc', 'w:textDirection',
-  'w:textAlignment', 'w:textboxTightWrap', 'w:outlineLvl', 'w:divId', 'w:cnfStyle', 'w:rPr', 'w:sectPr', 'w:pPrChange',
+  'w:spacing',
+  'w:ind',
+  'w:contextualSpacing',
+  'w:mirrorIndents',
+  'w:suppressOverlap',
+  'w:jc',
+  'w:textDirection',
+  'w:textAlignment',
+  'w:textboxTightWrap',
+  'w:outlineLvl',
+  'w:divId',
+  'w:cnfStyle',
+  'w:rPr',
+  'w:sectPr',
+  'w:pPrChange',
 ] as const;
 
 /** CT_RPr elements that come after `w:spacing`. */
 const RPR_AFTER_SPACING = [
-  'w:w', 'w:kern', 'w:position', 'w:sz', 'w:szCs', 'w:highlight', 'w:u', 'w:effect', 'w:bdr', 'w:shd', 'w:fitText',
-  'w:vertAlign', 'w:rtl', 'w:cs', 'w:em', 'w:lang', 'w:eastAsianLayout', 'w:specVanish', 'w:oMath', 'w:rPrChange',
+  'w:w',
+  'w:kern',
+  'w:position',
+  'w:sz',
+  'w:szCs',
+  'w:highlight',
+  'w:u',
+  'w:effect',
+  'w:bdr',
+  'w:shd',
+  'w:fitText',
+  'w:vertAlign',
+  'w:rtl',
+  'w:cs',
+  'w:em',
+  'w:lang',
+  'w:eastAsianLayout',
+  'w:specVanish',
+  'w:oMath',
+  'w:rPrChange',
 ] as const;
 
 /** Styles based on Normal whose text is not 16 pt and so must not inherit its condensed spacing. */
-const UNCONDENSED_STYLES = [
-  GBT9704_STYLES.title,
-  GBT9704_STYLES.issuer,
-  GBT9704_STYLES.tableText,
-  GBT9704_STYLES.pageNumber,
-] as const;
+const UNCONDENSED_STYLES = [GBT9704_STYLES.title, GBT9704_STYLES.issuer, GBT9704_STYLES.tableText, GBT9704_STYLES.pageNumber] as const;
 
 /**
  * Inserts `element` into the `w:pPr` or `w:rPr` of style `styleId`, before the first child named in
  * `before` (the elements the schema puts after it) or else at the end. Throws when the style or the
  * container is missing or the element is already there.
  */
-function insertStyleProperty(
-  stylesXml: string,
-  styleId: string,
-  container: 'w:pPr' | 'w:rPr',
-  element: string,
-  before: readonly string[],
-): string {
+function insertStyleProperty(stylesXml: string, styleId: string, container: 'w:pPr' | 'w:rPr', element: string, before: readonly string[]): string {
   const start = stylesXml.search(new RegExp(`<w:style [^>]*w:styleId="${styleId}"[ >]`));
   const end = start < 0 ? -1 : stylesXml.indexOf('</w:style>', start);
   const open = start < 0 ? -1 : stylesXml.indexOf(`<${container}>`, start);
@@ -624,8 +636,7 @@ function defaultIssuerSize(issuer: string): number {
 function tableBlock(block: TableBlock, tableSizePt: number): (Paragraph | Table)[] {
   if (block.columns.length === 0) throw new Error('表格至少需要一列');
   const n = block.columns.length;
-  const cellText = (v: string | number | null | undefined): string =>
-    v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : clean(v);
+  const cellText = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : clean(v));
   block.rows.forEach((row, i) => {
     if (row.length > n) throw new Error(`表格第 ${i + 1} 行有 ${row.length} 个单元格，多于 ${n} 列`);
   });
@@ -701,8 +712,7 @@ function bodyChildren(doc: OfficialDocument, opts: Required<Pick<RenderOptions, 
     counters[block.kind] += 1;
     for (const deeper of order.slice(level + 1)) counters[deeper] = 0;
     const text = clean(block.text).replace(/\n+/g, ' ').trim();
-    const numbered =
-      opts.numberHeadings && !HEADING_MARKERS[block.kind].test(text) ? headingMarker(block.kind, counters[block.kind]) + text : text;
+    const numbered = opts.numberHeadings && !HEADING_MARKERS[block.kind].test(text) ? headingMarker(block.kind, counters[block.kind]) + text : text;
     out.push(new Paragraph({ style: GBT9704_STYLES[block.kind], widowControl: false, children: [new TextRun(numbered)] }));
   }
   return out;
@@ -710,7 +720,12 @@ function bodyChildren(doc: OfficialDocument, opts: Required<Pick<RenderOptions, 
 
 function attachmentParagraphs(attachments: readonly string[]): Paragraph[] {
   const names = attachments
-    .map((a) => clean(a).replace(/\s+/gu, ' ').trim().replace(/[。．.，,；;：:、]+$/u, ''))
+    .map((a) =>
+      clean(a)
+        .replace(/\s+/gu, ' ')
+        .trim()
+        .replace(/[。．.，,；;：:、]+$/u, ''),
+    )
     .filter((a) => a !== '');
   if (names.length === 0) return [];
   const label = '附件：';
@@ -767,8 +782,18 @@ function closingParagraphs(signature: string | undefined, date: string | undefin
       sigRight = wd + 4 - ws;
     }
     out.push(
-      new Paragraph({ style: GBT9704_STYLES.signature, widowControl: false, indent: { ...NO_INDENT, right: charsToTwips(sigRight) }, children: [new TextRun(sig)] }),
-      new Paragraph({ style: GBT9704_STYLES.date, widowControl: false, indent: { ...NO_INDENT, right: charsToTwips(dateRight) }, children: [new TextRun(dateText)] }),
+      new Paragraph({
+        style: GBT9704_STYLES.signature,
+        widowControl: false,
+        indent: { ...NO_INDENT, right: charsToTwips(sigRight) },
+        children: [new TextRun(sig)],
+      }),
+      new Paragraph({
+        style: GBT9704_STYLES.date,
+        widowControl: false,
+        indent: { ...NO_INDENT, right: charsToTwips(dateRight) },
+        children: [new TextRun(dateText)],
+      }),
     );
   } else {
     const id = sig ? GBT9704_STYLES.signature : GBT9704_STYLES.date;
@@ -824,7 +849,10 @@ export function buildOfficialDocument(doc: OfficialDocument, options: RenderOpti
 
   if (doc.recipient && clean(doc.recipient).trim() !== '') {
     // 主送机关：标题下空一行，居左顶格，最后标全角冒号.
-    const r = clean(doc.recipient).trim().replace(/[:：]+$/u, '') + '：';
+    const r =
+      clean(doc.recipient)
+        .trim()
+        .replace(/[:：]+$/u, '') + '：';
     children.push(blankLine(), styled(GBT9704_STYLES.recipient, r));
   } else {
     children.push(blankLine());

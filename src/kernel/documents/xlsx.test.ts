@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { INVALID_XLSX_MESSAGE, readSheet, safeSheetName, writeSheet } from './index.js';
+import zlib from 'node:zlib';
+import { INVALID_XLSX_MESSAGE, readSheet, readSheetGrid, safeSheetName, writeSheet } from './index.js';
+import { appendDeflatedEntry, bigSheetRows, bombXlsx, fixtureXlsx } from './test-xlsx.js';
 
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   const out: unknown = await wb.xlsx.writeBuffer();
@@ -74,7 +76,14 @@ describe('writeSheet', () => {
   it('rejects duplicate keys and no columns', async () => {
     await expect(writeSheet({ sheetName: 's', columns: [], rows: [] })).rejects.toThrow(/至少需要一列/);
     await expect(
-      writeSheet({ sheetName: 's', columns: [{ header: 'a', key: 'k' }, { header: 'b', key: 'k' }], rows: [] }),
+      writeSheet({
+        sheetName: 's',
+        columns: [
+          { header: 'a', key: 'k' },
+          { header: 'b', key: 'k' },
+        ],
+        rows: [],
+      }),
     ).rejects.toThrow(/列键重复/);
   });
 });
@@ -184,5 +193,183 @@ describe('readSheet', () => {
     zip.file('hello.txt', '你好');
     const buf = await zip.generateAsync({ type: 'nodebuffer' });
     await expect(readSheet(buf)).rejects.toThrow(INVALID_XLSX_MESSAGE);
+  });
+});
+
+describe('readSheet: what other writers put in a file', () => {
+  it('reads shared strings written after the worksheet, inline strings, rows and cells without references, prefixed tags', async () => {
+    const shared = await fixtureXlsx(
+      [
+        {
+          name: 's',
+          rows: [
+            ['名称', '数量'],
+            ['甲', 1],
+            [null, 2],
+          ],
+        },
+      ],
+      { sharedStrings: true },
+    );
+    expect(await readSheet(shared)).toEqual({
+      headers: ['名称', '数量'],
+      rows: [
+        { rowNumber: 2, values: { 名称: '甲', 数量: 1 } },
+        { rowNumber: 3, values: { 名称: null, 数量: 2 } },
+      ],
+    });
+    const bare =
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+      '<x:row><x:c t="inlineStr"><x:is><x:t>名称</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:r><x:t>备</x:t></x:r><x:r><x:t>注</x:t></x:r></x:is></x:c></x:row>' +
+      '<x:row><x:c t="inlineStr"><x:is><x:t> 乙 </x:t></x:is></x:c><x:c t="b"><x:v>0</x:v></x:c></x:row>' +
+      '<x:row r="5"><x:c r="B5" t="e"><x:v>#DIV/0!</x:v></x:c></x:row>' +
+      '</x:sheetData></x:worksheet>';
+    const buf = await fixtureXlsx([{ name: 's', rows: [] }], { sheetXmls: { 0: bare } });
+    expect(await readSheet(buf)).toEqual({
+      headers: ['名称', '备注'],
+      rows: [
+        { rowNumber: 2, values: { 名称: '乙', 备注: 'FALSE' } },
+        { rowNumber: 5, values: { 名称: null, 备注: '#DIV/0!' } },
+      ],
+    });
+  });
+
+  it('leaves out phonetic runs of shared strings; reads dates by built-in Chinese formats, custom formats and the 1904 system', async () => {
+    const styles =
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="170" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>' +
+      '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="31"/><xf numFmtId="170"/><xf numFmtId="4"/></cellXfs></styleSheet>';
+    const sheet =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>B</t></is></c><c r="C1" t="inlineStr"><is><t>C</t></is></c><c r="D1" t="inlineStr"><is><t>D</t></is></c></row>' +
+      '<row r="2"><c r="A2" s="1"><v>45292</v></c><c r="B2" s="2"><v>45293</v></c><c r="C2" s="3"><v>45292</v></c><c r="D2" t="d"><v>2024-03-01T00:00:00Z</v></c></row>' +
+      '</sheetData></worksheet>';
+    const base = await fixtureXlsx([{ name: 's', rows: [] }], { sheetXmls: { 0: sheet }, styles });
+    const zip = await JSZip.loadAsync(base);
+    zip.file(
+      'xl/sharedStrings.xml',
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><r><t>日</t></r><r><t>期</t></r><rPh sb="0" eb="1"><t>ri</t></rPh></si></sst>',
+    );
+    const buf = await zip.generateAsync({ type: 'nodebuffer' });
+    expect((await readSheet(buf)).rows[0]?.values).toEqual({
+      日期: new Date(Date.UTC(2024, 0, 1)),
+      B: new Date(Date.UTC(2024, 0, 2)),
+      C: 45292,
+      D: new Date(Date.UTC(2024, 2, 1)),
+    });
+    const in1904 = await fixtureXlsx([{ name: 's', rows: [] }], { sheetXmls: { 0: sheet }, styles, date1904: true });
+    expect((await readSheet(in1904)).rows[0]?.values.B).toEqual(new Date(Date.UTC(2028, 0, 3)));
+  });
+});
+
+describe('readSheetGrid: every sheet, merged ranges filled', () => {
+  it('reads the sheets in workbook order with the merged value in every cell of the range', async () => {
+    const buf = await fixtureXlsx([
+      {
+        name: '表一',
+        rows: [
+          ['（一）予以公开', null, 3],
+          [null, null, 4],
+          ['合计', null, 7],
+        ],
+        merges: ['A1:B2'],
+      },
+      { name: '表二', rows: [[null, '行政复议']] },
+    ]);
+    expect(await readSheetGrid(buf)).toEqual([
+      {
+        name: '表一',
+        rows: [
+          { rowNumber: 1, cells: ['（一）予以公开', '（一）予以公开', 3] },
+          { rowNumber: 2, cells: ['（一）予以公开', '（一）予以公开', 4] },
+          { rowNumber: 3, cells: ['合计', null, 7] },
+        ],
+      },
+      { name: '表二', rows: [{ rowNumber: 1, cells: [null, '行政复议'] }] },
+    ]);
+  });
+});
+
+/** Rejects with the 413 AppError of a file too big to read, its message also under `file`. */
+async function tooLarge(p: Promise<unknown>, message: RegExp) {
+  const e = (await p.then(
+    () => null,
+    (err: unknown) => err,
+  )) as { code?: string; status?: number; message?: string; fields?: Record<string, string> } | null;
+  expect(e?.code, String(e?.message)).toBe('payload_too_large');
+  expect(e?.status).toBe(413);
+  expect(e?.message).toMatch(message);
+  expect(e?.fields?.file).toBe(e?.message);
+}
+
+describe('readSheet: limits, checked while reading, in a worker', () => {
+  it('refuses a zip bomb by the sizes its directory declares, before inflating anything', async () => {
+    const bomb = await bombXlsx(64); // 64 MB of cells in about 100 KB
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const t0 = performance.now();
+    await tooLarge(readSheet(bomb, { limits: { maxUncompressedBytes: 16 * 1024 * 1024 } }), /解压后有 6\d(\.\d)? MB，超过 16 MB 的上限/);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  it('refuses an entry that inflates past the size the directory declares (a lying header)', async () => {
+    const base = await fixtureXlsx([{ name: 's', rows: [['名称']] }]);
+    const zip = await JSZip.loadAsync(base);
+    zip.remove('xl/worksheets/sheet1.xml');
+    const rest = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${'<row><c t="inlineStr"><is><t>x</t></is></c></row>'.repeat(100_000)}</sheetData></worksheet>`;
+    const lying = appendDeflatedEntry(rest, 'xl/worksheets/sheet1.xml', zlib.deflateRawSync(Buffer.from(xml)), 2000);
+    await expect(readSheet(lying)).rejects.toThrow(INVALID_XLSX_MESSAGE);
+  });
+
+  it.each<[string, () => Promise<Buffer>, Parameters<typeof readSheet>[1], RegExp, 'limit' | 'content']>([
+    ['cells over the limit', () => fixtureXlsx([{ name: 's', rows: bigSheetRows(2_000, 5) }]), { limits: { maxCells: 5_000 } }, /单元格超过 5,000 个/, 'limit'],
+    [
+      'shared strings over the cell limit',
+      () => fixtureXlsx([{ name: 's', rows: bigSheetRows(2_000, 5) }], { sharedStrings: true }),
+      { limits: { maxCells: 5_000 } },
+      /单元格超过 5,000 个/,
+      'limit',
+    ],
+    ['data rows over maxRows', () => fixtureXlsx([{ name: 's', rows: bigSheetRows(2_000, 5) }]), { maxRows: 100 }, /数据行数超过上限 100 行/, 'content'],
+    [
+      'a cell over 32767 characters',
+      () => fixtureXlsx([{ name: 's', rows: [['名称'], ['长'.repeat(40_000)]] }]),
+      {},
+      /超过 Excel 单元格上限 32767 个字符/,
+      'content',
+    ],
+  ])('stops at %s', async (_what, make, options, message, kind) => {
+    const buf = await make();
+    if (kind === 'limit') await tooLarge(readSheet(buf, options), message);
+    else await expect(readSheet(buf, options)).rejects.toThrow(message);
+  });
+
+  it('stops a read that runs past the time limit and reads the next file as usual', async () => {
+    const big = await fixtureXlsx([{ name: 's', rows: bigSheetRows(20_000, 10) }]);
+    await tooLarge(readSheet(big, { limits: { timeoutMs: 20 } }), /读取文件超过 0(\.0)? 秒仍未完成，已停止/);
+    const small = await fixtureXlsx([{ name: 's', rows: bigSheetRows(3, 2) }]);
+    expect((await readSheet(small)).rows).toHaveLength(3);
+  });
+
+  it('keeps the event loop free while a large sheet is read (200,000 cells)', async () => {
+    const big = await fixtureXlsx([{ name: 's', rows: bigSheetRows(20_000, 10) }], { sharedStrings: true });
+    let last = performance.now();
+    let worst = 0;
+    const tick = setInterval(() => {
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+    }, 5);
+    try {
+      const t0 = performance.now();
+      const result = await readSheet(big, { maxRows: 20_000 });
+      expect(result.rows).toHaveLength(20_000);
+      expect(result.rows[19_999]?.values['列2']).toBe('单位20000-1');
+      console.log(
+        `read 200,000 cells (${(big.length / 1024 / 1024).toFixed(1)} MB) in ${Math.round(performance.now() - t0)} ms; longest event-loop gap ${Math.round(worst)} ms`,
+      );
+    } finally {
+      clearInterval(tick);
+    }
+    expect(worst).toBeLessThan(1000);
   });
 });

@@ -1,14 +1,29 @@
 /**
- * Spreadsheet helpers on exceljs: write one sheet with a bold, frozen header row, and read the
- * first sheet of an uploaded .xlsx into rows keyed by header text.
+ * Spreadsheets: write one sheet with a bold, frozen header row (exceljs), and read an uploaded .xlsx
+ * — the first sheet keyed by its header row (`readSheet`), or every sheet as a grid
+ * (`readSheetGrid`) — in a worker thread (xlsx-worker.ts, streaming, xlsx-reader.ts) with a time
+ * limit, a heap limit and limits on the uncompressed size and the cells, so no upload can stall the
+ * server. The limits are process-wide (`configureXlsxReading`, from the environment at start).
  */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type ExcelJS from 'exceljs';
+import { AppError } from '../http/errors.js';
 import { isWideChar } from './text.js';
-import ExcelJS from 'exceljs';
+import { INVALID_XLSX_MESSAGE, MAX_CELL_CHARS, type CellPlain, type GridSheet, type XlsxRequest, type XlsxResult } from './xlsx-reader.js';
+import type { XlsxJob, XlsxReply } from './xlsx-worker.js';
 
-export const INVALID_XLSX_MESSAGE = '文件不是有效的 Excel（.xlsx）文件';
+/** A new workbook; exceljs (half a second to load) is loaded on first use, not at every start. */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: lib } = await import('exceljs');
+  return new lib.Workbook();
+}
 
-/** Excel's limit on the text in one cell. */
-const MAX_CELL_CHARS = 32767;
+export { INVALID_XLSX_MESSAGE };
+export type { CellPlain, GridSheet };
+
 const MAX_SHEET_NAME = 31;
 
 export interface SheetColumn {
@@ -26,8 +41,6 @@ export interface WriteSheetInput {
   title?: string;
 }
 
-export type CellPlain = string | number | Date | null;
-
 export interface ReadSheetOptions {
   /**
    * Most data rows (non-empty rows below the header) accepted; more throws an Error rather than
@@ -36,6 +49,8 @@ export interface ReadSheetOptions {
   maxRows?: number;
   /** Row number (1-based) of the header row. Default 1; 2 for a sheet written with a title. */
   headerRow?: number;
+  /** Overrides of the process-wide limits for this read. */
+  limits?: XlsxReadLimits;
 }
 
 export interface ReadSheetRow {
@@ -106,7 +121,7 @@ export async function writeSheet(input: WriteSheetInput): Promise<Buffer> {
     keys.add(c.key);
   }
 
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '兰台';
   wb.created = new Date();
   if (input.title) wb.title = input.title;
@@ -171,34 +186,98 @@ export async function writeSheet(input: WriteSheetInput): Promise<Buffer> {
   return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
+/** How uploads are read: limits per file, and the worker threads that read them. */
+export interface XlsxReading {
+  /** Sum of the uncompressed sizes of the file's parts (zip entries), checked before reading. */
+  maxUncompressedBytes: number;
+  /** Cells holding a value (and distinct strings). */
+  maxCells: number;
+  /** A read still running after this is stopped (its worker is terminated). */
+  timeoutMs: number;
+  /** Each worker's heap limit. */
+  workerMemoryMb: number;
+  /** Reads at the same time (one worker each); more wait, up to `QUEUE_MAX`. */
+  workers: number;
 }
 
-/** A cell value as a plain string, number, Date or null; strings are trimmed, empty ones null. */
-function toPlain(value: unknown): CellPlain {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') {
-    const t = value.trim();
-    return t === '' ? null : t;
-  }
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (isRecord(value)) {
-    if (Array.isArray(value.richText)) {
-      const text = value.richText.map((part) => (isRecord(part) && typeof part.text === 'string' ? part.text : '')).join('');
-      return toPlain(text);
-    }
-    if ('hyperlink' in value || 'text' in value) {
-      // A hyperlink's text may itself be rich text.
-      return toPlain(value.text ?? value.hyperlink);
-    }
-    if ('formula' in value || 'sharedFormula' in value) return toPlain(value.result);
-    if (typeof value.error === 'string') return value.error;
-  }
-  return null;
+/** Limits one read may change (tests, a caller with smaller files). */
+export type XlsxReadLimits = Partial<Pick<XlsxReading, 'maxUncompressedBytes' | 'maxCells' | 'timeoutMs'>>;
+
+export const XLSX_READING_DEFAULTS: XlsxReading = {
+  maxUncompressedBytes: 100 * 1024 * 1024,
+  maxCells: 1_000_000,
+  timeoutMs: 20_000,
+  workerMemoryMb: 256,
+  workers: 2,
+};
+
+let reading: XlsxReading = { ...XLSX_READING_DEFAULTS };
+
+/** Sets the process-wide limits (buildApp, from the environment); omitted ones keep their defaults. */
+export function configureXlsxReading(config: Partial<XlsxReading>): void {
+  reading = { ...XLSX_READING_DEFAULTS, ...config };
+  for (const w of idle.splice(0)) void w.terminate(); // the next read starts workers with the new heap limit
 }
+
+const MAX_ENTRIES = 10_000;
+/** Reads waiting for a worker beyond this are refused (503) rather than queued without end. */
+const QUEUE_MAX = 8;
+/** An idle worker is kept this long for the next read (starting one costs about a second under tsx). */
+const IDLE_MS = 60_000;
+
+let running = 0;
+const waiting: (() => void)[] = [];
+const idle: Worker[] = [];
+const idleTimers = new WeakMap<Worker, NodeJS.Timeout>();
+
+async function acquire(): Promise<() => void> {
+  if (running >= reading.workers) {
+    if (waiting.length >= QUEUE_MAX) throw new AppError('unavailable', '服务器正在读取其他上传的文件，请稍后重试', { fields: { file: '服务器繁忙' } });
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  running++;
+  return () => {
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+const requireHere = createRequire(import.meta.url);
+const WORKER_URL = new URL(`./xlsx-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+function startWorker(): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: reading.workerMemoryMb, maxYoungGenerationSizeMb: 32 };
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { resourceLimits });
+  // Run from TypeScript (tsx, vitest): the worker registers tsx's loader before it imports its file.
+  const tsxApi = pathToFileURL(path.join(path.dirname(requireHere.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  return new Worker(code, { eval: true, resourceLimits });
+}
+
+function takeWorker(): Worker {
+  const w = idle.pop();
+  if (w) {
+    clearTimeout(idleTimers.get(w));
+    w.ref();
+    return w;
+  }
+  return startWorker();
+}
+
+function giveBack(w: Worker): void {
+  w.unref(); // an idle worker never keeps the process alive
+  idle.push(w);
+  idleTimers.set(
+    w,
+    setTimeout(() => {
+      const i = idle.indexOf(w);
+      if (i >= 0) idle.splice(i, 1);
+      void w.terminate();
+    }, IDLE_MS).unref(),
+  );
+}
+
+const tooLarge = (message: string) => new AppError('payload_too_large', message, { fields: { file: message } });
 
 function toBuffer(data: Buffer | Uint8Array | ArrayBuffer): Buffer {
   if (Buffer.isBuffer(data)) return data;
@@ -206,59 +285,86 @@ function toBuffer(data: Buffer | Uint8Array | ArrayBuffer): Buffer {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
+let jobs = 0;
+
+/**
+ * Reads in a worker within the limits: a worker that runs past the time limit or its heap limit is
+ * terminated (a finished one is kept for the next read). Throws Error(INVALID_XLSX_MESSAGE),
+ * Error(a rule of the file), or AppError 413 (too big to read) / 503 (too many reads waiting).
+ */
+async function inWorker(data: Buffer | Uint8Array | ArrayBuffer, request: XlsxRequest, overrides: XlsxReadLimits = {}): Promise<XlsxResult> {
+  const bytes = toBuffer(data);
+  // Every .xlsx is a zip archive: local file header "PK\x03\x04".
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new Error(INVALID_XLSX_MESSAGE);
+  const limits = { ...reading, ...overrides };
+  const release = await acquire();
+  try {
+    const copy = new Uint8Array(bytes.length);
+    copy.set(bytes);
+    const job: XlsxJob = {
+      id: ++jobs,
+      data: copy.buffer,
+      request,
+      limits: { maxUncompressedBytes: limits.maxUncompressedBytes, maxCells: limits.maxCells, maxEntries: MAX_ENTRIES },
+    };
+    const worker = takeWorker();
+    const reply = await new Promise<XlsxReply | 'timeout' | 'memory'>((resolve, reject) => {
+      let settled = false;
+      const onMessage = (m: XlsxReply) => {
+        if (m.id === job.id) settle(m, true);
+      };
+      const onError = (e: Error & { code?: string }) => settle(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : e, false);
+      const onExit = (code: number) => settle(new Error(`xlsx worker exited with code ${code} before answering`), false);
+      const timer = setTimeout(() => settle('timeout', false), limits.timeoutMs);
+      function settle(v: XlsxReply | 'timeout' | 'memory' | Error, reusable: boolean) {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (reusable) giveBack(worker);
+        else void worker.terminate();
+        if (v instanceof Error) reject(v);
+        else resolve(v);
+      }
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage(job, [job.data]);
+    });
+    if (reply === 'timeout') {
+      throw tooLarge(`读取文件超过 ${Math.round(limits.timeoutMs / 100) / 10} 秒仍未完成，已停止：文件过大或过于复杂，请减少行数或拆分后重新上传`);
+    }
+    if (reply === 'memory') throw tooLarge(`读取文件所需内存超过 ${limits.workerMemoryMb} MB 的上限，已停止：请减少行数或拆分后重新上传`);
+    if (reply.ok) return reply.result;
+    if (reply.kind === 'invalid') throw new Error(INVALID_XLSX_MESSAGE);
+    if (reply.kind === 'content') throw new Error(reply.message);
+    if (reply.kind === 'limit') throw tooLarge(reply.message);
+    throw new Error(`xlsx worker failed: ${reply.message}`);
+  } finally {
+    release();
+  }
+}
+
 /**
  * Reads the first worksheet: the header row (row 1 unless `headerRow` says otherwise) names the
  * columns; each later row becomes `values` keyed by header text. Columns with an empty header are
  * ignored; rows with no value under any header are skipped. Rich text, hyperlinks and formula
  * results become plain values; error cells become their code (e.g. "#N/A").
- * Throws an Error with message {@link INVALID_XLSX_MESSAGE} when the bytes are not an .xlsx file.
+ * Throws an Error with message {@link INVALID_XLSX_MESSAGE} when the bytes are not an .xlsx file, an
+ * Error with a Chinese message when the sheet breaks a rule (too many rows, a duplicate header), and
+ * an AppError (413, field `file`) when the file is too big to read (size, cells, time, memory).
  */
 export async function readSheet(data: Buffer | Uint8Array | ArrayBuffer, options: ReadSheetOptions = {}): Promise<ReadSheetResult> {
-  const headerRowNumber = options.headerRow ?? 1;
-  if (!Number.isInteger(headerRowNumber) || headerRowNumber < 1) throw new Error(`表头行号无效：${String(options.headerRow)}`);
+  const headerRow = options.headerRow ?? 1;
+  if (!Number.isInteger(headerRow) || headerRow < 1) throw new Error(`表头行号无效：${String(options.headerRow)}`);
   const maxRows = options.maxRows;
   if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 0)) throw new Error(`最大行数无效：${String(maxRows)}`);
+  const result = await inWorker(data, { kind: 'sheet', headerRow, maxRows }, options.limits);
+  if (result.kind !== 'sheet') throw new Error('unexpected xlsx reply');
+  return result.sheet;
+}
 
-  const buffer = toBuffer(data);
-  // Every .xlsx is a zip archive: local file header "PK\x03\x04".
-  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw new Error(INVALID_XLSX_MESSAGE);
-
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch (cause) {
-    throw new Error(INVALID_XLSX_MESSAGE, { cause });
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new Error(INVALID_XLSX_MESSAGE, { cause: new Error('workbook has no worksheets') });
-
-  const columns: { col: number; header: string }[] = [];
-  const seen = new Set<string>();
-  ws.getRow(headerRowNumber).eachCell({ includeEmpty: false }, (cell, col) => {
-    const v = toPlain(cell.value);
-    if (v === null) return;
-    const header = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-    if (seen.has(header)) throw new Error(`表头“${header}”重复（第 ${headerRowNumber} 行）`);
-    seen.add(header);
-    columns.push({ col, header });
-  });
-
-  const rows: ReadSheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber <= headerRowNumber) return;
-    const values = Object.create(null) as Record<string, CellPlain>;
-    let empty = true;
-    for (const { col, header } of columns) {
-      const v = toPlain(row.getCell(col).value);
-      values[header] = v;
-      if (v !== null) empty = false;
-    }
-    if (empty) return;
-    if (maxRows !== undefined && rows.length >= maxRows) {
-      throw new Error(`数据行数超过上限 ${maxRows} 行`);
-    }
-    rows.push({ rowNumber, values });
-  });
-
-  return { headers: columns.map((c) => c.header), rows };
+/** Every worksheet, in workbook order, as rows of cells (merged ranges read as their top-left value); same errors as {@link readSheet}. */
+export async function readSheetGrid(data: Buffer | Uint8Array | ArrayBuffer, options: { limits?: XlsxReadLimits } = {}): Promise<GridSheet[]> {
+  const result = await inWorker(data, { kind: 'grid' }, options.limits);
+  if (result.kind !== 'grid') throw new Error('unexpected xlsx reply');
+  return result.sheets;
 }

@@ -10,6 +10,8 @@ import { AppError } from './errors.js';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The session's id (SHA-256 of its token), when the cookie names a live session. */
+    sessionId: string | null;
   }
   interface FastifyInstance {
     db: Db;
@@ -17,12 +19,38 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves the session cookie to `req.actor` on every /api request. */
+/** What a session that must change its initial password may still do: who am I, the change itself, sign out or in. */
+export const PASSWORD_CHANGE_ROUTES: ReadonlySet<string> = new Set([
+  '/api/auth/me',
+  '/api/auth/password',
+  '/api/auth/logout',
+  '/api/auth/csrf',
+  '/api/auth/login',
+]);
+
+/** Routes that serve anybody without a session (the portal, first-run setup, the public health check, the API docs). */
+const isAnonymousRoute = (path: string) =>
+  path === '/api/health' || path === '/api/openapi.json' || ['/api/public/', '/api/setup', '/api/docs'].some((p) => path.startsWith(p));
+
+/**
+ * Resolves the session cookie to `req.actor` on every /api request. Until the first-sign-in password
+ * change (`mustChangePassword`) a session may use only {@link PASSWORD_CHANGE_ROUTES}: every other API
+ * call answers 403 (anonymous routes answer as to anybody, without an actor).
+ */
 export const sessionPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
-    req.actor = token && req.url.startsWith('/api/') ? await resolveSession(app.db, token, app.now()) : null;
+    const session = token && req.url.startsWith('/api/') ? await resolveSession(app.db, token, app.now()) : null;
+    if (!session) return;
+    req.sessionId = session.sessionId;
+    const path = req.url.split('?')[0] ?? '';
+    if (session.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(path)) {
+      if (isAnonymousRoute(path)) return;
+      throw new AppError('forbidden.password_change', '首次登录须先修改初始密码，修改后才能继续操作');
+    }
+    req.actor = session.actor;
   });
 });
 

@@ -39,3 +39,6 @@ export const notFound = (what = '记录') => new AppError('not_found', `${what}�
 export const forbidden = (message = '无权执行此操作') => new AppError('forbidden', message);
 export const validation = (message: string, fields?: FieldErrors) => new AppError('validation', message, { fields });
 export const conflict = (message: string, fields?: FieldErrors) => new AppError('conflict', message, { fields });
+
+/** An error about one field: its message is both the summary and the field's own (`{fields: {field: message}}`). */
+export const fieldError = (field: string, message: string, code = 'validation') => new AppError(code, message, { fields: { [field]: message } });

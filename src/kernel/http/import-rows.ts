@@ -39,6 +39,7 @@ export async function importRows(req: FastifyRequest, opts: ImportRowsOptions): 
     try {
       sheet = await readSheet(data, { maxRows: opts.maxRows });
     } catch (e) {
+      if (e instanceof AppError) throw e; // too big to read (413), or too many reads at once (503)
       const message = e instanceof Error ? e.message : String(e);
       if (message === INVALID_XLSX_MESSAGE) throw new AppError('unsupported_media_type', `${INVALID_XLSX_MESSAGE}：“${fileName}”无法打开`);
       throw validation(`无法读取文件：${message}`, { file: message });
@@ -51,10 +52,17 @@ export async function importRows(req: FastifyRequest, opts: ImportRowsOptions): 
     return { rows, source: 'xlsx', fileName };
   }
   const body = req.body as unknown;
-  const list = Array.isArray(body) ? body : body && typeof body === 'object' && Array.isArray((body as { rows?: unknown }).rows) ? (body as { rows: unknown[] }).rows : null;
+  const list = Array.isArray(body)
+    ? body
+    : body && typeof body === 'object' && Array.isArray((body as { rows?: unknown }).rows)
+      ? (body as { rows: unknown[] }).rows
+      : null;
   if (!list) throw validation('请求内容应为 JSON 数组（每个元素一行），或上传 .xlsx 文件', { body: '应为 JSON 数组' });
   if (list.length > opts.maxRows) throw validation(`一次最多导入 ${opts.maxRows} 行，实为 ${list.length} 行`, { body: `最多 ${opts.maxRows} 行` });
-  const rows = list.map((v, i) => ({ row: i + 1, values: v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { __notObject: v } }));
+  const rows = list.map((v, i) => ({
+    row: i + 1,
+    values: v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { __notObject: v },
+  }));
   return { rows, source: 'json' };
 }
 
@@ -72,7 +80,11 @@ export function importRefused(errors: { row: number; field: string; value: unkno
     .slice(0, 5)
     .map((e) => `第 ${e.row} 行 ${e.field}：${e.reason}`)
     .join('；');
-  return new AppError('import.invalid_rows', `导入未执行：${total} 行中有 ${new Set(errors.map((e) => e.row)).size} 行有误（${shown}${errors.length > 5 ? ` 等 ${errors.length} 处` : ''}），请修改后重新导入，未写入任何数据`, {
-    details: { errors },
-  });
+  return new AppError(
+    'import.invalid_rows',
+    `导入未执行：${total} 行中有 ${new Set(errors.map((e) => e.row)).size} 行有误（${shown}${errors.length > 5 ? ` 等 ${errors.length} 处` : ''}），请修改后重新导入，未写入任何数据`,
+    {
+      details: { errors },
+    },
+  );
 }

@@ -6,6 +6,8 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor, Ctx } from '../context.js';
 import type { DbOrTx } from '../db/index.js';
+import { authorize } from '../auth/policy.js';
+import type { Action } from '../auth/roles.js';
 import { notFound } from '../http/errors.js';
 import { orgs } from '../schema.js';
 
@@ -32,3 +34,21 @@ export function inSubtree(column: AnyPgColumn, actor: Actor): SQL {
 
 /** The path of a new org under `parent` (or a root). */
 export const childPath = (parentPath: string | null, id: string) => `${parentPath ?? '/'}${id}/`;
+
+/**
+ * The one guard of a record an actor asked for by id: the row if the actor may `action` on it; 404
+ * (「…不存在或无权访问」) when it is missing or outside the actor's org tree — existence is not
+ * leaked — and 403 when it is readable but the action is not allowed.
+ */
+export async function guardRecord<T extends { orgId: string }>(
+  ctx: Ctx & { actor: Actor },
+  row: T | undefined,
+  action: Action,
+  what: string,
+): Promise<T & { orgPath: string }> {
+  if (!row) throw notFound(what);
+  const ref = await orgRef(ctx.db, row.orgId);
+  if (!ref || !ref.path.startsWith(ctx.actor.orgPath)) throw notFound(what);
+  authorize(ctx.actor, action, { orgId: row.orgId, orgPath: ref.path });
+  return { ...row, orgPath: ref.path };
+}

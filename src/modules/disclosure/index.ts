@@ -1,106 +1,62 @@
 /**
- * Public face of the information-disclosure module (政府信息公开, SPEC module 5): applications under
- * the statutory clock, bulk import, letters (.docx), fees, the proactive-disclosure register, the
- * annual-report tables with checks and drill-down and the report (.docx), the portal; and the pure
- * domain core: the outcome taxonomy, the annual-report templates, their checks and their
- * computation from records, section 二 from the register, and the information-processing fee.
+ * Public face of the information-disclosure module (政府信息公开, SPEC module 5): one folder per
+ * use-case area — applications/ (intake, the reply clock, actions, portal, import, the lapse sweep,
+ * the calendar hook), letters/ (.docx letters, remedies), fees/, register/ (主动公开目录), annual-report/
+ * (templates, compute, checks, .docx, sheet, publication), figures/ (section 三 and 四 counted over a
+ * period, in the kernel figure registry). No other module imports disclosure internals: the module
+ * exports its descriptor only.
  */
-export { disclosureRoutes } from './routes.js';
-export { disclosureAnnualReports, disclosureApplications, disclosureLetters, disclosureRegister, disclosureReportNarratives } from './schema.js';
-export {
-  APPLICANT_TYPE_GROUP,
-  APPLICANT_TYPE_LABELS,
-  APPLICANT_TYPES,
-  type ApplicantType,
-  type Channel,
-  CHANNEL_DEFS,
-  CHANNEL_LABELS,
-  type ChannelDef,
-  CHANNELS,
-  isApplicantType,
-  isChannel,
-  isOutcomeCode,
-  OUTCOME_BY_CODE,
-  OUTCOME_CODES,
-  OUTCOME_GROUP_LABELS,
-  OUTCOME_GROUPS,
-  type OutcomeCode,
-  type OutcomeDef,
-  type OutcomeGroup,
-  OUTCOMES,
-  type ReceiptEvent,
-  receiptDate,
-} from './outcomes.js';
-export {
-  checkTemplateMatchesYear,
-  DISPUTE_KINDS,
-  type DisputeKind,
-  FIRST_REPORT_YEAR,
-  getTemplate,
-  isTemplateId,
-  type Labelled,
-  type ReportTemplate,
-  rowForOutcome,
-  SECTION3_COLUMN_KEYS,
-  SECTION3_COLUMN_LABELS,
-  SECTION3_COLUMNS,
-  SECTION4_COLUMN_KEYS,
-  SECTION4_COLUMNS,
-  SECTION4_GROUPS,
-  type Section2Block,
-  type Section3Column,
-  type Section3ColumnKey,
-  type Section3Row,
-  type Section3RowKind,
-  type Section4ColumnKey,
-  type Section4Group,
-  TEMPLATE_IDS,
-  type TemplateId,
-  type TemplateRef,
-  TEMPLATES,
-  templateForYear,
-  type TemplateYearCheck,
-  valueRows,
-} from './report-templates.js';
-export {
-  type CellRef,
-  type CellValue,
-  cellId,
-  type CheckFailure,
-  type CheckResult,
-  type CheckRule,
-  checkSection3,
-  checkSection4,
-  failingCells,
-  type Section3Table,
-  type Section4Table,
-  section4Row,
-} from './report-checks.js';
-export {
-  type Application,
-  type Cell,
-  computeSection3,
-  computeSection4,
-  type Dispute,
-  DISPUTE_OUTCOME_LABELS,
-  DISPUTE_OUTCOMES,
-  type DisputeOutcome,
-  type Section3Computed,
-  type Section4Computed,
-  section3Values,
-  section4Values,
-} from './report-compute.js';
-export { FEE_INPUT_MAX, FEE_RULES_EFFECTIVE_FROM, FEE_RULES_SOURCE, type FeeBand, feeByItem, feeByPage, type FeeResult } from './fees.js';
-export { LETTER_KINDS, LETTER_TITLES, type LetterKind, REMEDIES, replyParagraphs } from './letters.js';
-export {
-  computeSection2,
-  PROACTIVE_PERIOD,
-  REGISTER_CATEGORIES,
-  REGISTER_CATEGORY_BY_KEY,
-  REGISTER_ENTRY_KINDS,
-  type RegisterCategoryDef,
-  type RegisterEntry,
-  type RegisterEntryKind,
-  type Section2Computed,
-  section2Cell,
-} from './register.js';
+import type { DueKind, ModuleDescriptor } from '../../kernel/module.js';
+import { count, defineSetting } from '../../kernel/settings.js';
+import { resyncConsultationClocks } from './applications/clocks.service.js';
+import { disclosureFigures } from './figures/figures.service.js';
+import { disclosureRoutes } from './routes.js';
+
+declare module '../../kernel/auth/roles.js' {
+  interface ActionRegistry {
+    'disclosure.read': true;
+    /** The disclosure desk: register and handle applications, letters, the register. */
+    'disclosure.handle': true;
+    /** The head of the disclosure office: approve extensions, publish the annual report. */
+    'disclosure.approve': true;
+  }
+}
+
+declare module '../../kernel/settings.js' {
+  interface SettingValues {
+    disclosureFeePayDays: number;
+    disclosureMailServiceDays: number;
+  }
+}
+
+const due = (label: string): DueKind => ({ label, read: 'disclosure.read' });
+
+export const disclosureModule: ModuleDescriptor = {
+  name: 'disclosure',
+  routes: disclosureRoutes,
+  grants: {
+    admin: ['disclosure.read', 'disclosure.handle'],
+    // 延期 is approved by the head of the disclosure office (条例第三十三条), a leader.
+    leader: ['disclosure.read', 'disclosure.approve'],
+    legal: ['disclosure.read', 'disclosure.handle'],
+    staff: ['disclosure.read', 'disclosure.handle'],
+    superior: ['disclosure.read'],
+  },
+  settings: {
+    disclosureFeePayDays: defineSetting(count(1, 60, '个工作日'), 20, '政府信息公开：收费通知的缴费期限（工作日）'),
+    disclosureMailServiceDays: defineSetting(count(0, 30, '天'), 3, '政府信息公开：邮寄的收费通知推定送达的在途天数（登记实际签收日期前，日）'),
+  },
+  timeline: {
+    disclosureApplication: 'disclosure.read',
+    disclosureLetter: 'disclosure.read',
+    disclosureRegisterEntry: 'disclosure.read',
+    disclosureAnnualReport: 'disclosure.read',
+  },
+  dueKinds: {
+    'disclosure.reply': due('依申请公开答复'),
+    'disclosure.consultation': due('征求意见答复'),
+    'disclosure.proactive': due('主动公开'),
+  },
+  figures: [disclosureFigures],
+  calendarHooks: [resyncConsultationClocks],
+};

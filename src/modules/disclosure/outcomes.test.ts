@@ -12,7 +12,7 @@ import {
   OUTCOME_CODES,
   OUTCOMES,
   receiptDate,
-} from './outcomes.js';
+} from './labels.js';
 
 describe('outcome taxonomy (条例第三十五至三十九条; report section 三)', () => {
   // [code, group, label as the report row reads (without its number), articles]
@@ -27,7 +27,9 @@ describe('outcome taxonomy (条例第三十五至三十九条; report section �
     ['withheld.process_info', 'withheld', '属于四类过程性信息', ['第十六条第二款', '第三十六条第（三）项']],
     ['withheld.enforcement_file', 'withheld', '属于行政执法案卷', ['第十六条第二款', '第三十六条第（三）项']],
     ['withheld.query_matter', 'withheld', '属于行政查询事项', ['第三十六条第（七）项']],
-    ['unavailable.not_held', 'unavailable', '本机关不掌握相关政府信息', ['第三十六条第（四）项', '第三十六条第（五）项']],
+    // 36(四) and 36(五) are two outcomes; the report has one row for both
+    ['unavailable.not_held', 'unavailable', '本机关不掌握相关政府信息', ['第三十六条第（四）项']],
+    ['unavailable.not_ours', 'unavailable', '本机关不掌握相关政府信息', ['第三十六条第（五）项']],
     ['unavailable.needs_creation', 'unavailable', '没有现成信息需要另行制作', ['第三十八条']],
     ['unavailable.unclear_after_correction', 'unavailable', '补正后申请内容仍不明确', ['第三十条']],
     ['not_processed.petition', 'not_processed', '信访举报投诉类申请', ['第三十九条第一款']],
@@ -40,7 +42,7 @@ describe('outcome taxonomy (条例第三十五至三十九条; report section �
     ['other.other', 'other', '其他', []],
   ];
 
-  it('has exactly the 21 API codes, in report order', () => {
+  it('has exactly the 22 API codes, in report order', () => {
     expect(OUTCOME_CODES).toEqual(cases.map((c) => c[0]));
     expect(OUTCOMES.map((o) => o.code)).toEqual(cases.map((c) => c[0]));
   });
@@ -57,6 +59,8 @@ describe('outcome taxonomy (条例第三十五至三十九条; report section �
     ['partial', '部分公开'],
     ['other.no_correction', '逾期不补正'],
     ['other.unpaid_fee', '逾期不缴费'],
+    ['unavailable.not_held', '信息不存在'],
+    ['unavailable.not_ours', '非本机关负责公开'],
     ['withheld.state_secret', '属于国家秘密'],
   ])('short label of %s is %s', (code, short) => {
     expect(OUTCOME_BY_CODE[code as keyof typeof OUTCOME_BY_CODE].shortLabel).toBe(short);

@@ -16,6 +16,14 @@ export interface ConsultationRecord {
   from: string;
   /** Day the answer came (or the consultation ended); missing = still open. */
   to?: string;
+  /** A third party's kind when known (how its letter addresses it: 你 / 你单位; unknown → 贵方). */
+  partyType?: 'natural' | 'organisation';
+  /**
+   * Set once the 15 working days passed without an answer (条例第三十二、三十四条): the first working
+   * day after the consultation's due date, from which the reply period runs again. The reply clock
+   * ends the pause at the due date whether or not this is set; it records that the timeline said so.
+   */
+  lapsedOn?: string;
 }
 
 export const disclosureApplications = pgTable(
@@ -53,12 +61,19 @@ export const disclosureApplications = pgTable(
     // 答复
     decidedOn: date('decided_on', { mode: 'string' }),
     outcome: text('outcome'), // exactly one code of outcomes.ts
+    // 予以公开 / 部分公开: how the applicant gets the information (条例第三十六条第（一）（二）项)
+    accessMode: text('access_mode'), // attached 随答复书提供 | published 已主动公开 | arranged 告知获取的方式、途径和时间
+    accessNote: text('access_note'), // where / how / when, for published and arranged
+    // 非本机关负责公开 (条例第三十六条第（五）项): the agency that holds the information
+    holderAgency: text('holder_agency'),
+    holderContact: text('holder_contact'),
     // 信息处理费
     feeMethod: text('fee_method'), // item | page
     feeAmount: numeric('fee_amount', { precision: 12, scale: 2 }),
     feePaidOn: date('fee_paid_on', { mode: 'string' }),
     feeUnits: integer('fee_units'), // items (件) or pages (页) charged
-    feeNoticeOn: date('fee_notice_on', { mode: 'string' }), // 收费通知 served
+    feeNoticeOn: date('fee_notice_on', { mode: 'string' }), // 收费通知 sent (the reply period pauses from this day)
+    feeServedOn: date('fee_served_on', { mode: 'string' }), // 收费通知 served (送达): the payment period counts from the next day
     feeExplanation: text('fee_explanation'),
     feeBands: jsonb('fee_bands'), // the marginal bands charged (fees.ts FeeBand[])
     decisionReason: text('decision_reason'), // the reason the reply letter gives, beyond the outcome's own
@@ -73,10 +88,12 @@ export const disclosureApplications = pgTable(
     index('disclosure_applications_org_applicant_idx').on(t.orgId, t.applicantName),
   ],
 );
+export type ApplicationRow = typeof disclosureApplications.$inferSelect;
 
 /**
  * Letters issued for an application (受理回执, 补正告知书, 延期答复告知书, 征求意见函, 答复书, 收费通知):
- * one row per letter, numbered once from the org's yearly sequence; regenerating returns the same number.
+ * one row per letter, numbered once from the org's yearly sequence (kernel `doc_sequences`, series
+ * `disclosure.doc`); regenerating returns the same number.
  */
 export const disclosureLetters = pgTable(
   'disclosure_letters',
@@ -97,17 +114,6 @@ export const disclosureLetters = pgTable(
     uniqueIndex('disclosure_letters_subject_idx').on(t.orgId, t.applicationId, t.kind, t.subjectKey),
     uniqueIndex('disclosure_letters_number_idx').on(t.orgId, t.year, t.seq),
   ],
-);
-
-/** The per-org per-year document-number sequence of disclosure letters (发文字号序号). */
-export const disclosureDocSequences = pgTable(
-  'disclosure_doc_sequences',
-  {
-    orgId: orgId(),
-    year: integer('year').notNull(),
-    lastSeq: integer('last_seq').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.orgId, t.year] })],
 );
 
 /**
@@ -177,5 +183,8 @@ export const disclosureAnnualReports = pgTable(
     publishedByName: text('published_by_name').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('disclosure_annual_reports_version_idx').on(t.orgId, t.year, t.version), index('disclosure_annual_reports_published_idx').on(t.publishedAt)],
+  (t) => [
+    uniqueIndex('disclosure_annual_reports_version_idx').on(t.orgId, t.year, t.version),
+    index('disclosure_annual_reports_published_idx').on(t.publishedAt),
+  ],
 );

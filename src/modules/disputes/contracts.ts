@@ -1,20 +1,17 @@
-/** zod contracts of the disputes module (复议、诉讼). The web imports these too. */
+/**
+ * Contracts of the disputes module (复议、诉讼): every request and response as a zod schema. Imports zod,
+ * its labels and the kernel's response shapes only, so the web takes its types from this very file
+ * (`@server/modules/disputes/contracts`).
+ */
 import { z } from 'zod';
+import { paged, Timestamp } from '../../kernel/http/responses.js';
+import { DISPUTE_KINDS, DISPUTE_OUTCOMES } from './labels.js';
 
-export const DISPUTE_KINDS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
-export type DisputeKind = (typeof DISPUTE_KINDS)[number];
-export const DISPUTE_KIND_LABELS: Record<DisputeKind, string> = {
-  reconsideration: '行政复议',
-  litigation_direct: '行政诉讼（未经复议直接起诉）',
-  litigation_after_reconsideration: '行政诉讼（复议后起诉）',
-};
-
-/** 维持 (upheld, or application rejected) / 纠正 / 其他 / 尚未审结 (RULES.md §6). */
-export const DISPUTE_OUTCOMES = ['upheld', 'corrected', 'other', 'pending'] as const;
-export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
-export const DISPUTE_OUTCOME_LABELS: Record<DisputeOutcome, string> = { upheld: '维持', corrected: '纠正', other: '其他', pending: '尚未审结' };
+export { DISPUTE_KIND_LABELS, DISPUTE_KINDS, DISPUTE_OUTCOME_LABELS, DISPUTE_OUTCOMES, type DisputeKind, type DisputeOutcome } from './labels.js';
 
 const day = (what: string) => z.iso.date(`${what}应为 YYYY-MM-DD 格式的日期`);
+
+export const DisputeIdParams = z.object({ id: z.uuid('ID 格式不正确') });
 
 export const DisputeInput = z.object({
   kind: z.enum(DISPUTE_KINDS, '类别应为 reconsideration（行政复议）、litigation_direct（未经复议直接起诉）或 litigation_after_reconsideration（复议后起诉）'),
@@ -25,7 +22,7 @@ export const DisputeInput = z.object({
   caseNo: z.string().trim().max(100).nullable().optional(),
   subject: z.string().trim().max(500).nullable().optional(),
 });
-export type DisputeInputT = z.infer<typeof DisputeInput>;
+export type DisputeInput = z.infer<typeof DisputeInput>;
 
 export const DisputePatch = z.object({
   outcome: z.enum(DISPUTE_OUTCOMES, '结果应为 upheld、corrected、other 或 pending').optional(),
@@ -33,6 +30,7 @@ export const DisputePatch = z.object({
   caseNo: z.string().trim().max(100).nullable().optional(),
   subject: z.string().trim().max(500).nullable().optional(),
 });
+export type DisputePatch = z.infer<typeof DisputePatch>;
 
 export const DisputeListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -44,22 +42,31 @@ export const DisputeListQuery = z.object({
   applicationId: z.uuid().optional(),
   orgId: z.uuid().optional(),
 });
+export type DisputeListQuery = z.infer<typeof DisputeListQuery>;
 
-export interface DisputeView {
-  id: string;
-  orgId: string;
-  kind: DisputeKind;
-  kindLabel: string;
-  caseNo: string | null;
-  subject: string | null;
-  filedOn: string;
-  outcome: DisputeOutcome;
-  outcomeLabel: string;
-  closedOn: string | null;
-  applicationId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export const DisputeView = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  kind: z.enum(DISPUTE_KINDS),
+  kindLabel: z.string(),
+  caseNo: z.string().nullable(),
+  subject: z.string().nullable(),
+  filedOn: z.string(),
+  outcome: z.enum(DISPUTE_OUTCOMES),
+  outcomeLabel: z.string(),
+  closedOn: z.string().nullable(),
+  applicationId: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type DisputeView = z.infer<typeof DisputeView>;
+
+export const DisputePage = paged(DisputeView);
+export type DisputePage = z.infer<typeof DisputePage>;
+
+/** What an import wrote (all rows, or nothing: a refused import answers 422 with every row problem). */
+export const DisputeImportResult = z.object({ created: z.number().int() });
+export type DisputeImportResult = z.infer<typeof DisputeImportResult>;
 
 /** One problem of an import row: spreadsheet/array row (1-based data row or sheet row), field, value, reason. */
 export interface ImportRowError {

@@ -15,7 +15,12 @@ afterAll(async () => env.close());
 
 describe('disputes', () => {
   it('creates a case, closes it with an outcome, and refuses inconsistent closings naming the field', async () => {
-    const created = await legal.post('/api/disputes', { kind: 'reconsideration', filedOn: '2025-02-10', caseNo: '测复〔2025〕3号', subject: '对政府信息公开答复不服' });
+    const created = await legal.post('/api/disputes', {
+      kind: 'reconsideration',
+      filedOn: '2025-02-10',
+      caseNo: '测复〔2025〕3号',
+      subject: '对政府信息公开答复不服',
+    });
     expect(created.statusCode, created.body).toBe(200);
     const d = created.json();
     expect(d).toMatchObject({ kind: 'reconsideration', kindLabel: '行政复议', outcome: 'pending', outcomeLabel: '尚未审结', closedOn: null });
@@ -55,7 +60,13 @@ describe('disputes', () => {
     const res = await env.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json().paths);
-    for (const p of ['/api/disputes', '/api/disputes/import', '/api/disclosure/applications', '/api/disclosure/annual-reports/{year}/tables', '/api/public/disclosure/applications/{trackingCode}'])
+    for (const p of [
+      '/api/disputes',
+      '/api/disputes/import',
+      '/api/disclosure/applications',
+      '/api/disclosure/annual-reports/{year}/tables',
+      '/api/public/disclosure/applications/{trackingCode}',
+    ])
       expect(paths).toContain(p);
   });
 });

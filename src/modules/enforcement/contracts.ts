@@ -1,8 +1,13 @@
-/** zod contracts of the enforcement module (行政处罚): so far the 案件线索 inbox; statuses, labels and response shapes live in labels.ts (imported by the web too). */
+/**
+ * Contracts of the enforcement module (行政处罚) — so far the 案件线索 inbox: every request and
+ * response as a zod schema. Imports zod, its labels and the kernel's response shapes only, so the web
+ * takes its types from this very file (`@server/modules/enforcement/contracts`).
+ */
 import { z } from 'zod';
-
-export { REFERRAL_SOURCE_LABELS, REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, type ReferralEntry, type ReferralStatus, type ReferralView } from './labels.js';
+import { paged, Timestamp } from '../../kernel/http/responses.js';
 import { REFERRAL_STATUSES } from './labels.js';
+
+export { REFERRAL_SOURCE_LABELS, REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, type ReferralStatus } from './labels.js';
 
 export const ReferralIdParams = z.object({ id: z.uuid('ID 格式不正确') });
 
@@ -17,3 +22,41 @@ export const ReferralListQuery = z.object({
 export const DeclineInput = z.object({
   reason: z.string().trim().min(1, '请填写不予立案的理由').max(2000, '理由不能超过 2000 个字'),
 });
+export type DeclineInput = z.infer<typeof DeclineInput>;
+
+/** A checklist entry the referral concerns (as it stood in the checklist version of the source). */
+export const ReferralEntry = z.object({
+  entryId: z.string(),
+  code: z.string(),
+  title: z.string(),
+  legalBasis: z.string(),
+  note: z.string().nullable().optional(),
+});
+export type ReferralEntry = z.infer<typeof ReferralEntry>;
+
+export const ReferralView = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  code: z.string(),
+  sourceType: z.string(),
+  sourceLabel: z.string(),
+  sourceId: z.string(),
+  sourceRef: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  referredOn: z.string(),
+  facts: z.string(),
+  entries: z.array(ReferralEntry),
+  suspectedBasis: z.string().nullable(),
+  status: z.enum(REFERRAL_STATUSES),
+  statusLabel: z.string(),
+  caseId: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type ReferralView = z.infer<typeof ReferralView>;
+
+export const ReferralPage = paged(ReferralView);
+export type ReferralPage = z.infer<typeof ReferralPage>;

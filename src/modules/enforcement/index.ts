@@ -3,7 +3,30 @@
  * hand a referral over with `createReferral` in their own transaction and list their own with
  * `referralsOfSource`; the inbox is /api/enforcement/referrals.
  */
-export { enforcementRoutes } from './routes.js';
+import type { ModuleDescriptor } from '../../kernel/module.js';
+import { enforcementRoutes } from './routes.js';
+
+declare module '../../kernel/auth/roles.js' {
+  interface ActionRegistry {
+    'enforcement.read': true;
+    'enforcement.manage': true;
+  }
+}
+
+export const enforcementModule: ModuleDescriptor = {
+  name: 'enforcement',
+  routes: enforcementRoutes,
+  grants: {
+    admin: ['enforcement.read', 'enforcement.manage'],
+    leader: ['enforcement.read'],
+    legal: ['enforcement.read', 'enforcement.manage'],
+    inspector: ['enforcement.read', 'enforcement.manage'],
+    staff: ['enforcement.read'],
+    superior: ['enforcement.read'],
+  },
+  timeline: { enforcementReferral: 'enforcement.read' },
+};
+
 export { enforcementReferrals } from './schema.js';
 export { createReferral, referralsOfSource, type NewReferral } from './referrals.service.js';
-export { REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, type ReferralEntry, type ReferralStatus, type ReferralView } from './contracts.js';
+export type { ReferralEntry, ReferralView } from './contracts.js';

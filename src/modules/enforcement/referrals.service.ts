@@ -5,17 +5,17 @@
  * The inbox lists them; a pending one may be declined (不予立案) with a reason; a case (立案, later)
  * sets `case_id`. Referrals are never deleted.
  */
-import { and, asc, desc, eq, ilike, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { inTx, type Actor, type Ctx } from '../../kernel/context.js';
+import { inTx, type ActorCtx, type Ctx } from '../../kernel/context.js';
 import { recordEvent } from '../../kernel/audit/index.js';
 import { authorize } from '../../kernel/auth/policy.js';
-import type { Action } from '../../kernel/auth/roles.js';
 import { todayInChina } from '../../kernel/calendar/store.js';
-import { countAll, likeTerm, type Page } from '../../kernel/db/paging.js';
-import { conflict, notFound } from '../../kernel/http/errors.js';
+import { countAll, likeTerm } from '../../kernel/db/paging.js';
+import { nextRecordCode } from '../../kernel/documents/index.js';
+import { conflict } from '../../kernel/http/errors.js';
 import { users } from '../../kernel/schema.js';
-import { orgRef, readableOrg } from '../../kernel/tenancy/index.js';
+import { guardRecord, readableOrg } from '../../kernel/tenancy/index.js';
 import { units } from '../orgs/index.js';
 import { enforcementReferrals } from './schema.js';
 import {
@@ -24,11 +24,11 @@ import {
   type DeclineInput,
   type ReferralEntry,
   type ReferralListQuery,
+  type ReferralPage,
   type ReferralStatus,
   type ReferralView,
 } from './contracts.js';
 
-type ActorCtx = Ctx & { actor: Actor };
 type ReferralRow = typeof enforcementReferrals.$inferSelect;
 
 /** What another module hands over; the referral belongs to `orgId` (the actor's own org). */
@@ -44,34 +44,13 @@ export interface NewReferral {
   suspectedBasis: string | null;
 }
 
-/** The row if the actor may `action` on it: 404 when missing or outside the actor's subtree, 403 when only readable. */
-async function guard(ctx: ActorCtx, row: ReferralRow | undefined, action: Action): Promise<ReferralRow> {
-  if (!row) throw notFound('案件线索');
-  const ref = await orgRef(ctx.db, row.orgId);
-  if (!ref || !ref.path.startsWith(ctx.actor.orgPath)) throw notFound('案件线索');
-  authorize(ctx.actor, action, { orgId: row.orgId, orgPath: ref.path });
-  return row;
-}
-
-/** The next referral code of an org for a year: R-2025-001 … (serialised by an advisory lock). */
-async function nextCode(ctx: Ctx, orgId: string, year: number): Promise<string> {
-  await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`enforcement_referrals:${orgId}`}))`);
-  const prefix = `R-${year}-`;
-  const rows = await ctx.db
-    .select({ code: enforcementReferrals.code })
-    .from(enforcementReferrals)
-    .where(and(eq(enforcementReferrals.orgId, orgId), like(enforcementReferrals.code, `${prefix}%`)));
-  const max = rows.reduce((m, r) => Math.max(m, Number(r.code.slice(prefix.length)) || 0), 0);
-  return `${prefix}${String(max + 1).padStart(3, '0')}`;
-}
-
 /**
  * Hand a referral over (移送立案), inside the caller's transaction `tx`: the row and its record
  * (`enforcement.referral.create`). The caller checks its own rules (which entries, which status).
  */
 export async function createReferral(tx: ActorCtx, input: NewReferral): Promise<ReferralRow> {
   authorize(tx.actor, 'enforcement.manage', { orgId: input.orgId, orgPath: tx.actor.orgPath });
-  const code = await nextCode(tx, input.orgId, Number(input.referredOn.slice(0, 4)));
+  const code = await nextRecordCode(tx, input.orgId, 'enforcement.referral', 'R', Number(input.referredOn.slice(0, 4)));
   const now = tx.now();
   const [row] = await tx.db
     .insert(enforcementReferrals)
@@ -82,7 +61,17 @@ export async function createReferral(tx: ActorCtx, input: NewReferral): Promise<
     action: 'enforcement.referral.create',
     entityType: 'enforcementReferral',
     entityId: row!.id,
-    after: { code, sourceType: input.sourceType, sourceRef: input.sourceRef, unitId: input.unitId, referredOn: input.referredOn, facts: input.facts, entries: input.entries, suspectedBasis: input.suspectedBasis, status: 'pending' },
+    after: {
+      code,
+      sourceType: input.sourceType,
+      sourceRef: input.sourceRef,
+      unitId: input.unitId,
+      referredOn: input.referredOn,
+      facts: input.facts,
+      entries: input.entries,
+      suspectedBasis: input.suspectedBasis,
+      status: 'pending',
+    },
   });
   return row!;
 }
@@ -125,7 +114,7 @@ async function presentRows(ctx: Ctx, where: SQL[], order: SQL[], page?: { limit:
 }
 
 /** The inbox: referrals of the actor's org (or a descendant it asks for), newest first. */
-export async function listReferrals(ctx: ActorCtx, q: z.infer<typeof ReferralListQuery>): Promise<Page<ReferralView>> {
+export async function listReferrals(ctx: ActorCtx, q: z.infer<typeof ReferralListQuery>): Promise<ReferralPage> {
   const org = await readableOrg(ctx, q.orgId);
   const t = enforcementReferrals;
   const where: SQL[] = [eq(t.orgId, org.id)];
@@ -137,7 +126,7 @@ export async function listReferrals(ctx: ActorCtx, q: z.infer<typeof ReferralLis
 
 export async function getReferral(ctx: ActorCtx, id: string): Promise<ReferralView> {
   const [row] = await ctx.db.select().from(enforcementReferrals).where(eq(enforcementReferrals.id, id));
-  await guard(ctx, row, 'enforcement.read');
+  await guardRecord(ctx, row, 'enforcement.read', '案件线索');
   return (await presentRows(ctx, [eq(enforcementReferrals.id, id)], [asc(enforcementReferrals.code)])).items[0]!;
 }
 
@@ -149,16 +138,18 @@ export async function referralsOfSource(ctx: Ctx, sourceType: string, sourceIds:
 }
 
 /** 不予立案: a pending referral is declined with a reason; once decided it stays so (409). */
-export async function declineReferral(ctx: ActorCtx, id: string, input: z.infer<typeof DeclineInput>): Promise<ReferralView> {
-  await inTx(ctx, async (txc) => {
-    const tx = txc as ActorCtx;
+export async function declineReferral(ctx: ActorCtx, id: string, input: DeclineInput): Promise<ReferralView> {
+  await inTx(ctx, async (tx) => {
     const [found] = await tx.db.select().from(enforcementReferrals).where(eq(enforcementReferrals.id, id)).for('update');
-    const r = await guard(tx, found, 'enforcement.manage');
+    const r = await guardRecord(tx, found, 'enforcement.manage', '案件线索');
     if (r.status !== 'pending') {
       throw conflict(`案件线索 ${r.code} 当前为“${REFERRAL_STATUS_LABELS[r.status as ReferralStatus] ?? r.status}”，只有待立案的线索可以作不予立案处理`);
     }
     const decidedOn = todayInChina(tx.now());
-    await tx.db.update(enforcementReferrals).set({ status: 'declined', decisionNote: input.reason, updatedAt: tx.now() }).where(eq(enforcementReferrals.id, r.id));
+    await tx.db
+      .update(enforcementReferrals)
+      .set({ status: 'declined', decisionNote: input.reason, updatedAt: tx.now() })
+      .where(eq(enforcementReferrals.id, r.id));
     await recordEvent(tx, {
       orgId: r.orgId,
       action: 'enforcement.referral.decline',

@@ -83,7 +83,11 @@ async function at<T>(day: string, fn: (c: Client) => Promise<T>): Promise<T> {
 }
 /** Row counts plus fingerprints of the referrals and inspections: a refused request changes none of it. */
 const written = async () => ({
-  referrals: (await q1<{ f: string | null }>(`SELECT count(*) || ':' || coalesce(md5(string_agg(id::text || status || coalesce(decision_note, '') || updated_at::text, ',' ORDER BY id)), '') AS f FROM enforcement_referrals`)).f,
+  referrals: (
+    await q1<{ f: string | null }>(
+      `SELECT count(*) || ':' || coalesce(md5(string_agg(id::text || status || coalesce(decision_note, '') || updated_at::text, ',' ORDER BY id)), '') AS f FROM enforcement_referrals`,
+    )
+  ).f,
   inspections: (await q1<{ f: string }>(`SELECT md5(string_agg(id::text || status || updated_at::text, ',' ORDER BY id)) AS f FROM inspections`)).f,
   audit: await countRows(env, 'audit_events'),
 });
@@ -101,7 +105,15 @@ beforeAll(async () => {
   const versionId = (await q1<{ checklist_version_id: string }>(`SELECT checklist_version_id FROM inspection_plans`)).checklist_version_id;
   unitUnitId = (await q1<{ unit_id: string }>(`SELECT unit_id FROM users WHERE username = 'unit'`)).unit_id;
   ids = Object.fromEntries((await env.database.pool.query<{ id: string; name: string }>('SELECT id, name FROM inspectors')).rows.map((r) => [r.name, r.id]));
-  insp = ok(await admin.post('/api/inspections', { unitId: unitUnitId, inspectorIds: [ids['王执法'], ids['孙立新']], checklistVersionId: versionId, plannedDate: '2025-03-20', reason: '群众举报' }));
+  insp = ok(
+    await admin.post('/api/inspections', {
+      unitId: unitUnitId,
+      inspectorIds: [ids['王执法'], ids['孙立新']],
+      checklistVersionId: versionId,
+      plannedDate: '2025-03-20',
+      reason: '群众举报',
+    }),
+  );
   ok(await admin.post(`/api/inspections/${insp.id}/notice`, {}));
 });
 afterAll(async () => env.close());
@@ -109,7 +121,12 @@ afterAll(async () => env.close());
 describe('移送立案 from an inspection', () => {
   it('is refused before the on-site record is signed', async () => {
     const before = await written();
-    refused(await admin.post(`/api/inspections/${insp.id}/referrals`, { entryIds: [entry('A1-02').entryId], facts: '事实' }), 409, null, /当前状态为“已通知”，不能移送立案/);
+    refused(
+      await admin.post(`/api/inspections/${insp.id}/referrals`, { entryIds: [entry('A1-02').entryId], facts: '事实' }),
+      409,
+      null,
+      /当前状态为“已通知”，不能移送立案/,
+    );
     expect(await written()).toEqual(before);
     await at('2025-03-20', async (c) => {
       ok(
@@ -124,7 +141,12 @@ describe('移送立案 from an inspection', () => {
           representative: { name: '刘主任', title: '办公室主任' },
         }),
       );
-      const d = ok(await c.post(`/api/inspections/${insp.id}/sign`, { inspectors: [ids['王执法'], ids['孙立新']].map((id) => ({ inspectorId: id, signature: PNG_URL })), representative: { signature: PNG_URL } }));
+      const d = ok(
+        await c.post(`/api/inspections/${insp.id}/sign`, {
+          inspectors: [ids['王执法'], ids['孙立新']].map((id) => ({ inspectorId: id, signature: PNG_URL })),
+          representative: { signature: PNG_URL },
+        }),
+      );
       expect(d.allowedActions).toEqual(['issueFeedback', 'refer']);
     });
   });
@@ -157,7 +179,11 @@ describe('移送立案 from an inspection', () => {
   it('hands an entry over as R-2025-001; the same entry again is refused while it is pending', async () => {
     await at('2025-03-21', async (c) => {
       const d = ok(
-        await c.post(`/api/inspections/${insp.id}/referrals`, { entryIds: [entry('A1-02').entryId], facts: '档案管理制度未按新档案法修订，经责令仍未改正。', suspectedBasis: '《中华人民共和国档案法》第四十八条' }),
+        await c.post(`/api/inspections/${insp.id}/referrals`, {
+          entryIds: [entry('A1-02').entryId],
+          facts: '档案管理制度未按新档案法修订，经责令仍未改正。',
+          suspectedBasis: '《中华人民共和国档案法》第四十八条',
+        }),
       );
       expect(d.referrals).toEqual([
         {
@@ -168,7 +194,9 @@ describe('移送立案 from an inspection', () => {
           statusLabel: '待立案',
           facts: '档案管理制度未按新档案法修订，经责令仍未改正。',
           suspectedBasis: '《中华人民共和国档案法》第四十八条',
-          entries: [{ entryId: entry('A1-02').entryId, code: 'A1-02', title: entry('A1-02').title, legalBasis: entry('A1-02').legalBasis, note: 'A1-02 现场发现问题' }],
+          entries: [
+            { entryId: entry('A1-02').entryId, code: 'A1-02', title: entry('A1-02').title, legalBasis: entry('A1-02').legalBasis, note: 'A1-02 现场发现问题' },
+          ],
           decisionNote: null,
         },
       ]);
@@ -228,7 +256,12 @@ describe('the 案件线索 inbox', () => {
     expect(await codes(`q=${encodeURIComponent('没有这个单位')}`)).toEqual([]);
     const page2 = ok<Page>(await admin.get('/api/enforcement/referrals?pageSize=1&page=2'));
     expect([page2.total, page2.items.map((r) => r.code)]).toEqual([2, ['R-2025-001']]);
-    refused(await admin.get('/api/enforcement/referrals?status=closed'), 400, 'status', /状态应为 pending（待立案）、accepted（已立案）或 declined（不予立案）/);
+    refused(
+      await admin.get('/api/enforcement/referrals?status=closed'),
+      400,
+      'status',
+      /状态应为 pending（待立案）、accepted（已立案）或 declined（不予立案）/,
+    );
 
     expect(ok<Referral>(await admin.get(`/api/enforcement/referrals/${byCode['R-2025-001']!.id}`))).toEqual(byCode['R-2025-001']);
     expect((await admin.get(`/api/enforcement/referrals/${UNKNOWN}`)).statusCode).toBe(404);
@@ -310,10 +343,22 @@ describe('不予立案', () => {
   it('declines once; the entry counts as unreferred again, so it may be referred anew (R-2025-003)', async () => {
     const id = byCode['R-2025-001']!.id;
     const legal = await as('legal', '2025-05-07');
-    const r = ok<Referral>(await legal.post(`/api/enforcement/referrals/${id}/decline`, { reason: '初次违法且已改正，危害后果轻微，依法不予立案，已进行教育。' }));
-    expect(r).toMatchObject({ code: 'R-2025-001', status: 'declined', statusLabel: '不予立案', decisionNote: '初次违法且已改正，危害后果轻微，依法不予立案，已进行教育。' });
+    const r = ok<Referral>(
+      await legal.post(`/api/enforcement/referrals/${id}/decline`, { reason: '初次违法且已改正，危害后果轻微，依法不予立案，已进行教育。' }),
+    );
+    expect(r).toMatchObject({
+      code: 'R-2025-001',
+      status: 'declined',
+      statusLabel: '不予立案',
+      decisionNote: '初次违法且已改正，危害后果轻微，依法不予立案，已进行教育。',
+    });
     const before = await written();
-    refused(await legal.post(`/api/enforcement/referrals/${id}/decline`, { reason: '再次' }), 409, null, /^案件线索 R-2025-001 当前为“不予立案”，只有待立案的线索可以作不予立案处理/);
+    refused(
+      await legal.post(`/api/enforcement/referrals/${id}/decline`, { reason: '再次' }),
+      409,
+      null,
+      /^案件线索 R-2025-001 当前为“不予立案”，只有待立案的线索可以作不予立案处理/,
+    );
     expect(await written()).toEqual(before);
     expect(ok<Page>(await legal.get('/api/enforcement/referrals?status=declined')).items.map((x) => x.code)).toEqual(['R-2025-001']);
 
@@ -325,7 +370,9 @@ describe('不予立案', () => {
       ]);
       expect(d.referralEntryIds).toEqual([entry('A3-06').entryId]);
       expect(d.flags.find((f) => f.code === 'A1-02')!.addressedBy.referrals).toEqual([]);
-      const again = ok(await c.post(`/api/inspections/${insp.id}/referrals`, { entryIds: [entry('A1-02').entryId, entry('A5-04').entryId], facts: '逾期仍未整改。' }));
+      const again = ok(
+        await c.post(`/api/inspections/${insp.id}/referrals`, { entryIds: [entry('A1-02').entryId, entry('A5-04').entryId], facts: '逾期仍未整改。' }),
+      );
       expect(again.referrals.map((x) => [x.code, x.status, x.entries.map((e) => e.code)])).toEqual([
         ['R-2025-001', 'declined', ['A1-02']],
         ['R-2025-002', 'pending', ['A3-06']],
@@ -339,7 +386,9 @@ describe('不予立案', () => {
 
   it('an accepted referral (已立案: a case picked it up) keeps the entry referred and cannot be declined', async () => {
     // No API sets 已立案 yet (the enforcement case module will): set it as a case would.
-    await env.database.pool.query(`UPDATE enforcement_referrals SET status = 'accepted', case_id = gen_random_uuid(), updated_at = now() WHERE code = 'R-2025-002'`);
+    await env.database.pool.query(
+      `UPDATE enforcement_referrals SET status = 'accepted', case_id = gen_random_uuid(), updated_at = now() WHERE code = 'R-2025-002'`,
+    );
     await at('2025-05-07', async (c) => {
       const legal = await as('legal', '2025-05-07');
       const before = await written();
@@ -349,7 +398,12 @@ describe('不予立案', () => {
         'entryIds.0',
         /检查项 A3-06 已于 2025-03-21 移送（R-2025-002，已立案）/,
       );
-      refused(await legal.post(`/api/enforcement/referrals/${byCode['R-2025-002']!.id}/decline`, { reason: '不予立案' }), 409, null, /^案件线索 R-2025-002 当前为“已立案”，只有待立案的线索可以作不予立案处理/);
+      refused(
+        await legal.post(`/api/enforcement/referrals/${byCode['R-2025-002']!.id}/decline`, { reason: '不予立案' }),
+        409,
+        null,
+        /^案件线索 R-2025-002 当前为“已立案”，只有待立案的线索可以作不予立案处理/,
+      );
       expect(await written()).toEqual(before);
       const d = ok(await c.get(`/api/inspections/${insp.id}`));
       expect(d.flags.find((f) => f.code === 'A3-06')!.addressedBy.referrals.map((r) => [r.code, r.status])).toEqual([['R-2025-002', 'accepted']]);
@@ -360,13 +414,33 @@ describe('不予立案', () => {
 
   it('everything is on the whole-process record: the referral’s own timeline and the inspection’s', async () => {
     const legal = await as('legal', '2025-03-03');
-    const t = ok<{ items: { action: string; actorName: string; after: Record<string, unknown> }[] }>(await legal.get(`/api/audit/timeline?entityType=enforcementReferral&entityId=${byCode['R-2025-001']!.id}`)).items;
+    const t = ok<{ items: { action: string; actorName: string; after: Record<string, unknown> }[] }>(
+      await legal.get(`/api/audit/timeline?entityType=enforcementReferral&entityId=${byCode['R-2025-001']!.id}`),
+    ).items;
     expect(t.map((e) => e.action)).toEqual(['enforcement.referral.create', 'enforcement.referral.decline']);
-    expect(t[0]!.after).toMatchObject({ code: 'R-2025-001', sourceType: 'inspection', sourceRef: insp.code, referredOn: '2025-03-21', status: 'pending', entries: [expect.objectContaining({ code: 'A1-02' })] });
+    expect(t[0]!.after).toMatchObject({
+      code: 'R-2025-001',
+      sourceType: 'inspection',
+      sourceRef: insp.code,
+      referredOn: '2025-03-21',
+      status: 'pending',
+      entries: [expect.objectContaining({ code: 'A1-02' })],
+    });
     expect(t[1]!.after).toEqual({ status: 'declined', reason: '初次违法且已改正，危害后果轻微，依法不予立案，已进行教育。', decidedOn: '2025-05-07' });
     expect(t[1]!.actorName).toMatch(/李法制/);
-    const events = ok<{ items: { action: string; after: Record<string, unknown> }[] }>(await admin.get(`/api/audit/timeline?entityType=inspection&entityId=${insp.id}`)).items;
-    expect(events.map((e) => e.action)).toEqual(['inspection.create', 'inspection.notify', 'inspection.record.save', 'inspection.sign', 'inspection.refer', 'inspection.refer', 'inspection.feedback', 'inspection.refer']);
+    const events = ok<{ items: { action: string; after: Record<string, unknown> }[] }>(
+      await admin.get(`/api/audit/timeline?entityType=inspection&entityId=${insp.id}`),
+    ).items;
+    expect(events.map((e) => e.action)).toEqual([
+      'inspection.create',
+      'inspection.notify',
+      'inspection.record.save',
+      'inspection.sign',
+      'inspection.refer',
+      'inspection.refer',
+      'inspection.feedback',
+      'inspection.refer',
+    ]);
     expect(events.filter((e) => e.action === 'inspection.refer').map((e) => [e.after.referralCode, e.after.entries])).toEqual([
       ['R-2025-001', ['A1-02']],
       ['R-2025-002', ['A3-06']],
@@ -378,7 +452,15 @@ describe('不予立案', () => {
     const versionId = (await q1<{ checklist_version_id: string }>(`SELECT checklist_version_id FROM inspection_plans`)).checklist_version_id;
     await at('2026-01-05', async (first) => {
       let c = first;
-      const d = ok(await c.post('/api/inspections', { unitId: unitUnitId, inspectorIds: [ids['王执法'], ids['孙立新']], checklistVersionId: versionId, plannedDate: '2026-01-13', reason: '专项检查' }));
+      const d = ok(
+        await c.post('/api/inspections', {
+          unitId: unitUnitId,
+          inspectorIds: [ids['王执法'], ids['孙立新']],
+          checklistVersionId: versionId,
+          plannedDate: '2026-01-13',
+          reason: '专项检查',
+        }),
+      );
       ok(await c.post(`/api/inspections/${d.id}/notice`, {}));
       c = await as('admin', '2026-01-13');
       ok(
@@ -389,8 +471,15 @@ describe('不予立案', () => {
           representative: { name: '刘主任', title: '办公室主任' },
         }),
       );
-      ok(await c.post(`/api/inspections/${d.id}/sign`, { inspectors: [ids['王执法'], ids['孙立新']].map((id) => ({ inspectorId: id, signature: PNG_URL })), representative: { signature: PNG_URL } }));
-      const r = ok(await c.post(`/api/inspections/${d.id}/referrals`, { entryIds: [d.items.find((e) => e.code === 'A2-01')!.entryId], facts: '库房不符合要求。' }));
+      ok(
+        await c.post(`/api/inspections/${d.id}/sign`, {
+          inspectors: [ids['王执法'], ids['孙立新']].map((id) => ({ inspectorId: id, signature: PNG_URL })),
+          representative: { signature: PNG_URL },
+        }),
+      );
+      const r = ok(
+        await c.post(`/api/inspections/${d.id}/referrals`, { entryIds: [d.items.find((e) => e.code === 'A2-01')!.entryId], facts: '库房不符合要求。' }),
+      );
       expect(r.referrals.map((x) => [x.code, x.referredOn])).toEqual([['R-2026-001', '2026-01-13']]);
     });
     expect(ok<Page>(await admin.get('/api/enforcement/referrals')).items.map((r) => r.code)).toEqual(['R-2026-001', 'R-2025-003', 'R-2025-002', 'R-2025-001']);

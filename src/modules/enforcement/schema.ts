@@ -33,5 +33,9 @@ export const enforcementReferrals = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('enforcement_referrals_org_code_idx').on(t.orgId, t.code), index('enforcement_referrals_org_status_idx').on(t.orgId, t.status), index('enforcement_referrals_source_idx').on(t.sourceType, t.sourceId)],
+  (t) => [
+    uniqueIndex('enforcement_referrals_org_code_idx').on(t.orgId, t.code),
+    index('enforcement_referrals_org_status_idx').on(t.orgId, t.status),
+    index('enforcement_referrals_source_idx').on(t.sourceType, t.sourceId),
+  ],
 );

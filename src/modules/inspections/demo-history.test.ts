@@ -26,7 +26,6 @@ let env: TestEnv;
 let admin: Client;
 let orgId: string;
 
-
 beforeAll(async () => {
   env = await createTestEnv({ now: NOW });
   const s = await setupOrg(env.app, { demo: true, demoHistory: true });
@@ -36,7 +35,16 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 type Figures = { figures: { name: string; value: number; buckets: { key: string; value: number }[] | null }[] };
-type Summary = { id: string; code: string; source: string; status: string; plannedDate: string; unitId: string; publishedOn: string | null; exemplary: boolean };
+type Summary = {
+  id: string;
+  code: string;
+  source: string;
+  status: string;
+  plannedDate: string;
+  unitId: string;
+  publishedOn: string | null;
+  exemplary: boolean;
+};
 
 describe('demo history (demoHistory: true)', () => {
   it('runs the loop through the draw, the scenarios and the 专项 on the days they happen', async () => {
@@ -59,14 +67,18 @@ describe('demo history (demoHistory: true)', () => {
     expect(past[6]!.unitId).toBe(past[2]!.unitId);
     expect(past[8]!.unitId).toBe(past[1]!.unitId);
 
-    const d3 = ok<{ feedback: { issuedOn: string; rectificationDue: string; items: { code: string; status: string }[] }; record: { signedOn: string } }>(await admin.get(`/api/inspections/${past[3]!.id}`));
+    const d3 = ok<{ feedback: { issuedOn: string; rectificationDue: string; items: { code: string; status: string }[] }; record: { signedOn: string } }>(
+      await admin.get(`/api/inspections/${past[3]!.id}`),
+    );
     expect(d3.record.signedOn).toBe('2025-03-27');
     expect(d3.feedback).toMatchObject({ issuedOn: '2025-03-28', rectificationDue: '2025-05-13' });
     expect(d3.feedback.items.map((x) => [x.code, x.status])).toEqual([
       ['A1-05', 'accepted'],
       ['A5-04', 'open'],
     ]);
-    const d2 = ok<{ interviews: { heldOn: string; itemCodes: string[] }[]; followUps: { code: string; status: string }[]; status: string }>(await admin.get(`/api/inspections/${past[2]!.id}`));
+    const d2 = ok<{ interviews: { heldOn: string; itemCodes: string[] }[]; followUps: { code: string; status: string }[]; status: string }>(
+      await admin.get(`/api/inspections/${past[2]!.id}`),
+    );
     expect(d2.interviews.map((i) => i.itemCodes)).toEqual([['A2-02']]);
     expect(d2.followUps.map((f) => [f.code, f.status])).toEqual([['J-2025-007', 'closed']]);
     const refs = ok<{ items: { sourceRef: string; status: string; entries: { code: string }[] }[] }>(await admin.get('/api/enforcement/referrals'));
@@ -91,12 +103,17 @@ describe('demo history (demoHistory: true)', () => {
     const buckets = (name: string) => Object.fromEntries(f.figures.find((x) => x.name === name)!.buckets!.map((b) => [b.key, b.value]));
     expect(buckets('resultDistribution')).toEqual({ non_compliant: 6, compliant: 3 });
     expect(buckets('gradeDistribution')).toEqual({ excellent: 2, good: 0, pass: 1, fail: 0 });
-    const overdue = ok<{ items: { inspectionCode: string; itemCode: string; note: string }[] }>(await admin.get('/api/inspections/figures/rectificationOverdue/records?from=2025-01-01&to=2025-11-20'));
+    const overdue = ok<{ items: { inspectionCode: string; itemCode: string; note: string }[] }>(
+      await admin.get('/api/inspections/figures/rectificationOverdue/records?from=2025-01-01&to=2025-11-20'),
+    );
     expect(overdue.items.map((r) => [r.inspectionCode, r.itemCode, r.note])).toEqual([['J-2025-004', 'A5-04', '截至 2025-11-20 逾期 191 天']]);
   });
 
   it('warns on the monitors: unit #1 inspected again after 105 days, #3 overdue by 191 days', async () => {
-    const m = ok<{ repeats: { earlier: { code: string }; later: { code: string }; days: number }[]; overdue: { code: string; daysOverdue: number; items: { code: string }[] }[] }>(await admin.get('/api/inspections/monitors'));
+    const m = ok<{
+      repeats: { earlier: { code: string }; later: { code: string }; days: number }[];
+      overdue: { code: string; daysOverdue: number; items: { code: string }[] }[];
+    }>(await admin.get('/api/inspections/monitors'));
     // 2025-03-20 → 2025-07-03 (the first working Thursday on or after 03-20 + 100 days = 06-28).
     expect(m.repeats.find((r) => r.later.code === 'J-2025-009')).toMatchObject({ earlier: { code: 'J-2025-002' }, days: 105 });
     expect(m.overdue.map((o) => [o.code, o.daysOverdue, o.items.map((x) => x.code)])).toEqual([['J-2025-004', 191, ['A5-04']]]);

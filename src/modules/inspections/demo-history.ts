@@ -26,19 +26,22 @@ import { addDays, addWorkingDays, weekdayOf, type WorkCalendar } from '../../ker
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { users } from '../../kernel/schema.js';
 import { orgRef } from '../../kernel/tenancy/index.js';
-import { inspectorConflicts, inspectors, units } from '../orgs/schema.js';
-import type { ActorCtx } from './access.js';
+import type { ActorCtx } from '../../kernel/context.js';
+import { inspectorConflicts, inspectors, units } from '../orgs/index.js';
 import { signatureDataUrl } from './demo-signature.js';
-import { createDraw, executeDraw, publishDraw } from './draws.service.js';
-import { getVersion } from './checklists.service.js';
-import { createEvaluation } from './evaluations.service.js';
-import { issueFeedback } from './feedback.service.js';
-import { createFollowUp, createInterview, referInspection } from './followup.service.js';
-import { createAdHoc, createFromDraw, getInspection, saveSelfInspection, sendNotice, submitSelfInspection } from './inspections.service.js';
-import { certificateProblem, lastWorkingDayOnOrBefore, latestNoticeDate } from './loop.js';
-import { publishResult, setExemplary } from './publication.service.js';
-import { saveRecord, signRecord } from './record.service.js';
-import { reportRectification, reviewRectification } from './rectification.service.js';
+import { createDraw, executeDraw, publishDraw } from './draws/draws.service.js';
+import { getVersion } from './catalogue/checklists.service.js';
+import { createEvaluation } from './evaluations/evaluations.service.js';
+import { issueFeedback } from './loop/feedback.service.js';
+import { createFollowUp, createInterview, referInspection } from './followup/followup.service.js';
+import { createAdHoc, createFromDraw } from './loop/create.service.js';
+import { getInspection } from './loop/detail.service.js';
+import { saveSelfInspection, submitSelfInspection } from './loop/self-inspection.service.js';
+import { sendNotice } from './loop/notices.service.js';
+import { certificateProblem, lastWorkingDayOnOrBefore, latestNoticeDate } from './loop/loop.js';
+import { publishResult, setExemplary } from './publication/publication.service.js';
+import { saveRecord, signRecord } from './loop/record.service.js';
+import { reportRectification, reviewRectification } from './loop/rectification.service.js';
 
 type Org = { id: string; name: string };
 type Result = 'compliant' | 'non_compliant' | 'not_applicable';
@@ -131,13 +134,17 @@ export async function loadInspectionHistory(c: ActorCtx, org: Org, planId: strin
     let d: Detail;
     let items: { id: string; code: string }[] = [];
     const item = (code: string) => items.find((x) => x.code === code)!.id;
-    const accept = (codes?: string[]) => ({ items: items.filter((x) => !codes || codes.includes(x.code)).map((x) => ({ itemId: x.id, decision: 'accepted' as const })) });
+    const accept = (codes?: string[]) => ({
+      items: items.filter((x) => !codes || codes.includes(x.code)).map((x) => ({ itemId: x.id, decision: 'accepted' as const })),
+    });
 
     step(noticeOn, (at) => sendNotice(at, summary.id, { noticeOn }));
     if (s.selfInspect) step(wd(noticeOn, 2), (at) => loop.selfInspect(at, summary.id, summary.unitId, s.findings.slice(0, 1)));
     step(onSite, async (at) => (d = await loop.onSite(at, summary.id, onSite, s.findings)));
     step(fb, async (at) => {
-      const letter = await issueFeedback(at, summary.id, { conclusion: s.findings.length ? '该单位档案工作总体规范，存在以下问题需限期整改。' : '该单位档案工作规范，未发现需要整改的问题。' });
+      const letter = await issueFeedback(at, summary.id, {
+        conclusion: s.findings.length ? '该单位档案工作总体规范，存在以下问题需限期整改。' : '该单位档案工作规范，未发现需要整改的问题。',
+      });
       items = (letter.feedback?.items ?? []) as { id: string; code: string }[];
     });
     const publish = (day: string) => step(day, (at) => publishResult(at, summary.id, {}));
@@ -147,7 +154,9 @@ export async function loadInspectionHistory(c: ActorCtx, org: Org, planId: strin
     switch (i % SCENARIOS.length) {
       case 0:
         publish(wd(fb, 3));
-        step(wd(fb, 4), (at) => setExemplary(at, summary.id, { exemplary: true, note: '档案工作责任制健全，库房“八防”设施齐全，档案整理规范，可作为同类单位学习的典型。' }));
+        step(wd(fb, 4), (at) =>
+          setExemplary(at, summary.id, { exemplary: true, note: '档案工作责任制健全，库房“八防”设施齐全，档案整理规范，可作为同类单位学习的典型。' }),
+        );
         break;
       case 1:
         publish(wd(fb, 5));
@@ -218,7 +227,11 @@ export async function loadInspectionHistory(c: ActorCtx, org: Org, planId: strin
   }
 
   // 专项检查 (ad hoc): created the working day before the notice, run like the draw's.
-  const unitRows = await c.db.select().from(units).where(and(eq(units.orgId, org.id), eq(units.status, 'active'))).orderBy(asc(units.name));
+  const unitRows = await c.db
+    .select()
+    .from(units)
+    .where(and(eq(units.orgId, org.id), eq(units.status, 'active')))
+    .orderBy(asc(units.name));
   const drawn = new Set(created.items.map((x) => x.unitId));
   const adHoc = (unitId: string, day: string, reason: string, findings: string[]) => {
     const notice = noticeFor(day);
@@ -226,7 +239,15 @@ export async function loadInspectionHistory(c: ActorCtx, org: Org, planId: strin
     let id = '';
     let items: { id: string; code: string }[] = [];
     step(lastWorkingDayOnOrBefore(cal, addDays(notice, -1)), async (at) => {
-      id = (await createAdHoc(at, { unitId, inspectorIds: await teamFor(at, org.id, unitId, day), checklistVersionId: versions.inspection, plannedDate: day, reason })).id;
+      id = (
+        await createAdHoc(at, {
+          unitId,
+          inspectorIds: await teamFor(at, org.id, unitId, day),
+          checklistVersionId: versions.inspection,
+          plannedDate: day,
+          reason,
+        })
+      ).id;
     });
     step(notice, (at) => sendNotice(at, id, {}));
     step(day, (at) => loop.onSite(at, id, day, findings));
@@ -269,7 +290,10 @@ export async function loadInspectionHistory(c: ActorCtx, org: Org, planId: strin
 /** The first two inspectors of the org, by name, certified on `day` and without a conflict with the unit (the draw's rules). */
 export async function teamFor(c: ActorCtx, orgId: string, unitId: string, day: string): Promise<string[]> {
   const all = await c.db.select().from(inspectors).where(eq(inspectors.orgId, orgId)).orderBy(asc(inspectors.name));
-  const conflicts = await c.db.select({ id: inspectorConflicts.inspectorId }).from(inspectorConflicts).where(and(eq(inspectorConflicts.orgId, orgId), eq(inspectorConflicts.unitId, unitId)));
+  const conflicts = await c.db
+    .select({ id: inspectorConflicts.inspectorId })
+    .from(inspectorConflicts)
+    .where(and(eq(inspectorConflicts.orgId, orgId), eq(inspectorConflicts.unitId, unitId)));
   const avoid = new Set(conflicts.map((r) => r.id));
   return all
     .filter((i) => !avoid.has(i.id) && !certificateProblem(i, day))
@@ -359,7 +383,9 @@ function loopSteps(unitActor: (unitId: string, at: ActorCtx) => Promise<ActorCtx
       const u = await unitActor(unitId, at);
       const d = await getInspection(at, id);
       const items = (d.feedback?.items ?? []) as { id: string; code: string }[];
-      await reportRectification(u, id, { items: codes.map((code) => ({ itemId: items.find((x) => x.code === code)!.id, text: FINDINGS[code]?.fix || '已完成整改' })) });
+      await reportRectification(u, id, {
+        items: codes.map((code) => ({ itemId: items.find((x) => x.code === code)!.id, text: FINDINGS[code]?.fix || '已完成整改' })),
+      });
     },
   };
 }

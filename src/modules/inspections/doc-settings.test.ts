@@ -46,8 +46,13 @@ describe('inspection document prefix', () => {
     const res = await admin.put('/api/inspections/doc-settings', { prefix: '测档执' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ prefix: '测档执', default: '测档检', example: '测档执〔2025〕1号' });
-    const timeline = (await admin.get(`/api/audit/timeline?entityType=settings&entityId=${setup.org.id}`)).json() as { items: { action: string; before: unknown; after: unknown }[] };
-    expect(timeline.items.find((e) => e.action === 'inspection.doc_settings.update')).toMatchObject({ before: { prefix: '测档检' }, after: { prefix: '测档执' } });
+    const timeline = (await admin.get(`/api/audit/timeline?entityType=settings&entityId=${setup.org.id}`)).json() as {
+      items: { action: string; before: unknown; after: unknown }[];
+    };
+    expect(timeline.items.find((e) => e.action === 'inspection.doc_settings.update')).toMatchObject({
+      before: { prefix: '测档检' },
+      after: { prefix: '测档执' },
+    });
 
     const list = (await admin.get('/api/inspections?pageSize=100')).json() as { items: { id: string; status: string; noticeDocNumber: string | null }[] };
     const issued = list.items.filter((i) => i.noticeDocNumber);

@@ -1,55 +1,99 @@
-/** Public face of the inspections module (行政检查, 双随机一公开): the draw and grading cores, routes, demo data. */
-export {
-  DRAW_ALGORITHM,
-  DrawError,
-  compareUtf8,
-  drawSeed,
-  listHash,
-  newEntropy,
-  runDraw,
-  selectK,
-  sortIds,
-  stratumSeed,
-  teamSeed,
-  verifyDraw,
-} from './draw.js';
-export type {
-  DrawCheck,
-  DrawErrorCode,
-  DrawInput,
-  DrawVerification,
-  PublishedDraw,
-  PublishedStratum,
-  PublishedTeam,
-  StratumInput,
-  TeamInput,
-} from './draw.js';
-export { DEFAULT_THRESHOLDS, GRADE_LABELS, GradingError, ITEM_RESULT_LABELS, gradeEvaluation, percent } from './grading.js';
-export type {
-  EvaluationGrade,
-  EvaluationInput,
-  EvaluationItem,
-  Grade,
-  GradeLabel,
-  GradeThresholds,
-  GradingErrorCode,
-  ItemResult,
-} from './grading.js';
-export { inspectionRoutes } from './routes.js';
-export { loadInspectionDemo } from './demo.js';
-export { AREAS, AREA_LABELS, CHECKLIST_KINDS, CHECKLIST_KIND_LABELS, DRAW_STATUS_LABELS } from './contracts.js';
-export { applyExclusions, inspectionHistory, monthsBefore } from './pool.js';
-export type { ExclusionRules, Exclusion, PoolUnit, UnitHistory } from './pool.js';
-export {
-  INSPECTION_FLOW,
-  INSPECTION_STATUSES,
-  INSPECTION_STATUS_LABELS,
-  allowedActions,
-  certificateProblem,
-  latestNoticeDate,
-  recordClockSpec,
-  rectificationClockSpec,
-  transitionProblem,
-} from './loop.js';
-export type { FlowActionName, InspectionStatus, OnSiteRecord, RectificationItem } from './loop.js';
-export { imageType, PHOTO_TYPE_MESSAGE } from './record.service.js';
+/** Public face of the inspections module (行政检查, 双随机一公开): its descriptor, and the draw algorithm for scripts/verify-draw.ts. */
+import { and, eq, inArray } from 'drizzle-orm';
+import { hasAction } from '../../kernel/auth/policy.js';
+import type { ActorCtx, DueKind, ModuleDescriptor } from '../../kernel/module.js';
+import type { FigureSet } from '../../kernel/figures/registry.js';
+import { count, defineSetting } from '../../kernel/settings.js';
+import { z } from 'zod';
+import { inspectionCalendarHook } from './loop/calendar-hook.js';
+import { inspectionFigureSet } from './figures/figures.service.js';
+import { loadInspectionDemo } from './demo.js';
+import { inspectionRoutes } from './routes.js';
+import { inspections } from './schema.js';
+
+declare module '../../kernel/auth/roles.js' {
+  interface ActionRegistry {
+    'inspection.read': true;
+    'inspection.manage': true;
+    /** A unit's archivist: its own inspections, 自查表, rectification reports and interviews. */
+    'ownUnit.inspect': true;
+  }
+}
+
+declare module '../../kernel/settings.js' {
+  interface SettingValues {
+    drawRecentMonths: number;
+    drawRecentKeepHighRisk: number;
+    drawRecentKeepComplained: number;
+    inspectionNoticeDays: number;
+    inspectionRecordDays: number;
+    rectificationDays: number;
+    repeatInspectionDays: number;
+    inspectorMonthlyMax: number;
+    evidenceQuotaPerUnitMb: number;
+    evidenceQuotaPerOrgMb: number;
+  }
+}
+
+/** A unit's archivist sees the rectification deadline and interview commitment of its own unit's inspections. */
+async function ownUnitInspections(ctx: ActorCtx, entityIds: string[]): Promise<Set<string>> {
+  const unitId = ctx.actor.unitId;
+  if (!unitId || !entityIds.length || !hasAction(ctx.actor, 'ownUnit.inspect')) return new Set();
+  const rows = await ctx.db
+    .select({ id: inspections.id })
+    .from(inspections)
+    .where(and(eq(inspections.orgId, ctx.actor.orgId), eq(inspections.unitId, unitId), inArray(inspections.id, entityIds)));
+  return new Set(rows.map((r) => r.id));
+}
+
+const due = (label: string, ownUnit = false): DueKind => ({ label, read: 'inspection.read', ...(ownUnit ? { visibleWithout: ownUnitInspections } : {}) });
+const flag = z.number().int().min(0).max(1);
+
+export const inspectionsModule: ModuleDescriptor = {
+  name: 'inspections',
+  routes: inspectionRoutes,
+  grants: {
+    admin: ['inspection.read', 'inspection.manage'],
+    leader: ['inspection.read'],
+    legal: ['inspection.read'],
+    inspector: ['inspection.read', 'inspection.manage'],
+    staff: ['inspection.read'],
+    unit: ['ownUnit.inspect'],
+    superior: ['inspection.read'],
+  },
+  settings: {
+    drawRecentMonths: defineSetting(z.number().int().min(0).max(60), 12, '双随机抽取：近期已检查单位不再抽取的月数（0 为不排除）'),
+    drawRecentKeepHighRisk: defineSetting(flag, 1, '双随机抽取：高风险单位近期已检查仍参加抽取（1 是，0 否）'),
+    drawRecentKeepComplained: defineSetting(flag, 1, '双随机抽取：被投诉举报的单位近期已检查仍参加抽取（1 是，0 否）'),
+    inspectionNoticeDays: defineSetting(count(0, 60, '个工作日'), 5, '行政检查：检查通知书至迟于检查日前送达的工作日数'),
+    inspectionRecordDays: defineSetting(count(1, 30, '个工作日'), 3, '行政检查：现场检查记录签字归档期限（检查之日起，工作日）'),
+    rectificationDays: defineSetting(count(1, 250, '个工作日'), 30, '行政检查：整改期限（现场检查之日起，工作日）'),
+    repeatInspectionDays: defineSetting(count(1, 1095, '天'), 180, '监测预警：同一单位在此天数内再次检查即提示重复检查（日）'),
+    inspectorMonthlyMax: defineSetting(count(1, 100, '次'), 8, '监测预警：执法人员每月参加检查次数上限（次）'),
+    evidenceQuotaPerUnitMb: defineSetting(count(1, 100 * 1024, 'MB'), 200, '行政检查：每个被检查单位的现场照片和整改佐证材料存储上限（MB，各次检查合计）'),
+    evidenceQuotaPerOrgMb: defineSetting(count(1, 1024 * 1024, 'MB'), 20 * 1024, '行政检查：本机关全部现场照片和整改佐证材料存储上限（MB）'),
+  },
+  timeline: {
+    inspectionItem: 'inspection.read',
+    checklist: 'inspection.read',
+    checklistVersion: 'inspection.read',
+    inspectionPlan: 'inspection.read',
+    inspectionDraw: 'inspection.read',
+    evaluation: 'inspection.read',
+    inspection: 'inspection.read',
+  },
+  dueKinds: {
+    'inspection.notice': due('检查通知书送达'),
+    'inspection.record': due('现场检查记录归档'),
+    'inspection.rectification': due('检查整改期限', true),
+    'inspection.commitment': due('约谈整改承诺', true),
+    'inspection.publication': due('检查结果公开'),
+  },
+  figures: [inspectionFigureSet as FigureSet],
+  calendarHooks: [inspectionCalendarHook],
+  demo: async (ctx, demo) => {
+    await loadInspectionDemo(ctx, demo.org, { history: demo.history });
+  },
+};
+/** The draw algorithm (lantai-draw-v1): scripts/verify-draw.ts recomputes published records with it. */
+export { runDraw, verifyDraw } from './draws/draw.js';

@@ -4,32 +4,24 @@
  * two with a conflict of interest). Everything goes through the record like any other write.
  */
 import crypto from 'node:crypto';
-import type { Ctx } from '../../kernel/context.js';
+import type { ActorCtx, Ctx } from '../../kernel/context.js';
 import { recordEvent } from '../../kernel/audit/index.js';
 import { generatePassword, hashPassword } from '../../kernel/auth/password.js';
-import type { Role } from '../../kernel/auth/roles.js';
+import type { Role } from '../../kernel/auth/labels.js';
+import type { DemoRun } from '../../kernel/module.js';
 import { users } from '../../kernel/schema.js';
-import { createOrg } from './orgs.service.js';
+import type { UnitType } from './labels.js';
+import { createOrg } from './orgs/orgs.service.js';
+import type { DemoAccount } from './orgs/contracts.js';
 import { departments, inspectorConflicts, inspectors, units } from './schema.js';
-import { makeCreditCode } from './credit-code.js';
-import type { UNIT_TYPES } from './contracts.js';
-// Demo seeding only: the inspections module's demo needs these units and inspectors (orgs → inspections, one way).
-import { loadInspectionDemo } from '../inspections/index.js';
-
-export interface DemoAccount {
-  username: string;
-  password: string;
-  role: Role;
-  displayName: string;
-  org: string;
-}
+import { makeCreditCode } from './units/credit-code.js';
 
 type Org = { id: string; path: string; name: string; level: string; regionCode: string };
 
 const DEPARTMENTS = ['办公室', '科教法制科', '监督指导科', '档案利用科', '档案接收征集科'];
 
 /** name stem, type, credit-code prefix (登记管理部门码 + 机构类别码), industry */
-const UNIT_SEEDS: [string, (typeof UNIT_TYPES)[number], string, string][] = [
+const UNIT_SEEDS: [string, UnitType, string, string][] = [
   ['人民政府办公室', 'agency', '11', '公共管理'],
   ['发展和改革委员会', 'agency', '11', '公共管理'],
   ['教育局', 'agency', '11', '教育'],
@@ -122,7 +114,15 @@ async function seedOrgPeople(ctx: Ctx, org: Org, seedOffset: number, subordinate
   return { deptIds, unitIds };
 }
 
-export async function loadDemoData(ctx: Ctx, top: Org, opts: { history?: boolean } = {}): Promise<DemoAccount[]> {
+/**
+ * The orgs module's demo step (run first by the kernel's `runDemo`): the county bureau, departments,
+ * units, one user per role and the inspectors. The modules after it find them in the database.
+ */
+export async function seedOrgsDemo(ctx: ActorCtx, demo: DemoRun): Promise<void> {
+  demo.accounts.push(...(await loadDemoData(ctx, demo.org)));
+}
+
+async function loadDemoData(ctx: Ctx, top: Org): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
   // The county bureau under the top org (under a demo city when the top org is a province; none
   // when the top org is itself a county bureau).
@@ -130,7 +130,10 @@ export async function loadDemoData(ctx: Ctx, top: Org, opts: { history?: boolean
   if (top.level === 'province') {
     parent = await createOrg(ctx, { name: '示例市档案局', level: 'city', regionCode: `${top.regionCode.slice(0, 2)}0100`, parentId: top.id });
   }
-  const county = top.level === 'county' ? null : await createOrg(ctx, { name: '示例区档案局', level: 'county', regionCode: `${parent.regionCode.slice(0, 4)}02`, parentId: parent.id });
+  const county =
+    top.level === 'county'
+      ? null
+      : await createOrg(ctx, { name: '示例区档案局', level: 'county', regionCode: `${parent.regionCode.slice(0, 4)}02`, parentId: parent.id });
 
   const main = await seedOrgPeople(ctx, top, 1);
   const sub = county ? await seedOrgPeople(ctx, county, 2, true) : null;
@@ -193,10 +196,15 @@ export async function loadDemoData(ctx: Ctx, top: Org, opts: { history?: boolean
     { inspector: 5, unit: 31, reason: '曾在该单位工作，离职未满三年' },
   ];
   for (const c of conflicts) {
-    const row = { id: crypto.randomUUID(), orgId: top.id, inspectorId: inspectorIds[c.inspector]!, unitId: main.unitIds[c.unit]!, reason: c.reason, createdAt: now };
+    const row = {
+      id: crypto.randomUUID(),
+      orgId: top.id,
+      inspectorId: inspectorIds[c.inspector]!,
+      unitId: main.unitIds[c.unit]!,
+      reason: c.reason,
+      createdAt: now,
+    };
     await insertWithEvent(ctx, top.id, 'inspectorConflict', row, () => ctx.db.insert(inspectorConflicts).values(row));
   }
-  // Inspections: checklists, a published plan and one published draw over these units and inspectors.
-  await loadInspectionDemo(ctx, top, opts);
   return accounts;
 }

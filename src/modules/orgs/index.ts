@@ -1,12 +1,60 @@
-/** Public face of the orgs & people module. */
-import type { FastifyPluginAsync } from 'fastify';
-import { orgRoutes as coreRoutes } from './routes.js';
-import { unitRoutes } from './units.routes.js';
+/** Public face of the orgs & people module: orgs, departments, users, regulated units, inspectors. */
+import type { ModuleDescriptor } from '../../kernel/module.js';
+import { count, defineSetting } from '../../kernel/settings.js';
+import { seedOrgsDemo } from './demo.js';
+import { orgRoutes } from './routes.js';
 
-export const orgRoutes: FastifyPluginAsync = async (app) => {
-  await app.register(coreRoutes);
-  await app.register(unitRoutes);
+declare module '../../kernel/auth/roles.js' {
+  interface ActionRegistry {
+    'org.read': true;
+    'org.manage': true;
+    'user.read': true;
+    'user.manage': true;
+    'unit.read': true;
+    'unit.write': true;
+    'inspector.read': true;
+    'inspector.write': true;
+    /** A unit's archivist reads the unit's own record. */
+    'ownUnit.read': true;
+  }
+}
+
+declare module '../../kernel/settings.js' {
+  interface SettingValues {
+    /** Days before a certificate's expiry when the dashboard warns. */
+    certificateWarnDays: number;
+  }
+}
+
+const STAFF_READS = ['org.read', 'unit.read', 'inspector.read'] as const;
+
+export const orgsModule: ModuleDescriptor = {
+  name: 'orgs',
+  routes: orgRoutes,
+  grants: {
+    admin: [...STAFF_READS, 'org.manage', 'user.read', 'user.manage', 'unit.write', 'inspector.write'],
+    leader: [...STAFF_READS, 'user.read'],
+    legal: [...STAFF_READS],
+    inspector: [...STAFF_READS, 'unit.write'],
+    staff: [...STAFF_READS],
+    unit: ['ownUnit.read'],
+    superior: [...STAFF_READS, 'user.read'],
+  },
+  settings: {
+    certificateWarnDays: defineSetting(count(0, 365, '天'), 30, '执法证到期提前提醒（天）'),
+  },
+  timeline: { unit: 'unit.read', inspector: 'inspector.read', inspectorConflict: 'inspector.read', user: 'user.read', org: 'org.read', department: 'org.read' },
+  fieldLabels: {
+    certificateWarnDays: '提醒天数',
+    creditCode: '统一社会信用代码',
+    regionCode: '行政区划代码',
+    'org.regionCode': '行政区划代码',
+    'org.name': '机构名称',
+    'org.level': '层级',
+    'admin.username': '管理员用户名',
+    'admin.password': '管理员密码',
+  },
+  demo: seedOrgsDemo,
 };
-export { creditCodeProblem, makeCreditCode } from './credit-code.js';
-export { units, inspectors, inspectorConflicts, departments } from './schema.js';
-export { UNIT_TYPES, UNIT_TYPE_LABELS, RISK_TIERS } from './contracts.js';
+export { units, inspectors, inspectorConflicts } from './schema.js';
+export { UNIT_TYPE_LABELS } from './labels.js';

@@ -7,8 +7,14 @@
  * - errors `{"error":{"code","message","fields"}}` become an {@link ApiError};
  * - a 401 sends the user to the sign-in page (except for calls that handle it themselves).
  */
+import type { z } from 'zod';
+import type { ErrorBody } from '@server/kernel/http/responses';
+import type { CsrfResponse } from '@server/kernel/contracts';
 
-export type FieldErrors = Record<string, string>;
+/** The server's refusal, as every route answers it (kernel/http/responses.ts `ErrorBody`). */
+type Refusal = z.infer<typeof ErrorBody>;
+export type FieldErrors = NonNullable<Refusal['error']['fields']>;
+type CsrfToken = z.infer<typeof CsrfResponse>;
 
 export class ApiError extends Error {
   readonly status: number;
@@ -62,7 +68,7 @@ async function getCsrf(): Promise<string> {
   csrfPending ??= fetch('/api/auth/csrf', { credentials: 'same-origin', headers: { accept: 'application/json' } })
     .then(async (r) => {
       if (!r.ok) throw await toError(r);
-      const j = (await r.json()) as { token: string };
+      const j = (await r.json()) as CsrfToken;
       csrfToken = j.token;
       return j.token;
     })
@@ -89,7 +95,7 @@ async function toError(r: Response): Promise<ApiError> {
   let fields: FieldErrors | undefined;
   let details: unknown;
   try {
-    const j = (await r.json()) as { error?: { code?: string; message?: string; fields?: FieldErrors; details?: unknown } };
+    const j = (await r.json()) as Partial<Refusal>;
     if (j?.error) {
       code = j.error.code ?? code;
       message = j.error.message || message;

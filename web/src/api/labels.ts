@@ -1,55 +1,36 @@
-/** Chinese labels of the codes the API uses. */
-import type { CertState, DueState, OrgLevel, RiskTier, Role, UnitType } from './types';
+/**
+ * Chinese labels of the codes the API uses in a timeline (全过程记录): how the web names records, actions
+ * and fields. The server's own labels (roles, org levels, unit types, risk tiers, statuses, clock
+ * states …) are imported from its contracts/labels — pages import them from there too; nothing here
+ * repeats one.
+ */
+import { ROLE_LABELS, ORG_LEVEL_LABELS, type OrgLevel, type Role } from '@server/kernel/contracts';
+import { DUE_STATE_LABELS, type DueState } from '@server/kernel/calendar/contracts';
 import {
+  INSPECTOR_STATUS_LABELS,
+  RISK_TIER_LABELS,
+  UNIT_STATUS_LABELS,
+  UNIT_TYPE_LABELS,
+  USER_STATUS_LABELS,
+  type RiskTier,
+  type UnitType,
+} from '@server/modules/orgs/contracts';
+import {
+  ACCESS_MODE_LABELS,
   APPLICANT_TYPE_LABELS,
   APPLICATION_STATUS_LABELS,
   CHANNEL_LABELS,
-  DISPUTE_KIND_LABELS,
-  DISPUTE_OUTCOME_LABELS,
   LETTER_LABELS,
   OUTCOME_LABELS,
   type ApplicantType,
   type Channel,
-  type DisputeKind,
-  type DisputeOutcome,
   type LetterKind,
-} from './disclosure-types';
+} from '@server/modules/disclosure/labels';
+import { DISPUTE_KIND_LABELS, DISPUTE_OUTCOME_LABELS, type DisputeKind, type DisputeOutcome } from '@server/modules/disputes/labels';
+import { INSPECTION_STATUS_LABELS, type InspectionStatus } from '@server/modules/inspections/loop/labels';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员',
-  leader: '局领导',
-  legal: '法制科',
-  inspector: '执法人员',
-  staff: '业务科室',
-  unit: '立档单位',
-  superior: '上级机关',
-};
-export const ROLES = Object.keys(ROLE_LABELS) as Role[];
-
-export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = { province: '省级', city: '市级', county: '县级' };
-
-export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
-  agency: '机关',
-  institution: '事业单位',
-  soe: '国有企业',
-  private: '民营企业',
-  archive_service: '档案服务企业',
-  community: '社区',
-  township: '乡镇村',
-};
-
-export const RISK_TIER_LABELS: Record<RiskTier, string> = { low: '低风险', medium: '一般风险', high: '高风险' };
-
-export const CERT_STATE_LABELS: Record<CertState, string> = { valid: '有效', expiring: '即将到期', expired: '已过期' };
-
-export const DUE_STATE_LABELS: Record<DueState, string> = {
-  running: '进行中',
-  paused: '已暂停',
-  due_soon: '即将到期',
-  overdue: '逾期',
-  met: '已按期办结',
-  missed: '逾期办结',
-};
+/** Still imported from here by pages that have not moved to `@server/modules/orgs/contracts` yet. */
+export { UNIT_TYPE_LABELS };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
   unit: '检查对象',
@@ -93,6 +74,7 @@ const ACTION_LABELS: Record<string, string> = {
   'unitImport.create': '上传导入文件并检查',
   'unitImport.confirm': '确认导入',
   'calendar.year_set': '录入年度节假日安排',
+  'calendar.due_recomputed': '录入节假日安排后重新计算期限',
   'settings.update': '修改系统设置',
   'inspectionDraw.create': '冻结候选名单',
   'inspectionDraw.redraw': '重新抽取（冻结名单）',
@@ -100,6 +82,7 @@ const ACTION_LABELS: Record<string, string> = {
   'inspectionDraw.publish': '公布抽取结果',
   'inspection.create': '新建检查任务',
   'inspection.notify': '送达检查通知书',
+  'inspection.notice.amend': '变更检查通知（另行送达检查通知书）',
   'inspection.self_inspection.save': '保存自查表',
   'inspection.self_inspection.submit': '提交自查表',
   'inspection.record.save': '保存现场检查记录',
@@ -132,6 +115,11 @@ const ACTION_LABELS: Record<string, string> = {
   'disclosure.application.consultation_end': '收到征求意见答复',
   'disclosure.application.extension': '延长答复期限',
   'disclosure.application.decide': '答复',
+  'disclosure.application.consultation_lapsed': '征求意见逾期未答复，答复期限恢复计算',
+  'disclosure.application.fee': '计算信息处理费',
+  'disclosure.application.fee_served': '登记收费通知送达日期',
+  'disclosure.application.fee_paid': '登记缴费',
+  'disclosure.remedy_settings.update': '修改答复书的行政复议机关和人民法院',
   'letter.issue': '出具文书',
   'disclosure.report.narrative': '编辑年度报告文字部分',
 };
@@ -225,6 +213,15 @@ export const FIELD_LABELS: Record<string, string> = {
   extensionNoticeOn: '延期告知日期',
   decidedOn: '答复日期',
   outcome: '办理结果',
+  holderAgency: '负责公开的行政机关',
+  holderContact: '负责公开的行政机关联系方式',
+  accessMode: '提供方式',
+  accessNote: '获取方式说明',
+  feeNoticeOn: '收费通知日期',
+  feeServedOn: '收费通知送达日期',
+  feePaidOn: '缴费日期',
+  reviewOrgan: '行政复议机关',
+  court: '人民法院',
   filedOn: '立案日期',
   closedOn: '审结日期',
   caseNo: '案号',
@@ -250,16 +247,42 @@ export const FIELD_LABELS: Record<string, string> = {
   commitmentDue: '承诺完成日期',
   followUpCode: '回头看检查编号',
   plannedDate: '计划检查日期',
+  noticeOn: '检查通知书送达日期',
+  supersedes: '取代',
+  workingDaysAhead: '距检查日工作日数',
+  requiredWorkingDays: '应提前送达工作日数',
   defaultText: '采用默认文本',
+  clock: '期限',
+  due: '届满日',
+  provisional: '预计日期（按法定节假日推算）',
+  days: '节假日安排',
+  recomputed: '重新计算的期限',
+  moved: '届满日变化的期限',
+  warnings: '确认的提示',
 };
 
 /** Fields never worth showing in a diff. */
-export const HIDDEN_FIELDS = new Set(['id', 'orgId', 'createdAt', 'updatedAt', 'passwordHash', 'failedAttempts', 'path', 'importBatchId', 'statusLabel', 'typeLabel', 'riskTierLabel', 'createdBy', 'contentKey']);
+export const HIDDEN_FIELDS = new Set([
+  'id',
+  'orgId',
+  'createdAt',
+  'updatedAt',
+  'passwordHash',
+  'failedAttempts',
+  'path',
+  'importBatchId',
+  'statusLabel',
+  'typeLabel',
+  'riskTierLabel',
+  'createdBy',
+  'contentKey',
+  'consultationId',
+]);
 
 /** Values shown in Chinese where the code is known. */
 export function valueLabel(field: string, v: unknown, entityType?: string): string {
   if (v === null || v === undefined || v === '') return '（空）';
-  if (field === 'status' && entityType === 'inspection' && typeof v === 'string') return INSPECTION_STATUS_WORDS[v] ?? v;
+  if (field === 'status' && entityType === 'inspection' && typeof v === 'string') return INSPECTION_STATUS_LABELS[v as InspectionStatus] ?? v;
   if (field === 'type' && typeof v === 'string') return UNIT_TYPE_LABELS[v as UnitType] ?? v;
   if (field === 'riskTier' && typeof v === 'string') return RISK_TIER_LABELS[v as RiskTier] ?? v;
   if (field === 'level' && typeof v === 'string') return ORG_LEVEL_LABELS[v as OrgLevel] ?? v;
@@ -268,24 +291,40 @@ export function valueLabel(field: string, v: unknown, entityType?: string): stri
   if (field === 'status' && typeof v === 'string') return STATUS_WORDS[v] ?? v;
   if (field === 'channel' && typeof v === 'string') return CHANNEL_LABELS[v as Channel] ?? v;
   if (field === 'applicantType' && typeof v === 'string') return APPLICANT_TYPE_LABELS[v as ApplicantType] ?? v;
-  if (field === 'outcome' && typeof v === 'string') return OUTCOME_LABELS[v] ?? DISPUTE_OUTCOME_LABELS[v as DisputeOutcome] ?? v;
+  if (field === 'outcome' && typeof v === 'string') return (OUTCOME_LABELS as Record<string, string>)[v] ?? DISPUTE_OUTCOME_LABELS[v as DisputeOutcome] ?? v;
+  if (field === 'accessMode' && typeof v === 'string') return (ACCESS_MODE_LABELS as Record<string, string>)[v] ?? v;
   if (field === 'kind' && typeof v === 'string' && v in DISPUTE_KIND_LABELS) return DISPUTE_KIND_LABELS[v as DisputeKind];
   if (field === 'kind' && typeof v === 'string' && v in LETTER_LABELS) return LETTER_LABELS[v as LetterKind];
-  if (field === 'source' && typeof v === 'string') return ({ desk: '窗口登记', portal: '门户在线申请', import: '批量导入' } as Record<string, string>)[v] ?? v;
+  if (field === 'source' && typeof v === 'string')
+    return (
+      (
+        {
+          desk: '窗口登记',
+          portal: '门户在线申请',
+          import: '批量导入',
+          admin: '管理员录入',
+          provisional: '暂定（按法定节假日推算）',
+          'chinese-days': '内置数据',
+        } as Record<string, string>
+      )[v] ?? v
+    );
+  if (field === 'days' && Array.isArray(v) && entityType === 'calendarYear') {
+    const kinds = v.map((d) => (d && typeof d === 'object' ? (d as { kind?: string }).kind : undefined));
+    return `放假 ${kinds.filter((k) => k === 'holiday').length} 天，调休上班 ${kinds.filter((k) => k === 'workday').length} 天`;
+  }
+  if ((field === 'recomputed' || field === 'moved') && typeof v === 'number') return `${v} 个`;
+  if (field === 'warnings' && Array.isArray(v)) return v.length ? v.join('；') : '（无）';
   if (Array.isArray(v) && v.length === 0) return '（无）';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
 
-/** 检查任务 statuses (the server's INSPECTION_STATUS_LABELS); `closed` there is 已办结, not 已注销. */
-const INSPECTION_STATUS_WORDS: Record<string, string> = {
-  planned: '待通知',
-  notified: '已通知',
-  self_inspected: '已自查',
-  on_site_signed: '现场检查已签字',
-  feedback_issued: '已反馈',
-  rectifying: '整改中',
-  closed: '已办结',
+const STATUS_WORDS: Record<string, string> = {
+  ...INSPECTOR_STATUS_LABELS,
+  ...UNIT_STATUS_LABELS,
+  ...USER_STATUS_LABELS,
+  pending: '待确认',
+  confirmed: '已确认',
+  ...APPLICATION_STATUS_LABELS,
 };
-const STATUS_WORDS: Record<string, string> = { active: '正常', disabled: '已停用', closed: '已注销', inactive: '停用', pending: '待确认', confirmed: '已确认', ...APPLICATION_STATUS_LABELS };

@@ -1,7 +1,11 @@
-/** Queries shared by several pages (who am I, org tree, departments). */
+/**
+ * Queries shared by many pages: is the system set up, who am I, the org tree, departments. Each
+ * feature's own reads and writes are in its `features/<area>/queries.ts`.
+ */
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Me } from '@server/kernel/contracts';
+import type { Department, OrgNode } from '@server/modules/orgs/orgs/contracts';
 import { api } from './client';
-import type { Department, Me, OrgNode } from './types';
 
 export const setupStatusQuery = queryOptions({
   queryKey: ['setup-status'],
@@ -16,8 +20,14 @@ export const meQuery = queryOptions({
   retry: false,
 });
 
+/** Keys of the org tree and departments: the orgs page's writes invalidate these. */
+export const orgKeys = {
+  tree: ['orgs'] as const,
+  departments: ['departments'] as const,
+};
+
 export const orgTreeQuery = queryOptions({
-  queryKey: ['orgs'],
+  queryKey: orgKeys.tree,
   queryFn: () => api.get<{ items: OrgNode[] }>('/api/orgs'),
   staleTime: 60_000,
 });
@@ -28,7 +38,7 @@ export function useOrgTree(enabled = true) {
 
 export function useDepartments(orgId?: string, enabled = true) {
   return useQuery({
-    queryKey: ['departments', orgId ?? 'own'],
+    queryKey: [...orgKeys.departments, orgId ?? 'own'],
     queryFn: () => api.get<{ items: Department[] }>('/api/departments', { orgId }),
     staleTime: 60_000,
     enabled,

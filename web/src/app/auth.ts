@@ -1,9 +1,10 @@
 /** The signed-in user, from `GET /api/auth/me` (loaded by the app route before any page). */
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { api, resetCsrf } from '../api/client';
+import type { Me } from '@server/kernel/contracts';
 import { meQuery } from '../api/queries';
-import type { Action, Me } from '../api/types';
+import type { Action } from '../api/types';
+import { signOut } from '../features/auth/queries';
 
 export function useMe(): Me {
   return useSuspenseQuery(meQuery).data;
@@ -18,12 +19,7 @@ export function useLogout(): () => Promise<void> {
   const qc = useQueryClient();
   const navigate = useNavigate();
   return async () => {
-    try {
-      await api.post('/api/auth/logout', {}, { redirectOn401: false });
-    } catch {
-      /* signed out anyway */
-    }
-    resetCsrf();
+    await signOut();
     await navigate({ to: '/login', search: { redirect: undefined } });
     qc.clear();
   };

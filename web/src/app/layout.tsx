@@ -3,7 +3,7 @@ import { Suspense, useState } from 'react';
 import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { ORG_LEVEL_LABELS } from '../api/labels';
+import { ORG_LEVEL_LABELS } from '@server/kernel/contracts';
 import { useLogout, useMe } from './auth';
 import { entryOf, groupOf, menuFor } from './menu';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
@@ -24,7 +24,9 @@ export function AppLayout() {
   const [pwOpen, setPwOpen] = useState(false);
 
   const items = menuFor(me.actions).map((m) =>
-    m.children ? { key: m.path, icon: m.icon, label: m.label, children: m.children.map((c) => ({ key: c.path, label: c.label })) } : { key: m.path, icon: m.icon, label: m.label },
+    m.children
+      ? { key: m.path, icon: m.icon, label: m.label, children: m.children.map((c) => ({ key: c.path, label: c.label })) }
+      : { key: m.path, icon: m.icon, label: m.label },
   );
   const current = entryOf(pathname)?.path ?? pathname;
   const group = groupOf(pathname)?.path;

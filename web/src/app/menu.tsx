@@ -75,7 +75,8 @@ export const MENU: MenuEntry[] = [
   { path: '/my/inspections', label: '检查与整改', action: 'ownUnit.inspect', icon: <FileDoneOutlined /> },
 ];
 
-export function menuFor(actions: readonly Action[]): MenuEntry[] {
+/** The entries whose action the user holds (`actions` as `/api/auth/me` sends them). */
+export function menuFor(actions: readonly string[]): MenuEntry[] {
   return MENU.filter((m) => actions.includes(m.action)).map((m) => (m.children ? { ...m, children: m.children.filter((c) => actions.includes(c.action)) } : m));
 }
 

@@ -3,15 +3,7 @@
  * which first makes sure the system is set up and someone is signed in. Pages load lazily.
  */
 import type { ComponentType } from 'react';
-import {
-  Outlet,
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  redirect,
-  type AsyncRouteComponent,
-} from '@tanstack/react-router';
+import { Outlet, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, type AsyncRouteComponent } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiError, onUnauthorized } from '../api/client';
 import { meQuery, setupStatusQuery } from '../api/queries';

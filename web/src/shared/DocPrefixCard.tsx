@@ -5,14 +5,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Skeleton, Space, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DocPrefixSettings } from '@server/kernel/documents/contracts';
 import { api, errorMessage } from '../api/client';
 import { applyFieldErrors, formErrorMessage } from './FormDrawer';
-
-export interface DocPrefixSettings {
-  prefix: string;
-  default: string;
-  example: string;
-}
 
 export interface DocPrefixCardProps {
   endpoint: string;

@@ -109,7 +109,15 @@ function FormDrawerInner<V extends object>(props: FormDrawerProps<V>) {
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} closable={{ onClose: () => setError(null) }} />}
-      <Form<V> form={form} name={props.formName ?? 'drawer'} layout="vertical" initialValues={props.initialValues} requiredMark scrollToFirstError data-testid={props.testId}>
+      <Form<V>
+        form={form}
+        name={props.formName ?? 'drawer'}
+        layout="vertical"
+        initialValues={props.initialValues}
+        requiredMark
+        scrollToFirstError
+        data-testid={props.testId}
+      >
         {typeof props.children === 'function' ? props.children(form) : props.children}
       </Form>
     </Drawer>

@@ -97,7 +97,11 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
     }
   };
 
-  const hasFilters = !!params.q || filters.some((f) => params[f.key] !== undefined) || params.orgId !== undefined || Object.keys(params).some((k) => cols.some((c) => c.filters && String(c.key) === k && params[k] !== undefined));
+  const hasFilters =
+    !!params.q ||
+    filters.some((f) => params[f.key] !== undefined) ||
+    params.orgId !== undefined ||
+    Object.keys(params).some((k) => cols.some((c) => c.filters && String(c.key) === k && params[k] !== undefined));
 
   return (
     <Card variant="borderless">
@@ -105,19 +109,19 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
         <div className="filters">
           {props.orgFilter && <OrgSelect value={params.orgId as string | undefined} onChange={(orgId) => set({ orgId })} />}
           {!props.noSearch && (
-          <Input.Search
-            allowClear
-            placeholder={searchPlaceholder}
-            style={{ width: 260 }}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              if (!e.target.value && params.q) set({ q: undefined });
-            }}
-            onSearch={(v) => set({ q: v.trim() || undefined })}
-            enterButton
-            aria-label="搜索"
-          />
+            <Input.Search
+              allowClear
+              placeholder={searchPlaceholder}
+              style={{ width: 260 }}
+              value={search}
+              onChange={(e) => {
+                setSearch(e.target.value);
+                if (!e.target.value && params.q) set({ q: undefined });
+              }}
+              onSearch={(v) => set({ q: v.trim() || undefined })}
+              enterButton
+              aria-label="搜索"
+            />
           )}
           {filters.map((f) => (
             <Select

@@ -1,8 +1,8 @@
 /** Picks an org among the user's own and its subordinates (上级机关只读下级). Hidden when there are none. */
 import { TreeSelect } from 'antd';
+import { ORG_LEVEL_LABELS } from '@server/kernel/contracts';
+import type { OrgNode } from '@server/modules/orgs/orgs/contracts';
 import { useOrgTree } from '../api/queries';
-import type { OrgNode } from '../api/types';
-import { ORG_LEVEL_LABELS } from '../api/labels';
 
 type TreeOpt = { value: string; title: string; children: TreeOpt[] };
 const toOptions = (nodes: OrgNode[]): TreeOpt[] =>

@@ -1,6 +1,7 @@
-/** Coloured tags for the statuses the API returns. One map per kind, Chinese labels. */
+/** Coloured tags for the statuses the API returns: the server's Chinese labels, the web's colours. One map per kind. */
 import { Tag } from 'antd';
-import { CERT_STATE_LABELS, DUE_STATE_LABELS, RISK_TIER_LABELS } from '../api/labels';
+import { CALENDAR_SOURCE_LABELS, DUE_STATE_LABELS } from '@server/kernel/calendar/contracts';
+import { CERT_STATE_LABELS, INSPECTOR_STATUS_LABELS, RISK_TIER_LABELS, UNIT_STATUS_LABELS, USER_STATUS_LABELS } from '@server/modules/orgs/contracts';
 
 type Look = { label: string; color: string };
 
@@ -14,17 +15,17 @@ const KINDS = {
     missed: { label: DUE_STATE_LABELS.missed, color: 'volcano' },
   },
   user: {
-    active: { label: '正常', color: 'green' },
-    disabled: { label: '已停用', color: 'default' },
+    active: { label: USER_STATUS_LABELS.active, color: 'green' },
+    disabled: { label: USER_STATUS_LABELS.disabled, color: 'default' },
     locked: { label: '已锁定', color: 'red' },
   },
   unit: {
-    active: { label: '正常', color: 'green' },
-    closed: { label: '已注销', color: 'default' },
+    active: { label: UNIT_STATUS_LABELS.active, color: 'green' },
+    closed: { label: UNIT_STATUS_LABELS.closed, color: 'default' },
   },
   inspector: {
-    active: { label: '在岗', color: 'green' },
-    inactive: { label: '停用', color: 'default' },
+    active: { label: INSPECTOR_STATUS_LABELS.active, color: 'green' },
+    inactive: { label: INSPECTOR_STATUS_LABELS.inactive, color: 'default' },
   },
   cert: {
     valid: { label: CERT_STATE_LABELS.valid, color: 'green' },
@@ -37,8 +38,9 @@ const KINDS = {
     high: { label: RISK_TIER_LABELS.high, color: 'red' },
   },
   calendarSource: {
-    'chinese-days': { label: '内置数据', color: 'blue' },
-    admin: { label: '管理员录入', color: 'purple' },
+    'chinese-days': { label: CALENDAR_SOURCE_LABELS['chinese-days'], color: 'blue' },
+    admin: { label: CALENDAR_SOURCE_LABELS.admin, color: 'purple' },
+    provisional: { label: CALENDAR_SOURCE_LABELS.provisional, color: 'gold' },
   },
 } satisfies Record<string, Record<string, Look>>;
 

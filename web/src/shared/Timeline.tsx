@@ -1,12 +1,12 @@
 /**
- * 全过程记录 of one record: `GET /api/audit/timeline?entityType&entityId`, shown as an antd
- * Timeline, each event with who, when, what, and a diff of the fields it changed.
+ * 全过程记录 of one record: `GET /api/audit/timeline?entityType&entityId` (newest first, paged), shown
+ * as an antd Timeline, each event with who, when, what, and a diff of the fields it changed.
  */
 import type { ReactNode } from 'react';
-import { Alert, Drawer, Empty, Skeleton, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Drawer, Empty, Skeleton, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { TIMELINE_PAGE_SIZE, type AuditEvent, type TimelinePage } from '@server/kernel/contracts';
 import { ApiError, api, errorMessage } from '../api/client';
-import type { AuditEvent } from '../api/types';
 import { FIELD_LABELS, HIDDEN_FIELDS, actionLabel, valueLabel } from '../api/labels';
 import { fmtDateTimeSec } from './format';
 
@@ -72,50 +72,73 @@ function Diff({ event, entityType }: { event: AuditEvent; entityType?: string })
   );
 }
 
+/** Events a page: the server's default for timelines (most records have fewer). */
+export { TIMELINE_PAGE_SIZE };
+
+/**
+ * The newest events first, a page of 50 at a time from the server (`order=desc`); 加载更早的记录 asks
+ * for the next page, until the total is reached.
+ */
 export function AuditTimeline({ entityType, entityId, orgId }: { entityType: string; entityId: string; orgId?: string }) {
-  const q = useQuery({
+  const q = useInfiniteQuery({
     queryKey: ['timeline', entityType, entityId, orgId],
-    queryFn: () => api.get<{ items: AuditEvent[] }>('/api/audit/timeline', { entityType, entityId, orgId }),
+    queryFn: ({ pageParam }) =>
+      api.get<TimelinePage>('/api/audit/timeline', { entityType, entityId, orgId, order: 'desc', page: pageParam, pageSize: TIMELINE_PAGE_SIZE }),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     retry: false,
   });
   if (q.isLoading) return <Skeleton active paragraph={{ rows: 6 }} />;
-  if (q.isError) {
+  if (q.isError && !q.data) {
     if (q.error instanceof ApiError && q.error.status === 404) return <Empty description="该记录暂无全过程记录" />;
     return <Alert type="error" showIcon title="时间线加载失败" description={errorMessage(q.error)} />;
   }
-  const items = q.data?.items ?? [];
+  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = q.data?.pages[0]?.total ?? 0;
   if (items.length === 0) return <Empty description="该记录暂无全过程记录" />;
   return (
-    <Timeline
-      data-testid="audit-timeline"
-      items={[...items].reverse().map((e) => ({
-        key: e.seq,
-        color: colorOf(e.action),
-        content: (
-          <div data-testid="timeline-event">
-            <div className="tl-head">
-              <Typography.Text strong>{actionLabel(e.action, e.after)}</Typography.Text>
-              <Tag>{e.actorName}</Tag>
-              <span className="tl-time">{fmtDateTimeSec(e.at)}</span>
-              <Tooltip
-                title={
-                  <div className="mono" style={{ wordBreak: 'break-all' }}>
-                    序号 {e.seq}
-                    <br />
-                    哈希 {e.hash}
-                    <br />
-                    前序 {e.prevHash}
-                  </div>
-                }
-              >
-                <span className="tl-hash">#{e.seq} · {e.hash.slice(0, 10)}</span>
-              </Tooltip>
+    <>
+      <Timeline
+        data-testid="audit-timeline"
+        items={items.map((e) => ({
+          key: e.seq,
+          color: colorOf(e.action),
+          content: (
+            <div data-testid="timeline-event">
+              <div className="tl-head">
+                <Typography.Text strong>{actionLabel(e.action, e.after)}</Typography.Text>
+                <Tag>{e.actorName}</Tag>
+                <span className="tl-time">{fmtDateTimeSec(e.at)}</span>
+                <Tooltip
+                  title={
+                    <div className="mono" style={{ wordBreak: 'break-all' }}>
+                      序号 {e.seq}
+                      <br />
+                      哈希 {e.hash}
+                      <br />
+                      前序 {e.prevHash}
+                    </div>
+                  }
+                >
+                  <span className="tl-hash">
+                    #{e.seq} · {e.hash.slice(0, 10)}
+                  </span>
+                </Tooltip>
+              </div>
+              <Diff event={e} entityType={entityType} />
             </div>
-            <Diff event={e} entityType={entityType} />
-          </div>
-        ),
-      }))}
-    />
+          ),
+        }))}
+      />
+      {q.isFetchNextPageError && <Alert type="error" showIcon title="更早的记录加载失败" description={errorMessage(q.error)} style={{ marginBottom: 12 }} />}
+      {q.hasNextPage && (
+        <div style={{ textAlign: 'center' }}>
+          <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage} data-testid="timeline-more">
+            加载更早的记录（已显示 {items.length} / {total} 条）
+          </Button>
+        </div>
+      )}
+    </>
   );
 }
 

@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import { Select, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import type { UnitView as Unit } from '@server/modules/orgs/units/contracts';
 import { api } from '../api/client';
-import type { Page, Unit } from '../api/types';
+import type { Page } from '../api/types';
 
 export function UnitPicker({
   value,

@@ -1,36 +1,29 @@
 /** 修改密码 (`POST /api/auth/password {current,next}`); forced after a reset (mustChangePassword). */
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import { meQuery } from '../../api/queries';
 import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
 import { PASSWORD_HINT, confirmRules, passwordRules } from './passwordRules';
+import { useChangePassword } from './queries';
 import { useLogout } from '../../app/auth';
 
 export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; forced: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ current: string; next: string; confirm: string }>();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const change = useChangePassword();
   const logout = useLogout();
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    setBusy(true);
     setError(null);
     try {
-      await api.post('/api/auth/password', { current: v.current, next: v.next });
+      await change.mutateAsync({ current: v.current, next: v.next });
       message.success('密码已修改');
       form.resetFields();
-      await qc.invalidateQueries({ queryKey: meQuery.queryKey });
       onClose();
     } catch (e) {
       setError(formErrorMessage(e, applyFieldErrors(form, e)));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -40,7 +33,7 @@ export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; 
       title={forced ? '请先修改初始密码' : '修改密码'}
       okText="确认修改"
       cancelText={forced ? '退出登录' : '取消'}
-      confirmLoading={busy}
+      confirmLoading={change.isPending}
       onOk={() => void submit()}
       onCancel={() => {
         if (forced) void logout();

@@ -2,33 +2,26 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearch } from '@tanstack/react-router';
-import { ApiError, api, errorMessage } from '../../api/client';
-import { meQuery } from '../../api/queries';
+import { ApiError, errorMessage } from '../../api/client';
 import { Logo } from '../../shared/Logo';
+import { useLogin } from './queries';
 
 export function LoginPage() {
   const [form] = Form.useForm<{ username: string; password: string }>();
   const [error, setError] = useState<{ text: string; locked: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const qc = useQueryClient();
+  const login = useLogin();
   const router = useRouter();
   const search = useSearch({ from: '/login' });
 
   const submit = async (v: { username: string; password: string }) => {
-    setBusy(true);
     setError(null);
     try {
-      await api.post('/api/auth/login', { username: v.username.trim(), password: v.password }, { redirectOn401: false });
-      qc.removeQueries({ queryKey: meQuery.queryKey });
-      await qc.fetchQuery(meQuery);
+      await login.mutateAsync({ username: v.username.trim(), password: v.password });
       router.history.push(search.redirect ?? '/');
     } catch (e) {
       setError({ text: errorMessage(e), locked: e instanceof ApiError && e.status === 423 });
       form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -62,7 +55,7 @@ export function LoginPage() {
               <Input.Password prefix={<LockOutlined />} placeholder="密码" autoComplete="current-password" />
             </Form.Item>
             <Form.Item style={{ marginBottom: 8 }}>
-              <Button type="primary" htmlType="submit" block loading={busy}>
+              <Button type="primary" htmlType="submit" block loading={login.isPending}>
                 登 录
               </Button>
             </Form.Item>

@@ -1,15 +1,8 @@
+/** Form rules of a new password: the server's own policy (kernel contracts), checked before sending; the server checks again. */
 import type { Rule } from 'antd/es/form';
+import { passwordProblem } from '@server/kernel/contracts';
 
-/** The server's password policy, checked before sending (the server checks again). */
-export function passwordProblem(pw: string): string | null {
-  if (pw.length < 10) return '密码至少 10 位';
-  if (pw.length > 128) return '密码不能超过 128 位';
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(pw)).length;
-  if (classes < 3) return '密码须包含大写字母、小写字母、数字、符号中的至少 3 类';
-  return null;
-}
-
-export const PASSWORD_HINT = '至少 10 位，包含大写字母、小写字母、数字、符号中的至少 3 类';
+export { PASSWORD_HINT } from '@server/kernel/contracts';
 
 export const passwordRules: Rule[] = [
   { required: true, message: '请输入密码' },

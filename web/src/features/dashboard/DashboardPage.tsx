@@ -1,18 +1,27 @@
 /** 工作台: my due and overdue items, with "为什么是这一天" explanations. */
-import { Alert, Button, Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { AlertOutlined, ClockCircleOutlined, ExclamationCircleOutlined, FieldTimeOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
-import { api, errorMessage } from '../../api/client';
-import { monitorsQuery, warningCounts } from '../../api/inspection-figures';
-import type { Dashboard, DashboardItem } from '../../api/types';
+import type { DueItem as DashboardItem, DashboardQuery } from '@server/modules/dashboard/contracts';
+import { errorMessage } from '../../api/client';
+import { monitorsQuery, warningCounts } from '../inspections/queries';
 import { PageHeader } from '../../shared/PageHeader';
 import { StatusTag } from '../../shared/StatusTag';
-import { fmtLongDate } from '../../shared/format';
+import { DueDate } from '../../shared/DueDate';
 import { useCan, useMe } from '../../app/auth';
+import { useDashboard } from './queries';
 
-const sortByDue = (a: DashboardItem, b: DashboardItem) => (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31');
+type StateFilter = NonNullable<DashboardQuery['state']>;
+const FILTER_LABELS: Record<StateFilter, string> = { overdue: '已逾期', due_soon: '即将到期', running: '进行中', paused: '计时暂停' };
+/** The three count cards; a click lists only that state. */
+const STAT_CARDS = [
+  { state: 'overdue', count: 'overdue', title: '已逾期', className: 'stat-overdue', icon: <ExclamationCircleOutlined /> },
+  { state: 'due_soon', count: 'dueSoon', title: '即将到期', className: 'stat-soon', icon: <FieldTimeOutlined /> },
+  { state: 'running', count: 'running', title: '进行中', className: 'stat-running', icon: <ClockCircleOutlined /> },
+] as const;
 
 function daysText(d: number | null, state: DashboardItem['state']) {
   if (d === null) return state === 'paused' ? '计时暂停' : '—';
@@ -23,15 +32,18 @@ function daysText(d: number | null, state: DashboardItem['state']) {
 
 export function DashboardPage() {
   const me = useMe();
-  const q = useQuery({ queryKey: ['/api/dashboard'], queryFn: () => api.get<Dashboard>('/api/dashboard'), refetchInterval: 5 * 60_000 });
-  const items = [...(q.data?.items ?? [])].sort(sortByDue);
-  const counts = q.data?.counts ?? { overdue: 0, dueSoon: 0, running: 0 };
+  const [query, setQuery] = useState<DashboardQuery>({ page: 1, pageSize: 20 });
+  const q = useDashboard(query);
+  // The server pages and orders them (overdue, due soon, running, paused; then by date).
+  const items = q.data?.items ?? [];
+  const counts = q.data?.counts ?? { overdue: 0, dueSoon: 0, running: 0, paused: 0 };
+  const filterBy = (state: StateFilter) => setQuery((x) => ({ page: 1, pageSize: x.pageSize, ...(x.state === state ? {} : { state }) }));
 
   return (
     <>
       <PageHeader
         title="工作台"
-        description={`${me.user.displayName}，您好。以下是需要您关注的法定期限，按到期日排列。`}
+        description={`${me.user.displayName}，您好。以下是需要您关注的法定期限，逾期的在前，按到期日排列；点击上方数字只看该类。`}
         extra={
           <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>
             刷新
@@ -39,29 +51,65 @@ export function DashboardPage() {
         }
       />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} sm={8}>
-          <Card variant="borderless" className="stat-card stat-overdue">
-            <Statistic title="已逾期" value={counts.overdue} prefix={<ExclamationCircleOutlined />} suffix="项" loading={q.isLoading} />
-          </Card>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Card variant="borderless" className="stat-card stat-soon">
-            <Statistic title="即将到期" value={counts.dueSoon} prefix={<FieldTimeOutlined />} suffix="项" loading={q.isLoading} />
-          </Card>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Card variant="borderless" className="stat-card stat-running">
-            <Statistic title="进行中" value={counts.running} prefix={<ClockCircleOutlined />} suffix="项" loading={q.isLoading} />
-          </Card>
-        </Col>
+        {STAT_CARDS.map((c) => (
+          <Col xs={24} sm={8} key={c.state}>
+            <Card
+              variant="borderless"
+              hoverable
+              className={`stat-card ${c.className}`}
+              onClick={() => filterBy(c.state)}
+              style={query.state === c.state ? { outline: '2px solid #1677ff' } : undefined}
+              data-testid={`dashboard-filter-${c.state}`}
+            >
+              <Statistic title={c.title} value={counts[c.count]} prefix={c.icon} suffix="项" loading={q.isLoading} />
+            </Card>
+          </Col>
+        ))}
       </Row>
+      {q.data?.calendarNotice && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="calendar-notice"
+          title={`${q.data.calendarNotice.year}年节假日安排尚未录入`}
+          description={q.data.calendarNotice.message}
+          action={
+            <Link to="/calendar">
+              <Button size="small" type="primary">
+                去录入
+              </Button>
+            </Link>
+          }
+        />
+      )}
       <MonitorsCard />
-      <Card variant="borderless" title="我的待办期限">
+      <Card
+        variant="borderless"
+        title="我的待办期限"
+        extra={
+          query.state && (
+            <Tag closable onClose={() => setQuery((x) => ({ page: 1, pageSize: x.pageSize }))} data-testid="dashboard-filter">
+              只看：{FILTER_LABELS[query.state]}
+            </Tag>
+          )
+        }
+      >
         {q.isLoading ? (
           <Skeleton active />
         ) : q.isError ? (
-          <Alert type="error" showIcon title="工作台加载失败" description={errorMessage(q.error)} action={<Button size="small" onClick={() => void q.refetch()}>重试</Button>} />
-        ) : items.length === 0 ? (
+          <Alert
+            type="error"
+            showIcon
+            title="工作台加载失败"
+            description={errorMessage(q.error)}
+            action={
+              <Button size="small" onClick={() => void q.refetch()}>
+                重试
+              </Button>
+            }
+          />
+        ) : items.length === 0 && !query.state ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办期限" data-testid="dashboard-empty" />
         ) : (
           <Table<DashboardItem>
@@ -69,7 +117,18 @@ export function DashboardPage() {
             rowKey="key"
             size="middle"
             dataSource={items}
-            pagination={items.length > 20 ? { pageSize: 20, showTotal: (t) => `共 ${t} 项` } : false}
+            loading={q.isFetching && q.isPlaceholderData}
+            locale={{ emptyText: query.state ? `没有${FILTER_LABELS[query.state]}的期限` : '暂无待办期限' }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: q.data?.total ?? 0,
+              hideOnSinglePage: true,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (t) => `共 ${t} 项`,
+              onChange: (page, pageSize) => setQuery((x) => ({ ...x, page: pageSize === x.pageSize ? page : 1, pageSize })),
+            }}
             scroll={{ x: 'max-content' }}
             expandable={{
               expandedRowRender: (r) => (
@@ -87,7 +146,13 @@ export function DashboardPage() {
             columns={[
               { title: '事项', dataIndex: 'label' },
               { title: '类别', dataIndex: 'kindLabel', responsive: ['md'] },
-              { title: '到期日', dataIndex: 'due', render: (v: string | null) => fmtLongDate(v) },
+              {
+                title: '到期日',
+                dataIndex: 'due',
+                render: (v: string | null, r) => (
+                  <DueDate due={v} provisional={r.provisional} provisionalYears={r.provisionalYears} provisionalNote={r.provisionalNote} format="long" />
+                ),
+              },
               { title: '剩余', dataIndex: 'daysLeft', render: (v: number | null, r) => daysText(v, r.state) },
               { title: '状态', dataIndex: 'state', render: (v: DashboardItem['state']) => <StatusTag kind="due" value={v} /> },
             ]}

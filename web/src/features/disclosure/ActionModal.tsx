@@ -8,7 +8,8 @@ export function ActionModal<V extends object>(props: {
   title: ReactNode;
   onClose: () => void;
   onSubmit: (v: V) => Promise<unknown>;
-  onDone: (r: unknown) => void;
+  /** After a successful submit (a mutation's own `onSuccess` usually does the rest). */
+  onDone?: (r: unknown) => void;
   initialValues?: Partial<V>;
   okText?: string;
   success?: string;
@@ -32,7 +33,7 @@ export function ActionModal<V extends object>(props: {
     try {
       const r = await props.onSubmit(v);
       if (props.success) message.success(props.success);
-      props.onDone(r);
+      props.onDone?.(r);
       props.onClose();
     } catch (e) {
       setError(formErrorMessage(e, applyFieldErrors(form, e)));

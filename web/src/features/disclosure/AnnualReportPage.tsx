@@ -3,26 +3,23 @@
  * year's template, the consistency checks' result, a drill-down from every cell, .xlsx export.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Modal, Result, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Empty, Modal, Result, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
-import { api, download, errorMessage } from '../../api/client';
-import {
-  type AnnualReportTables,
-  type ApplicationListItem,
-  type CellDrillDown,
-  type CheckFailure,
-  type DisputeView,
-  type RegisterEntryView,
-} from '../../api/disclosure-types';
+import type { CheckFailure } from '@server/modules/disclosure/annual-report/contracts';
+import type { ApplicationListItem } from '@server/modules/disclosure/applications/contracts';
+import type { RegisterEntryView } from '@server/modules/disclosure/register/contracts';
+import type { DisputeView } from '@server/modules/disputes/contracts';
+import { download, errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { failingOf, FailureList, Section2Tables, Section3Table, Section4Table } from './ReportTables';
 import { NarrativeCard } from './NarrativeCard';
 import { PublishReportCard } from './PublishReportCard';
 import { useCan, useMe } from '../../app/auth';
+import { useOrgTree } from '../../api/queries';
+import { REPORTS_URL, useAnnualReportTables, useCellDrillDown } from './queries';
 
 interface Cell {
   rowKey: string;
@@ -39,17 +36,17 @@ export function AnnualReportPage() {
   const [orgId, setOrgId] = useState<string | undefined>();
   const [cell, setCell] = useState<Cell | null>(null);
   const [exporting, setExporting] = useState(false);
-  const q = useQuery({
-    queryKey: ['/api/disclosure/annual-reports', year, orgId],
-    queryFn: () => api.get<AnnualReportTables>(`/api/disclosure/annual-reports/${year}/tables`, { orgId }),
-    placeholderData: keepPreviousData,
-  });
+  const [withChildren, setWithChildren] = useState(false);
+  const tree = useOrgTree();
+  const hasSubordinates = (tree.data?.items ?? []).some((r) => (r.children ?? []).length > 0);
+  const includeChildren = hasSubordinates && withChildren;
+  const q = useAnnualReportTables(year, orgId, includeChildren);
   const years = Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear - i);
 
   const exportDocx = async () => {
     setExporting(true);
     try {
-      await download(`/api/disclosure/annual-reports/${year}/report.docx`, { orgId }, `政府信息公开工作年度报告-${year}.docx`);
+      await download(`${REPORTS_URL}/${year}/report.docx`, { orgId }, `政府信息公开工作年度报告-${year}.docx`);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -59,7 +56,11 @@ export function AnnualReportPage() {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      await download(`/api/disclosure/annual-reports/${year}/tables.xlsx`, { orgId }, `政府信息公开工作年度报告表格-${year}.xlsx`);
+      await download(
+        `${REPORTS_URL}/${year}/tables.xlsx`,
+        { orgId, ...(includeChildren ? { includeChildren: 'true' } : {}) },
+        `政府信息公开工作年度报告表格-${year}${includeChildren ? '（含下级机构）' : ''}.xlsx`,
+      );
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -80,6 +81,11 @@ export function AnnualReportPage() {
         extra={
           <Space wrap>
             <OrgSelect value={orgId} onChange={setOrgId} />
+            {hasSubordinates && (
+              <Checkbox checked={withChildren} onChange={(e) => setWithChildren(e.target.checked)} data-testid="report-include-children">
+                含下级机构（汇总）
+              </Checkbox>
+            )}
             <Select
               aria-label="报告年度"
               value={year}
@@ -91,7 +97,13 @@ export function AnnualReportPage() {
             <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} disabled={!t}>
               导出 Excel
             </Button>
-            <Button icon={<FileWordOutlined />} loading={exporting} onClick={() => void exportDocx()} disabled={!t}>
+            <Button
+              icon={<FileWordOutlined />}
+              loading={exporting}
+              onClick={() => void exportDocx()}
+              disabled={!t || includeChildren}
+              title={includeChildren ? '报告全文按单个机构生成：请取消“含下级机构”' : undefined}
+            >
               导出 Word 全文
             </Button>
           </Space>
@@ -104,10 +116,21 @@ export function AnnualReportPage() {
           <Card variant="borderless" style={{ marginBottom: 16 }}>
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Typography.Text>
-                <Typography.Text strong>{t.org.name}</Typography.Text> {t.year} 年度 · 适用格式：{t.template.name}（{t.template.source}）
+                <Typography.Text strong>
+                  {t.org.name}
+                  {t.includeChildren ? '及全部下级机构（汇总）' : ''}
+                </Typography.Text>{' '}
+                {t.year} 年度 · 适用格式：{t.template.name}（{t.template.source}）
               </Typography.Text>
               {t.checks.ok ? (
-                <Alert type="success" showIcon icon={<CheckCircleFilled />} title="勾稽关系校验：通过" description="一＋二＝（七）＋四；（七）总计＝各项办理结果之和；总计列＝六类申请人之和；第四部分各总计＝四项之和。" data-testid="checks-ok" />
+                <Alert
+                  type="success"
+                  showIcon
+                  icon={<CheckCircleFilled />}
+                  title="勾稽关系校验：通过"
+                  description="一＋二＝（七）＋四；（七）总计＝各项办理结果之和；总计列＝六类申请人之和；第四部分各总计＝四项之和。"
+                  data-testid="checks-ok"
+                />
               ) : (
                 <Alert
                   type="error"
@@ -122,13 +145,19 @@ export function AnnualReportPage() {
           </Card>
 
           <Card variant="borderless" title="二、主动公开政府信息情况" style={{ marginBottom: 16 }} data-testid="section2">
-            {t.section2?.note && <Alert type={t.section2.source ? 'info' : 'warning'} showIcon title={t.section2.note} style={{ marginBottom: 12 }} data-testid="section2-note" />}
+            {t.section2?.note && (
+              <Alert type={t.section2.source ? 'info' : 'warning'} showIcon title={t.section2.note} style={{ marginBottom: 12 }} data-testid="section2-note" />
+            )}
             {!t.section2 || t.section2.blocks.length === 0 ? (
               <Empty description="暂无主动公开登记数据" image={Empty.PRESENTED_IMAGE_SIMPLE} />
             ) : (
               <Section2Tables
                 blocks={t.section2.blocks}
-                onCell={t.section2.source ? (b, r, colKey, colLabel) => setCell({ rowKey: r.drillKey!, colKey, label: `${b.item} ${r.label} · ${colLabel}` }) : undefined}
+                onCell={
+                  t.section2.source
+                    ? (b, r, colKey, colLabel) => setCell({ rowKey: r.drillKey, colKey, label: `${b.item} ${r.label} · ${colLabel}` })
+                    : undefined
+                }
               />
             )}
           </Card>
@@ -151,25 +180,31 @@ export function AnnualReportPage() {
           <PublishReportCard year={year} orgId={orgId} canPublish={can('disclosure.approve') && (!orgId || orgId === me.org.id)} checksOk={t.checks.ok} />
         </div>
       )}
-      <DrillDown year={year} orgId={orgId} cell={cell} onClose={() => setCell(null)} />
+      <DrillDown year={year} orgId={orgId} includeChildren={includeChildren} cell={cell} onClose={() => setCell(null)} />
     </>
   );
 }
 
-function DrillDown({ year, orgId, cell, onClose }: { year: number; orgId?: string; cell: Cell | null; onClose: () => void }) {
+function DrillDown({
+  year,
+  orgId,
+  includeChildren,
+  cell,
+  onClose,
+}: {
+  year: number;
+  orgId?: string;
+  includeChildren: boolean;
+  cell: Cell | null;
+  onClose: () => void;
+}) {
   const [page, setPage] = useState(1);
   const [last, setLast] = useState(cell);
   if (cell !== last) {
     setLast(cell);
     setPage(1);
   }
-  const q = useQuery({
-    queryKey: ['/api/disclosure/annual-reports', year, 'cell', cell?.rowKey, cell?.colKey, orgId, page],
-    queryFn: () =>
-      api.get<CellDrillDown>(`/api/disclosure/annual-reports/${year}/cells/${encodeURIComponent(cell!.rowKey)}/${encodeURIComponent(cell!.colKey)}`, { orgId, page, pageSize: 20 }),
-    enabled: !!cell,
-    placeholderData: keepPreviousData,
-  });
+  const q = useCellDrillDown(year, cell, orgId, page, includeChildren);
   const d = q.data;
   return (
     <Modal open={!!cell} title={cell?.label} onCancel={onClose} footer={null} width={920} destroyOnHidden>
@@ -178,7 +213,7 @@ function DrillDown({ year, orgId, cell, onClose }: { year: number; orgId?: strin
         {d && (
           <Typography.Paragraph type="secondary">
             {year} 年度第{d.section}部分 · 共 {d.count} {d.kind === 'application' ? '件申请' : d.kind === 'register' ? '条目录条目' : '件案件'}
-            {d.kind === 'register' && d.value !== undefined ? `，表中数值 ${d.value}` : ''}
+            {d.kind === 'register' ? `，表中数值 ${d.value}` : ''}
           </Typography.Paragraph>
         )}
         {d?.kind === 'register' ? (
@@ -186,12 +221,23 @@ function DrillDown({ year, orgId, cell, onClose }: { year: number; orgId?: strin
             size="small"
             rowKey="id"
             loading={q.isFetching}
-            dataSource={d.items as RegisterEntryView[]}
+            dataSource={d.items}
             pagination={{ current: page, pageSize: 20, total: d.count, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
             scroll={{ x: 'max-content' }}
             columns={[
               { title: '类别', dataIndex: 'categoryLabel' },
-              { title: '名称', dataIndex: 'title', render: (v: string, r) => (r.link ? <a href={r.link} target="_blank" rel="noreferrer">{v}</a> : v) },
+              {
+                title: '名称',
+                dataIndex: 'title',
+                render: (v: string, r) =>
+                  r.link ? (
+                    <a href={r.link} target="_blank" rel="noreferrer">
+                      {v}
+                    </a>
+                  ) : (
+                    v
+                  ),
+              },
               { title: '文号', dataIndex: 'docNumber', render: (v: string | null) => v ?? '—' },
               { title: '类型', dataIndex: 'entryKindLabel' },
               { title: '制作日期', dataIndex: 'madeOn' },
@@ -205,7 +251,7 @@ function DrillDown({ year, orgId, cell, onClose }: { year: number; orgId?: strin
             size="small"
             rowKey="id"
             loading={q.isFetching}
-            dataSource={d.items as DisputeView[]}
+            dataSource={d.items}
             pagination={{ current: page, pageSize: 20, total: d.count, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
             columns={[
               { title: '类别', dataIndex: 'kindLabel' },
@@ -220,7 +266,7 @@ function DrillDown({ year, orgId, cell, onClose }: { year: number; orgId?: strin
             size="small"
             rowKey="id"
             loading={q.isFetching}
-            dataSource={(d?.items as ApplicationListItem[] | undefined) ?? []}
+            dataSource={d?.kind === 'application' ? d.items : []}
             pagination={{ current: page, pageSize: 20, total: d?.count ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
             scroll={{ x: 'max-content' }}
             columns={[

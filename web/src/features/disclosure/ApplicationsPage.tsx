@@ -3,18 +3,10 @@ import { useState } from 'react';
 import { App, Button, Input, Popover, Space, Typography } from 'antd';
 import { DownloadOutlined, LinkOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { download, errorMessage } from '../../api/client';
-import {
-  APPLICANT_TYPE_LABELS,
-  APPLICATION_STATUS_LABELS,
-  CHANNEL_LABELS,
-  type ApplicantType,
-  type ApplicationRow,
-  type ApplicationStatus,
-  type CreatedApplication,
-} from '../../api/disclosure-types';
+import type { ApplicationRow, CreatedApplication } from '@server/modules/disclosure/applications/contracts';
+import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, APPLICATION_STATUS_LABELS, CHANNEL_LABELS, type ApplicationStatus } from '@server/modules/disclosure/labels';
 import { ListPage, type ListParams } from '../../shared/ListPage';
 import { PageHeader } from '../../shared/PageHeader';
 import { useCan, useMe } from '../../app/auth';
@@ -26,14 +18,12 @@ export function ApplicationsPage() {
   const me = useMe();
   const can = useCan();
   const handle = can('disclosure.handle');
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const [intake, setIntake] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
 
-  const reload = () => void qc.invalidateQueries({ queryKey: ['/api/disclosure/applications'] });
   const portalLink = `${window.location.origin}/public/disclosure/apply?org=${me.org.id}`;
 
   const exportXlsx = async (p: ListParams) => {
@@ -49,7 +39,6 @@ export function ApplicationsPage() {
   };
 
   const onCreated = (r: CreatedApplication) => {
-    reload();
     const open = () => void navigate({ to: '/disclosure/applications/$id', params: { id: r.application.id } });
     if (r.warnings.length) {
       modal.warning({
@@ -102,7 +91,14 @@ export function ApplicationsPage() {
       dataIndex: 'idNumberMasked',
       key: 'idNumberMasked',
       responsive: ['xl'],
-      render: (v: string | null) => (v ? <span className="mono" data-testid="masked-id">{v}</span> : '—'),
+      render: (v: string | null) =>
+        v ? (
+          <span className="mono" data-testid="masked-id">
+            {v}
+          </span>
+        ) : (
+          '—'
+        ),
     },
     {
       title: '申请内容',
@@ -125,7 +121,12 @@ export function ApplicationsPage() {
       title: '答复期限',
       dataIndex: 'due',
       key: 'due',
-      render: (_: unknown, r) => (r.decidedOn ? <Typography.Text type="secondary">{r.decidedOn} 已答复</Typography.Text> : <DueCell due={r.due} state={r.clockState} />),
+      render: (_: unknown, r) =>
+        r.decidedOn ? (
+          <Typography.Text type="secondary">{r.decidedOn} 已答复</Typography.Text>
+        ) : (
+          <DueCell due={r.due} state={r.clockState} provisional={r.provisional} provisionalYears={r.provisionalYears} />
+        ),
     },
     { title: '办理结果', dataIndex: 'outcomeLabel', key: 'outcomeLabel', render: (v: string | null) => v ?? '—', responsive: ['lg'] },
   ];
@@ -171,8 +172,18 @@ export function ApplicationsPage() {
         defaultSort={{ sort: 'receivedOn', order: 'desc' }}
         filters={[
           { key: 'channel', placeholder: '申请渠道', options: Object.entries(CHANNEL_LABELS).map(([value, label]) => ({ value, label })), width: 150 },
-          { key: 'applicantType', placeholder: '申请人类型', options: (Object.keys(APPLICANT_TYPE_LABELS) as ApplicantType[]).map((value) => ({ value, label: APPLICANT_TYPE_LABELS[value] })), width: 140 },
-          { key: 'outcome', placeholder: '办理结果', options: OUTCOME_OPTIONS.flatMap((g) => g.options.map((o) => ({ value: o.value, label: o.label }))), width: 200 },
+          {
+            key: 'applicantType',
+            placeholder: '申请人类型',
+            options: APPLICANT_TYPES.map((value) => ({ value, label: APPLICANT_TYPE_LABELS[value] })),
+            width: 140,
+          },
+          {
+            key: 'outcome',
+            placeholder: '办理结果',
+            options: OUTCOME_OPTIONS.flatMap((g) => g.options.map((o) => ({ value: o.value, label: o.label }))),
+            width: 200,
+          },
         ]}
         actions={(p) => (
           <>
@@ -193,13 +204,7 @@ export function ApplicationsPage() {
         )}
       />
       <IntakeDrawer open={intake} onClose={() => setIntake(false)} onCreated={onCreated} />
-      <ImportApplicationsModal
-        open={importing}
-        onClose={() => setImporting(false)}
-        onImported={() => {
-          reload();
-        }}
-      />
+      <ImportApplicationsModal open={importing} onClose={() => setImporting(false)} />
     </>
   );
 }

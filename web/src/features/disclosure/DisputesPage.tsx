@@ -3,25 +3,24 @@ import { useState } from 'react';
 import { Button, Col, DatePicker, Form, Input, Row, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../api/client';
+import type { DisputeView } from '@server/modules/disputes/contracts';
 import {
   DISPUTE_KIND_LABELS,
-  DISPUTE_OUTCOME_COLORS,
+  DISPUTE_KINDS,
   DISPUTE_OUTCOME_LABELS,
-  type ApplicationRow,
+  DISPUTE_OUTCOMES,
   type DisputeKind,
   type DisputeOutcome,
-  type DisputeView,
-} from '../../api/disclosure-types';
-import type { Page } from '../../api/types';
+} from '@server/modules/disputes/labels';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { ListPage } from '../../shared/ListPage';
 import { PageHeader } from '../../shared/PageHeader';
 import { useCan, useMe } from '../../app/auth';
 import { day } from './common';
+import { DISPUTES_URL, useApplicationSearch, useSaveDispute } from './queries';
+import { DISPUTE_OUTCOME_COLORS } from './status';
 
 interface Values {
   kind: DisputeKind;
@@ -33,17 +32,13 @@ interface Values {
   applicationId?: string | null;
 }
 
-const kindOptions = (Object.keys(DISPUTE_KIND_LABELS) as DisputeKind[]).map((k) => ({ value: k, label: DISPUTE_KIND_LABELS[k] }));
-const outcomeOptions = (Object.keys(DISPUTE_OUTCOME_LABELS) as DisputeOutcome[]).map((k) => ({ value: k, label: DISPUTE_OUTCOME_LABELS[k] }));
+const kindOptions = DISPUTE_KINDS.map((k) => ({ value: k, label: DISPUTE_KIND_LABELS[k] }));
+const outcomeOptions = DISPUTE_OUTCOMES.map((k) => ({ value: k, label: DISPUTE_OUTCOME_LABELS[k] }));
 
 /** Picks a disclosure application by tracking code, applicant or content. */
 function ApplicationPicker({ value, onChange, id }: { value?: string | null; onChange?: (v: string | null) => void; id?: string }) {
   const [term, setTerm] = useState('');
-  const q = useQuery({
-    queryKey: ['/api/disclosure/applications', 'picker', term],
-    queryFn: () => api.get<Page<ApplicationRow>>('/api/disclosure/applications', { q: term || undefined, pageSize: 20, page: 1 }),
-    staleTime: 30_000,
-  });
+  const q = useApplicationSearch(term);
   const options = (q.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.trackingCode} ${a.applicantName}：${a.content.slice(0, 20)}` }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value });
   return (
@@ -64,12 +59,17 @@ export function DisputesPage() {
   const me = useMe();
   const can = useCan();
   const manage = can('dispute.manage');
-  const qc = useQueryClient();
+  const save = useSaveDispute();
   const [editing, setEditing] = useState<DisputeView | 'new' | null>(null);
-  const reload = () => void qc.invalidateQueries({ queryKey: ['/api/disputes'] });
 
   const columns: ColumnsType<DisputeView> = [
-    { title: '类别', dataIndex: 'kind', key: 'kind', filters: kindOptions.map((o) => ({ value: o.value, text: o.label })), render: (_: unknown, d) => d.kindLabel },
+    {
+      title: '类别',
+      dataIndex: 'kind',
+      key: 'kind',
+      filters: kindOptions.map((o) => ({ value: o.value, text: o.label })),
+      render: (_: unknown, d) => d.kindLabel,
+    },
     { title: '案号', dataIndex: 'caseNo', render: (v: string | null) => v ?? '—' },
     { title: '案由 / 申请人', dataIndex: 'subject', render: (v: string | null) => v ?? '—' },
     { title: '立案日期', dataIndex: 'filedOn', render: (v: string) => <span className="mono">{v}</span> },
@@ -109,9 +109,12 @@ export function DisputesPage() {
   const isNew = editing === 'new';
   return (
     <>
-      <PageHeader title="行政复议和诉讼" description="以本机关为被申请人、被告的政府信息公开行政复议、行政诉讼案件；年度报告第四部分按立案年度和年末结果统计。" />
+      <PageHeader
+        title="行政复议和诉讼"
+        description="以本机关为被申请人、被告的政府信息公开行政复议、行政诉讼案件；年度报告第四部分按立案年度和年末结果统计。"
+      />
       <ListPage<DisputeView>
-        url="/api/disputes"
+        url={DISPUTES_URL}
         testId="disputes-table"
         columns={columns}
         noSearch
@@ -145,23 +148,27 @@ export function DisputesPage() {
         }
         onSubmit={(v) =>
           isNew
-            ? api.post<DisputeView>('/api/disputes', {
-                kind: v.kind,
-                filedOn: day(v.filedOn),
-                outcome: v.outcome,
-                closedOn: day(v.closedOn) ?? null,
-                caseNo: v.caseNo?.trim() || null,
-                subject: v.subject?.trim() || null,
-                applicationId: v.applicationId ?? null,
+            ? save.mutateAsync({
+                body: {
+                  kind: v.kind,
+                  filedOn: day(v.filedOn)!,
+                  outcome: v.outcome,
+                  closedOn: day(v.closedOn) ?? null,
+                  caseNo: v.caseNo?.trim() || null,
+                  subject: v.subject?.trim() || null,
+                  applicationId: v.applicationId ?? null,
+                },
               })
-            : api.patch<DisputeView>(`/api/disputes/${(editing as DisputeView).id}`, {
-                outcome: v.outcome,
-                closedOn: day(v.closedOn) ?? null,
-                caseNo: v.caseNo?.trim() || null,
-                subject: v.subject?.trim() || null,
+            : save.mutateAsync({
+                id: (editing as DisputeView).id,
+                body: {
+                  outcome: v.outcome,
+                  closedOn: day(v.closedOn) ?? null,
+                  caseNo: v.caseNo?.trim() || null,
+                  subject: v.subject?.trim() || null,
+                },
               })
         }
-        onSuccess={reload}
         successMessage={isNew ? '已登记' : '已保存'}
       >
         <Row gutter={12}>

@@ -6,20 +6,30 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Modal, Result, Space, Table, Tabs, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { ApiError, api, errorMessage } from '../../api/client';
-import type { ApplicationImportError, ApplicationImportResult } from '../../api/disclosure-types';
+import type { ApplicationImportError, ApplicationImportResult } from '@server/modules/disclosure/applications/contracts';
+import { ApiError, errorMessage } from '../../api/client';
+import { useImportApplications } from './queries';
 
 const SAMPLE = JSON.stringify(
   [
-    { receivedOn: '2025-03-03', channel: 'online', applicantType: 'natural', applicantName: '张三', content: '2024年度档案执法检查结果', decidedOn: '2025-03-20', outcome: 'disclosed' },
+    {
+      receivedOn: '2025-03-03',
+      channel: 'online',
+      applicantType: 'natural',
+      applicantName: '张三',
+      content: '2024年度档案执法检查结果',
+      decidedOn: '2025-03-20',
+      outcome: 'disclosed',
+    },
     { receivedOn: '2025-03-05', channel: 'letter', applicantType: 'business', applicantName: '某某公司', content: '某项目档案验收意见' },
   ],
   null,
   2,
 );
 
-export function ImportApplicationsModal({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (r: ApplicationImportResult) => void }) {
-  const [busy, setBusy] = useState(false);
+export function ImportApplicationsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const importing = useImportApplications();
+  const busy = importing.isPending;
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [rowErrors, setRowErrors] = useState<ApplicationImportError[]>([]);
@@ -36,33 +46,28 @@ export function ImportApplicationsModal({ open, onClose, onImported }: { open: b
     onClose();
   };
 
-  const run = async (send: () => Promise<ApplicationImportResult>) => {
-    setBusy(true);
+  const run = async (input: Parameters<typeof importing.mutateAsync>[0]) => {
     reset();
     try {
-      const r = await send();
-      setDone(r);
-      onImported(r);
+      setDone(await importing.mutateAsync(input));
     } catch (e) {
       setError(errorMessage(e));
       if (e instanceof ApiError) {
         const d = e.details as { errors?: ApplicationImportError[] } | undefined;
         setRowErrors(d?.errors ?? []);
       }
-    } finally {
-      setBusy(false);
     }
   };
 
   const sendJson = () => {
-    let rows: unknown;
+    let rows: unknown[];
     try {
-      rows = JSON.parse(text);
+      rows = JSON.parse(text) as unknown[];
     } catch (e) {
       setError(`不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    void run(() => api.post<ApplicationImportResult>('/api/disclosure/applications/import', rows));
+    void run({ rows });
   };
 
   return (
@@ -85,8 +90,11 @@ export function ImportApplicationsModal({ open, onClose, onImported }: { open: b
               description={
                 <span>
                   列：<span className="mono">receivedOn</span>（收到申请日期）、<span className="mono">channel</span>（online/letter/in_person/fax_email）、
-                  <span className="mono">applicantType</span>（natural/business/research/public_interest/legal_service/other）、<span className="mono">applicantName</span>、
-                  <span className="mono">content</span>，可选 <span className="mono">decidedOn</span>、<span className="mono">outcome</span>（办理结果代码）。Excel 表头可用中文：收到申请日期、申请渠道、申请人类型、申请人、申请内容、答复日期、办理结果。
+                  <span className="mono">applicantType</span>（natural/business/research/public_interest/legal_service/other）、
+                  <span className="mono">applicantName</span>、<span className="mono">content</span>，可选 <span className="mono">decidedOn</span>、
+                  <span className="mono">outcome</span>（办理结果代码或名称，如“信息不存在”“非本机关负责公开”）；不属于本机关负责公开的，可填{' '}
+                  <span className="mono">holderAgency</span>（负责公开的行政机关）、<span className="mono">holderContact</span>（其联系方式）。Excel
+                  表头可用中文：收到申请日期、申请渠道、申请人类型、申请人、申请内容、答复日期、办理结果、负责公开的行政机关、负责公开的行政机关联系方式。
                 </span>
               }
             />
@@ -103,7 +111,7 @@ export function ImportApplicationsModal({ open, onClose, onImported }: { open: b
                       disabled={busy}
                       beforeUpload={(file) => {
                         if (!/\.xlsx$/i.test(file.name)) setError('请上传 .xlsx 格式的 Excel 文件');
-                        else void run(() => api.upload<ApplicationImportResult>('/api/disclosure/applications/import', file, file.name));
+                        else void run({ file });
                         return false;
                       }}
                     >
@@ -120,7 +128,13 @@ export function ImportApplicationsModal({ open, onClose, onImported }: { open: b
                   label: '粘贴 JSON',
                   children: (
                     <>
-                      <Input.TextArea rows={10} value={text} onChange={(e) => setText(e.target.value)} className="mono" placeholder="[{ &quot;receivedOn&quot;: &quot;2025-03-03&quot;, … }]" />
+                      <Input.TextArea
+                        rows={10}
+                        value={text}
+                        onChange={(e) => setText(e.target.value)}
+                        className="mono"
+                        placeholder='[{ "receivedOn": "2025-03-03", … }]'
+                      />
                       <Space style={{ marginTop: 8 }}>
                         <Button type="primary" loading={busy} disabled={!text.trim()} onClick={sendJson}>
                           导入
@@ -154,7 +168,12 @@ export function ImportApplicationsModal({ open, onClose, onImported }: { open: b
                 {
                   title: '值',
                   dataIndex: 'value',
-                  render: (v: unknown) => (v === null || v === undefined || v === '' ? <Typography.Text type="secondary">（空）</Typography.Text> : <span className="mono">{typeof v === 'object' ? JSON.stringify(v) : String(v)}</span>),
+                  render: (v: unknown) =>
+                    v === null || v === undefined || v === '' ? (
+                      <Typography.Text type="secondary">（空）</Typography.Text>
+                    ) : (
+                      <span className="mono">{typeof v === 'object' ? JSON.stringify(v) : String(v)}</span>
+                    ),
                 },
                 { title: '原因', dataIndex: 'reason', render: (v: string) => <Typography.Text type="danger">{v}</Typography.Text> },
               ]}

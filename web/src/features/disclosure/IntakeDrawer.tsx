@@ -1,10 +1,25 @@
 /** 登记申请 (当面、信函、传真电子邮件、互联网): the receipt date follows the channel's rule (条例第三十一条). */
 import { Alert, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../api/client';
-import { APPLICANT_TYPE_OPTIONS, CHANNEL_LABELS, CHANNEL_RECEIPT_RULES, type ApplicantType, type Channel, type CreatedApplication } from '../../api/disclosure-types';
+import type { CreatedApplication } from '@server/modules/disclosure/applications/contracts';
+import {
+  APPLICANT_TYPE_GROUP,
+  APPLICANT_TYPE_LABELS,
+  APPLICANT_TYPES,
+  CHANNEL_DEFS,
+  CHANNEL_LABELS,
+  type ApplicantType,
+  type Channel,
+} from '@server/modules/disclosure/labels';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { day } from './common';
+import { useCreateApplication } from './queries';
+
+/** Applicant types grouped as the report's columns: 自然人 | 法人或其他组织. */
+const APPLICANT_TYPE_OPTIONS = [
+  { label: '自然人', options: APPLICANT_TYPES.filter((t) => !APPLICANT_TYPE_GROUP[t]).map((t) => ({ value: t, label: APPLICANT_TYPE_LABELS[t] })) },
+  { label: '法人或其他组织', options: APPLICANT_TYPES.filter((t) => APPLICANT_TYPE_GROUP[t]).map((t) => ({ value: t, label: APPLICANT_TYPE_LABELS[t] })) },
+];
 
 interface Values {
   channel: Channel;
@@ -32,7 +47,11 @@ export function ApplicantFields({ portal = false }: { portal?: boolean }) {
           </Form.Item>
         </Col>
         <Col xs={24} sm={14}>
-          <Form.Item name="applicantName" label={portal ? '姓名或名称' : '申请人姓名（名称）'} rules={[{ required: true, whitespace: true, message: '请填写申请人姓名或名称' }, { max: 200 }]}>
+          <Form.Item
+            name="applicantName"
+            label={portal ? '姓名或名称' : '申请人姓名（名称）'}
+            rules={[{ required: true, whitespace: true, message: '请填写申请人姓名或名称' }, { max: 200 }]}
+          >
             <Input />
           </Form.Item>
         </Col>
@@ -67,6 +86,7 @@ export function ApplicantFields({ portal = false }: { portal?: boolean }) {
 }
 
 export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (r: CreatedApplication) => void }) {
+  const create = useCreateApplication();
   return (
     <FormDrawer<Values>
       open={open}
@@ -79,9 +99,9 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
       successMessage=""
       submitText="登记"
       onSubmit={(v) =>
-        api.post<CreatedApplication>('/api/disclosure/applications', {
+        create.mutateAsync({
           channel: v.channel,
-          receivedOn: day(v.receivedOn),
+          receivedOn: day(v.receivedOn)!,
           applicantType: v.applicantType,
           applicantName: v.applicantName,
           idType: v.idType ?? null,
@@ -110,7 +130,14 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
           <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.channel !== b.channel}>
             {() => {
               const c = form.getFieldValue('channel') as Channel | undefined;
-              return c ? <Alert type="info" showIcon title={`收到申请日期：${CHANNEL_RECEIPT_RULES[c]}`} style={{ marginBottom: 16 }} /> : null;
+              return c ? (
+                <Alert
+                  type="info"
+                  showIcon
+                  title={`收到申请日期：${CHANNEL_DEFS[c].receipt.article}：${CHANNEL_DEFS[c].receipt.rule}`}
+                  style={{ marginBottom: 16 }}
+                />
+              ) : null;
             }}
           </Form.Item>
           <ApplicantFields />

@@ -1,16 +1,8 @@
 /** 年度报告文字部分 (一 总体情况、五 存在的主要问题及改进情况、六 其他需要报告的事项), editable by the desk. */
-import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Skeleton } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, errorMessage } from '../../api/client';
-
-interface Narrative {
-  year: number;
-  orgId: string;
-  overview: string;
-  problems: string;
-  other: string;
-}
+import type { NarrativeInput } from '@server/modules/disclosure/annual-report/contracts';
+import { errorMessage } from '../../api/client';
+import { useNarrative, useSaveNarrative } from './queries';
 
 const FIELDS = [
   { name: 'overview', label: '一、总体情况' },
@@ -20,21 +12,16 @@ const FIELDS = [
 
 export function NarrativeCard({ year, orgId, editable }: { year: number; orgId?: string; editable: boolean }) {
   const { message } = App.useApp();
-  const qc = useQueryClient();
-  const key = ['/api/disclosure/annual-reports', year, 'narrative', orgId];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<Narrative>(`/api/disclosure/annual-reports/${year}/narrative`, { orgId }) });
-  const [form] = Form.useForm<Pick<Narrative, 'overview' | 'problems' | 'other'>>();
-  const [saving, setSaving] = useState(false);
+  const q = useNarrative(year, orgId);
+  const mutation = useSaveNarrative(year, orgId);
+  const [form] = Form.useForm<NarrativeInput>();
+  const saving = mutation.isPending;
   const save = async () => {
-    setSaving(true);
     try {
-      const r = await api.put<Narrative>(`/api/disclosure/annual-reports/${year}/narrative`, form.getFieldsValue());
-      qc.setQueryData(key, r);
+      await mutation.mutateAsync(form.getFieldsValue());
       message.success('已保存文字部分');
     } catch (e) {
       message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
     }
   };
   return (

@@ -6,14 +6,15 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, List, Result, Typography } from 'antd';
 import { Link, useSearch } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { ApplicantType, PortalApplyResult } from '../../api/disclosure-types';
+import type { PortalApplyResult } from '@server/modules/disclosure/applications/contracts';
+import type { ApplicantType } from '@server/modules/disclosure/labels';
 import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtLongDate } from '../../shared/format';
+import { DueDate } from '../../shared/DueDate';
 import { ApplicantFields } from './IntakeDrawer';
 import { PublicDisclosureFrame } from './PublicDisclosureFrame';
+import { usePortalApply, usePublicOrgs } from './queries';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,15 +31,12 @@ interface Values {
 export function PublicApplyPage() {
   const { org } = useSearch({ strict: false }) as { org?: string };
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const apply = usePortalApply();
+  const busy = apply.isPending;
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<PortalApplyResult | null>(null);
   const orgOk = !!org && UUID.test(org);
-  const bureaus = useQuery({
-    queryKey: ['/api/public/orgs'],
-    queryFn: () => api.get<{ items: { id: string; name: string; level: string }[] }>('/api/public/orgs', undefined, { redirectOn401: false }),
-    enabled: !orgOk,
-  });
+  const bureaus = usePublicOrgs(!orgOk);
 
   const submit = async () => {
     let v: Values;
@@ -47,28 +45,21 @@ export function PublicApplyPage() {
     } catch {
       return;
     }
-    setBusy(true);
     setError(null);
     try {
-      const r = await api.post<PortalApplyResult>(
-        '/api/public/disclosure/applications',
-        {
-          orgId: org,
-          applicantType: v.applicantType,
-          applicantName: v.applicantName,
-          idType: v.idType ?? null,
-          idNumber: v.idNumber?.trim() || null,
-          contact: v.contact?.trim() || null,
-          content: v.content,
-          formRequested: v.formRequested ?? null,
-        },
-        { redirectOn401: false },
-      );
+      const r = await apply.mutateAsync({
+        orgId: org!,
+        applicantType: v.applicantType,
+        applicantName: v.applicantName,
+        idType: v.idType ?? null,
+        idNumber: v.idNumber?.trim() || null,
+        contact: v.contact?.trim() || null,
+        content: v.content,
+        formRequested: v.formRequested ?? null,
+      });
       setDone(r);
     } catch (e) {
       setError(formErrorMessage(e, applyFieldErrors(form, e)));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -96,8 +87,21 @@ export function PublicApplyPage() {
             <Descriptions.Item label="受理机关">{done.orgName}</Descriptions.Item>
             <Descriptions.Item label="收到申请日期">{fmtLongDate(done.receivedOn)}</Descriptions.Item>
             <Descriptions.Item label="预计答复日期">
-              <span data-testid="expected-reply-date" data-date={done.expectedReplyDate ?? ''}>
-                {done.expectedReplyDate ? `不晚于 ${fmtLongDate(done.expectedReplyDate)}` : '—'}
+              <span data-testid="expected-reply-date" data-date={done.expectedReplyDate ?? ''} data-provisional={done.provisional ? 'true' : 'false'}>
+                {done.expectedReplyDate ? (
+                  <>
+                    不晚于{' '}
+                    <DueDate
+                      due={done.expectedReplyDate}
+                      provisional={done.provisional}
+                      provisionalYears={done.provisionalYears}
+                      {...(done.provisionalNote ? { provisionalNote: done.provisionalNote } : {})}
+                      format="long"
+                    />
+                  </>
+                ) : (
+                  '—'
+                )}
               </span>
             </Descriptions.Item>
           </Descriptions>

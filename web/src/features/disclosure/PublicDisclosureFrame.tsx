@@ -30,7 +30,9 @@ export function PublicDisclosureFrame({ children, org, wide }: { children: React
         {children}
       </Layout.Content>
       <Layout.Footer className="app-footer">
-        <Typography.Text type="secondary">依据《中华人民共和国政府信息公开条例》提出申请；行政机关收到申请后 20 个工作日内答复（依法补正、征求意见、延期的除外）。</Typography.Text>
+        <Typography.Text type="secondary">
+          依据《中华人民共和国政府信息公开条例》提出申请；行政机关收到申请后 20 个工作日内答复（依法补正、征求意见、延期的除外）。
+        </Typography.Text>
       </Layout.Footer>
     </Layout>
   );

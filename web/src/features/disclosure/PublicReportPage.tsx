@@ -4,14 +4,13 @@
  */
 import { Alert, Button, Card, Empty, Result, Skeleton, Space, Typography } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { ApiError, api, errorMessage } from '../../api/client';
-import type { PublishedReport } from '../../api/disclosure-types';
+import { ApiError, errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDateTime } from '../../shared/format';
 import { Section2Tables, Section3Table, Section4Table } from './ReportTables';
 import { PublicDisclosureFrame } from './PublicDisclosureFrame';
+import { usePublicReport } from './queries';
 
 const NONE = new Set<string>();
 const NO_REASONS = new Map<string, string[]>();
@@ -34,11 +33,7 @@ function Narrative({ text }: { text: string }) {
 
 export function PublicReportPage() {
   const { id } = useParams({ strict: false }) as { id: string };
-  const q = useQuery({
-    queryKey: ['/api/public/disclosure/annual-reports', 'one', id],
-    queryFn: () => api.get<PublishedReport>(`/api/public/disclosure/annual-reports/${encodeURIComponent(id)}`, undefined, { redirectOn401: false }),
-    retry: false,
-  });
+  const q = usePublicReport(id);
   const r = q.data;
   const t = r?.tables;
   return (
@@ -86,7 +81,9 @@ export function PublicReportPage() {
           </Card>
 
           <Card variant="borderless" title="二、主动公开政府信息情况" style={{ marginBottom: 16 }} data-testid="public-section2">
-            {t.section2?.note && <Typography.Paragraph type="secondary">{t.section2.source ? '按主动公开目录统计（金额单位：万元）' : '本部分未填数。'}</Typography.Paragraph>}
+            {t.section2?.note && (
+              <Typography.Paragraph type="secondary">{t.section2.source ? '按主动公开目录统计（金额单位：万元）' : '本部分未填数。'}</Typography.Paragraph>
+            )}
             {!t.section2 || t.section2.blocks.length === 0 ? (
               <Empty description="无" image={Empty.PRESENTED_IMAGE_SIMPLE} />
             ) : (
@@ -110,7 +107,8 @@ export function PublicReportPage() {
             {r.narrative.other.trim() && <Narrative text={r.narrative.other} />}
             {t.section6?.feesApplicable ? (
               <Typography.Paragraph style={{ textIndent: '2em' }}>
-                本年度收取政府信息公开信息处理费{t.section6.feesCollected.amount.toFixed(2).replace(/\.00$/, '')}元（{t.section6.feesCollected.applications}件申请）。
+                本年度收取政府信息公开信息处理费{t.section6.feesCollected.amount.toFixed(2).replace(/\.00$/, '')}元（{t.section6.feesCollected.applications}
+                件申请）。
               </Typography.Paragraph>
             ) : (
               !r.narrative.other.trim() && <Typography.Text type="secondary">（本部分未填写。）</Typography.Text>

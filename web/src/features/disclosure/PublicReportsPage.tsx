@@ -1,27 +1,25 @@
-/** /public/disclosure/reports — the published 政府信息公开工作年度报告 of every bureau (no sign-in). */
+/** /public/disclosure/reports — the published 政府信息公开工作年度报告 of every bureau (no sign-in), paged by the server. */
 import { useState } from 'react';
 import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { api, errorMessage } from '../../api/client';
-import type { PublishedReportSummary } from '../../api/disclosure-types';
+import type { PublishedReportSummary } from '@server/modules/disclosure/annual-report/contracts';
+import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDateTime } from '../../shared/format';
 import { PublicDisclosureFrame } from './PublicDisclosureFrame';
+import { usePublicOrgs, usePublicReports } from './queries';
 
 export function PublicReportsPage() {
   const [orgId, setOrgId] = useState<string | undefined>();
-  const bureaus = useQuery({
-    queryKey: ['/api/public/orgs'],
-    queryFn: () => api.get<{ items: { id: string; name: string; level: string }[] }>('/api/public/orgs', undefined, { redirectOn401: false }),
-  });
-  const q = useQuery({
-    queryKey: ['/api/public/disclosure/annual-reports', orgId],
-    queryFn: () => api.get<{ items: PublishedReportSummary[]; total: number }>('/api/public/disclosure/annual-reports', { orgId }, { redirectOn401: false }),
-  });
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const bureaus = usePublicOrgs();
+  const q = usePublicReports(orgId, page.current, page.pageSize);
   return (
     <PublicDisclosureFrame>
-      <PageHeader title="政府信息公开工作年度报告" description="各机关已发布的年度报告。报告发布后内容即固定；如有更正，发布更正版，原版本保留并标明已被更正。" />
+      <PageHeader
+        title="政府信息公开工作年度报告"
+        description="各机关已发布的年度报告。报告发布后内容即固定；如有更正，发布更正版，原版本保留并标明已被更正。"
+      />
       <Card variant="borderless">
         <Space style={{ marginBottom: 12 }}>
           <Select
@@ -30,7 +28,10 @@ export function PublicReportsPage() {
             placeholder="全部机关"
             style={{ width: 260 }}
             value={orgId}
-            onChange={setOrgId}
+            onChange={(v?: string) => {
+              setOrgId(v);
+              setPage((p) => ({ ...p, current: 1 }));
+            }}
             loading={bureaus.isLoading}
             options={(bureaus.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
           />
@@ -39,9 +40,18 @@ export function PublicReportsPage() {
         <Table<PublishedReportSummary>
           rowKey="id"
           size="middle"
-          loading={q.isLoading}
+          loading={q.isFetching}
           dataSource={q.data?.items ?? []}
-          pagination={false}
+          pagination={{
+            current: page.current,
+            pageSize: page.pageSize,
+            total: q.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50],
+            showTotal: (t) => `共 ${t} 份`,
+            hideOnSinglePage: true,
+            onChange: (current, pageSize) => setPage({ current: pageSize === page.pageSize ? current : 1, pageSize }),
+          }}
           locale={{ emptyText: '暂无已发布的年度报告' }}
           data-testid="public-reports-table"
           columns={[

@@ -1,25 +1,20 @@
 /** /public/disclosure/track?code= — status and expected reply date by tracking code (no sign-in). */
 import { useState } from 'react';
 import { Alert, Card, Descriptions, Input, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { ApiError, api, errorMessage } from '../../api/client';
-import type { PortalTrackResult } from '../../api/disclosure-types';
+import { ApiError, errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtLongDate } from '../../shared/format';
+import { DueDate } from '../../shared/DueDate';
 import { ApplicationStatusTag } from './common';
 import { PublicDisclosureFrame } from './PublicDisclosureFrame';
+import { usePortalTrack } from './queries';
 
 export function PublicTrackPage() {
   const { code } = useSearch({ strict: false }) as { code?: string };
   const navigate = useNavigate();
   const [input, setInput] = useState(code ?? '');
-  const q = useQuery({
-    queryKey: ['/api/public/disclosure/applications', code],
-    queryFn: () => api.get<PortalTrackResult>(`/api/public/disclosure/applications/${encodeURIComponent(code!)}`, undefined, { redirectOn401: false }),
-    enabled: !!code,
-    retry: false,
-  });
+  const q = usePortalTrack(code);
   const t = q.data;
   return (
     <PublicDisclosureFrame>
@@ -43,7 +38,13 @@ export function PublicTrackPage() {
         <div style={{ marginTop: 20 }} data-testid="track-result">
           {q.isError &&
             (q.error instanceof ApiError && q.error.status === 404 ? (
-              <Alert type="warning" showIcon title="没有找到该查询码对应的申请" description="请核对查询码（不区分大小写，不含易混淆的 0、O、1、I）。" data-testid="track-not-found" />
+              <Alert
+                type="warning"
+                showIcon
+                title="没有找到该查询码对应的申请"
+                description="请核对查询码（不区分大小写，不含易混淆的 0、O、1、I）。"
+                data-testid="track-not-found"
+              />
             ) : (
               <Alert type="error" showIcon title="查询失败" description={errorMessage(q.error)} />
             ))}
@@ -62,8 +63,23 @@ export function PublicTrackPage() {
                 <Descriptions.Item label="答复日期">{fmtLongDate(t.decidedOn)}</Descriptions.Item>
               ) : (
                 <Descriptions.Item label="预计答复日期">
-                  <span data-testid="track-expected" data-date={t.expectedReplyDate ?? ''}>
-                    {t.awaitingCorrection ? '等待补正，补正后重新计算' : t.expectedReplyDate ? `不晚于 ${fmtLongDate(t.expectedReplyDate)}` : '—'}
+                  <span data-testid="track-expected" data-date={t.expectedReplyDate ?? ''} data-provisional={t.provisional ? 'true' : 'false'}>
+                    {t.awaitingCorrection ? (
+                      '等待补正，补正后重新计算'
+                    ) : t.expectedReplyDate ? (
+                      <>
+                        不晚于{' '}
+                        <DueDate
+                          due={t.expectedReplyDate}
+                          provisional={t.provisional}
+                          provisionalYears={t.provisionalYears}
+                          {...(t.provisionalNote ? { provisionalNote: t.provisionalNote } : {})}
+                          format="long"
+                        />
+                      </>
+                    ) : (
+                      '—'
+                    )}
                   </span>
                   {t.extended && <Typography.Text type="secondary">（已依法延长答复期限）</Typography.Text>}
                 </Descriptions.Item>

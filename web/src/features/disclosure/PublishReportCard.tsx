@@ -1,45 +1,41 @@
 /**
  * 发布 of the annual report on the 年度报告 page: the published state (已发布 第N版, date, the public
- * link, earlier versions), and for a leader (`disclosure.approve`) of the own org the 发布 button
+ * link, earlier versions a page at a time), and for a leader (`disclosure.approve`) of the own org the 发布 button
  * (confirm dialog) or, once published, 发布更正版 with a reason. The year must be over.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Pagination, Space, Tag, Tooltip, Typography } from 'antd';
 import { CloudUploadOutlined, ExportOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, errorMessage } from '../../api/client';
-import type { PublishedReportSummary, ReportPublications } from '../../api/disclosure-types';
+import { errorMessage } from '../../api/client';
 import { fmtDateTime } from '../../shared/format';
+import { usePublishReport, useReportPublications } from './queries';
 
 /** The current year in Beijing time (the server decides; this only hides a button that would be refused). */
 const beijingYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+/** Versions of a year a page (the current one is shown apart, whatever the page). */
+const VERSIONS_PAGE_SIZE = 10;
 
 export function PublishReportCard({ year, orgId, canPublish, checksOk }: { year: number; orgId?: string; canPublish: boolean; checksOk: boolean }) {
   const { message, modal } = App.useApp();
-  const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
+  const publishing = usePublishReport(year);
+  const busy = publishing.isPending;
   const [correcting, setCorrecting] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
-  const q = useQuery({
-    queryKey: ['/api/disclosure/annual-reports', year, 'publications', orgId],
-    queryFn: () => api.get<ReportPublications>(`/api/disclosure/annual-reports/${year}/publications`, { orgId }),
-  });
+  const [page, setPage] = useState(1);
+  const q = useReportPublications(year, orgId, page, VERSIONS_PAGE_SIZE);
   const current = q.data?.current ?? null;
-  const older = (q.data?.versions ?? []).slice(1);
+  const older = (q.data?.items ?? []).filter((v) => v.id !== current?.id);
+  const olderTotal = Math.max(0, (q.data?.total ?? 0) - (current ? 1 : 0));
   const yearOver = year < beijingYear();
 
   const publish = async (reason?: string) => {
-    setBusy(true);
     try {
-      const r = await api.post<PublishedReportSummary>(`/api/disclosure/annual-reports/${year}/publish`, reason ? { reason } : {});
+      const r = await publishing.mutateAsync(reason);
       message.success(`${year} 年度报告已发布（第 ${r.version} 版）`);
       setCorrecting(false);
       form.resetFields();
-      await qc.invalidateQueries({ queryKey: ['/api/disclosure/annual-reports', year, 'publications'] });
     } catch (e) {
       message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -76,14 +72,17 @@ export function PublishReportCard({ year, orgId, canPublish, checksOk }: { year:
           </Typography.Text>
         )}
         {older.length > 0 && (
-          <Typography.Text type="secondary">
-            已被更正的版本：
+          <Typography.Text type="secondary" data-testid="older-versions">
+            已被更正的版本{olderTotal > older.length ? `（共 ${olderTotal} 个）` : ''}：
             {older.map((v) => (
               <Typography.Link key={v.id} href={`/public/disclosure/reports/${v.id}`} target="_blank" style={{ marginLeft: 8 }}>
                 第{v.version}版（{fmtDateTime(v.publishedAt)}）
               </Typography.Link>
             ))}
           </Typography.Text>
+        )}
+        {(q.data?.total ?? 0) > VERSIONS_PAGE_SIZE && (
+          <Pagination simple size="small" current={page} pageSize={VERSIONS_PAGE_SIZE} total={q.data!.total} onChange={setPage} />
         )}
         {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} />}
         {canPublish && (
@@ -93,7 +92,14 @@ export function PublishReportCard({ year, orgId, canPublish, checksOk }: { year:
                 发布更正版
               </Button>
             ) : (
-              <Button type="primary" icon={<CloudUploadOutlined />} disabled={!!hint || q.isLoading} loading={busy} onClick={confirmPublish} data-testid="publish-report">
+              <Button
+                type="primary"
+                icon={<CloudUploadOutlined />}
+                disabled={!!hint || q.isLoading}
+                loading={busy}
+                onClick={confirmPublish}
+                data-testid="publish-report"
+              >
                 发布
               </Button>
             )}
@@ -113,9 +119,18 @@ export function PublishReportCard({ year, orgId, canPublish, checksOk }: { year:
         }}
         destroyOnHidden
       >
-        <Typography.Paragraph type="secondary">更正版按当前记录重新生成并冻结，取代第{current?.version}版；原版本仍在门户公开并标明已被更正。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          更正版按当前记录重新生成并冻结，取代第{current?.version}版；原版本仍在门户公开并标明已被更正。
+        </Typography.Paragraph>
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="reason" label="更正理由" rules={[{ required: true, whitespace: true, message: '请填写更正理由' }, { max: 2000, message: '更正理由不能超过 2000 个字' }]}>
+          <Form.Item
+            name="reason"
+            label="更正理由"
+            rules={[
+              { required: true, whitespace: true, message: '请填写更正理由' },
+              { max: 2000, message: '更正理由不能超过 2000 个字' },
+            ]}
+          >
             <Input.TextArea rows={4} data-testid="publish-reason" />
           </Form.Item>
         </Form>

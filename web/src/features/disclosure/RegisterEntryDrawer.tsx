@@ -1,10 +1,16 @@
 /** Create or edit an entry of the 主动公开目录: category per 条例第二十条, title, dates, link, amount where needed. */
 import { Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../api/client';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { day } from './common';
-import { REGISTER_ENTRY_KIND_LABELS, type RegisterCategory, type RegisterEntry, type RegisterEntryKind } from './registerTypes';
+import {
+  REGISTER_ENTRY_KIND_LABELS,
+  type RegisterCategoryView as RegisterCategory,
+  type RegisterEntryInput,
+  type RegisterEntryKind,
+  type RegisterEntryView as RegisterEntry,
+} from '@server/modules/disclosure/register/contracts';
+import { useSaveRegisterEntry } from './queries';
 
 interface Values {
   category?: string;
@@ -33,14 +39,9 @@ export function categoryOptions(cats: RegisterCategory[]) {
   return [...groups.values()];
 }
 
-export function RegisterEntryDrawer(props: {
-  open: boolean;
-  entry: RegisterEntry | null;
-  categories: RegisterCategory[];
-  onClose: () => void;
-  onSaved: (e: RegisterEntry) => void;
-}) {
+export function RegisterEntryDrawer(props: { open: boolean; entry: RegisterEntry | null; categories: RegisterCategory[]; onClose: () => void }) {
   const { entry, categories } = props;
+  const save = useSaveRegisterEntry();
   const byKey = new Map(categories.map((c) => [c.key, c]));
   const initial: Partial<Values> = entry
     ? {
@@ -60,6 +61,7 @@ export function RegisterEntryDrawer(props: {
   const submit = (v: Values) => {
     const cat = v.category ? byKey.get(v.category) : undefined;
     const needsAmount = !!cat?.amount && v.entryKind === 'decision';
+    // required fields are checked by the form; the server checks them again (400 naming the field)
     const body = {
       category: v.category,
       entryKind: v.entryKind,
@@ -72,7 +74,7 @@ export function RegisterEntryDrawer(props: {
       amount: needsAmount ? (v.amount ?? null) : null,
       note: v.note?.trim() || null,
     };
-    return entry ? api.patch<RegisterEntry>(`/api/disclosure/register/${entry.id}`, body) : api.post<RegisterEntry>('/api/disclosure/register', body);
+    return save.mutateAsync({ ...(entry ? { id: entry.id } : {}), body: body as RegisterEntryInput });
   };
 
   return (
@@ -83,7 +85,6 @@ export function RegisterEntryDrawer(props: {
       onClose={props.onClose}
       initialValues={initial}
       onSubmit={submit}
-      onSuccess={(r) => props.onSaved(r as RegisterEntry)}
       successMessage={entry ? '已保存' : '已登记'}
       testId="register-form"
       formName="register"

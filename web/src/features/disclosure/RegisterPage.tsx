@@ -7,20 +7,19 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Form, Grid, Popconfirm, Space, Typography } from 'antd';
 import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, errorMessage } from '../../api/client';
+import type { RegisterEntryView as RegisterEntry } from '@server/modules/disclosure/register/contracts';
+import { errorMessage } from '../../api/client';
 import { ListPage } from '../../shared/ListPage';
 import { PageHeader } from '../../shared/PageHeader';
 import { StatusTag } from '../../shared/StatusTag';
 import { useCan, useMe } from '../../app/auth';
 import { ActionModal } from './ActionModal';
-import { day, DueCell } from './common';
+import { day, DueCell, notAfterToday } from './common';
+import { DueDate } from '../../shared/DueDate';
 import { RegisterEntryDrawer } from './RegisterEntryDrawer';
-import type { RegisterCategory, RegisterEntry } from './registerTypes';
+import { REGISTER_URL, useDeleteRegisterEntry, useRegisterCategories, useSaveRegisterEntry } from './queries';
 
-const REGISTER_URL = '/api/disclosure/register';
-const notAfterToday = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 const mono = (v: string | null | undefined) => (v ? <span className="mono">{v}</span> : '—');
 
 function ClockCell({ e }: { e: RegisterEntry }) {
@@ -28,12 +27,18 @@ function ClockCell({ e }: { e: RegisterEntry }) {
   if (e.publishedOn)
     return (
       <span style={{ whiteSpace: 'nowrap' }} data-testid="register-due" data-due={e.clock.due ?? ''}>
-        <span className="mono">{e.clock.due ?? '—'}</span> <StatusTag kind="due" value={e.clock.state} />
+        <DueDate due={e.clock.due} provisional={!!e.clock.provisional} {...(e.clock.provisionalYears ? { provisionalYears: e.clock.provisionalYears } : {})} />{' '}
+        <StatusTag kind="due" value={e.clock.state} />
       </span>
     );
   return (
     <span data-testid="register-due" data-due={e.clock.due ?? ''}>
-      <DueCell due={e.clock.due} state={e.clock.state} />
+      <DueCell
+        due={e.clock.due}
+        state={e.clock.state}
+        provisional={!!e.clock.provisional}
+        {...(e.clock.provisionalYears ? { provisionalYears: e.clock.provisionalYears } : {})}
+      />
       {e.clock.daysLeft !== null && e.clock.daysLeft >= 0 && (
         <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
           剩余 {e.clock.daysLeft} 个工作日
@@ -56,21 +61,20 @@ export function RegisterPage() {
   const can = useCan();
   const handle = can('disclosure.handle');
   const wide = Grid.useBreakpoint().lg ?? true;
-  const qc = useQueryClient();
   const { message } = App.useApp();
+  const del = useDeleteRegisterEntry();
+  const save = useSaveRegisterEntry();
   const [editing, setEditing] = useState<RegisterEntry | 'new' | null>(null);
   const [publishing, setPublishing] = useState<RegisterEntry | null>(null);
-  const cats = useQuery({ queryKey: [REGISTER_URL, 'categories'], queryFn: () => api.get<{ items: RegisterCategory[] }>(`${REGISTER_URL}/categories`), staleTime: Infinity });
+  const cats = useRegisterCategories();
   const categories = cats.data?.items ?? [];
 
-  const reload = () => void qc.invalidateQueries({ queryKey: [REGISTER_URL] });
   const mine = (e: RegisterEntry) => handle && e.orgId === me.org.id;
 
   const remove = async (e: RegisterEntry) => {
     try {
-      await api.delete(`${REGISTER_URL}/${e.id}`);
+      await del.mutateAsync(e.id);
       message.success('已删除');
-      reload();
     } catch (err) {
       message.error(errorMessage(err));
     }
@@ -133,7 +137,8 @@ export function RegisterPage() {
       key: 'amount',
       align: 'right',
       responsive: ['xl'],
-      render: (v: number | null) => (v === null ? '—' : <span className="mono">{v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</span>),
+      render: (v: number | null) =>
+        v === null ? '—' : <span className="mono">{v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</span>,
     },
     ...(handle
       ? [
@@ -152,7 +157,13 @@ export function RegisterPage() {
                   <Button type="link" size="small" onClick={() => setEditing(e)} data-testid="register-edit">
                     修改
                   </Button>
-                  <Popconfirm title="删除这条误登记的目录条目？" description="删除后其公开期限一并删除，全过程记录保留。" okText="删除" okButtonProps={{ danger: true }} onConfirm={() => remove(e)}>
+                  <Popconfirm
+                    title="删除这条误登记的目录条目？"
+                    description="删除后其公开期限一并删除，全过程记录保留。"
+                    okText="删除"
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove(e)}
+                  >
                     <Button type="link" size="small" danger data-testid="register-delete">
                       删除
                     </Button>
@@ -178,8 +189,21 @@ export function RegisterPage() {
         orgFilter
         defaultPageSize={20}
         filters={[
-          { key: 'category', placeholder: '类别', options: categories.map((c) => ({ value: c.key, label: `${c.item.replace('第二十条', '')} ${c.label}` })), width: 240 },
-          { key: 'unpublished', placeholder: '公开状态', options: [{ value: 'true', label: '尚未公开' }, { value: 'false', label: '已公开' }], width: 130 },
+          {
+            key: 'category',
+            placeholder: '类别',
+            options: categories.map((c) => ({ value: c.key, label: `${c.item.replace('第二十条', '')} ${c.label}` })),
+            width: 240,
+          },
+          {
+            key: 'unpublished',
+            placeholder: '公开状态',
+            options: [
+              { value: 'true', label: '尚未公开' },
+              { value: 'false', label: '已公开' },
+            ],
+            width: 130,
+          },
           { key: 'year', placeholder: '制作年度', options: REGISTER_YEARS.map((y) => ({ value: String(y), label: `${y}年` })), width: 120 },
         ]}
         tableProps={{
@@ -208,13 +232,7 @@ export function RegisterPage() {
           )
         }
       />
-      <RegisterEntryDrawer
-        open={!!editing}
-        entry={editing === 'new' ? null : editing}
-        categories={categories}
-        onClose={() => setEditing(null)}
-        onSaved={reload}
-      />
+      <RegisterEntryDrawer open={!!editing} entry={editing === 'new' ? null : editing} categories={categories} onClose={() => setEditing(null)} />
       <ActionModal<{ publishedOn: Dayjs }>
         open={!!publishing}
         title={`登记公开：${publishing?.title ?? ''}`}
@@ -222,14 +240,17 @@ export function RegisterPage() {
         onClose={() => setPublishing(null)}
         initialValues={{ publishedOn: dayjs() }}
         success="已登记公开日期"
-        onSubmit={(v) => api.patch<RegisterEntry>(`${REGISTER_URL}/${publishing?.id ?? ''}`, { publishedOn: day(v.publishedOn) })}
-        onDone={reload}
+        onSubmit={(v) => save.mutateAsync({ id: publishing?.id ?? '', body: { publishedOn: day(v.publishedOn)! } })}
       >
         <Form.Item
           name="publishedOn"
           label="公开日期"
           rules={[{ required: true, message: '请选择公开日期' }]}
-          extra={publishing?.clock?.due ? `应于 ${publishing.clock.due} 前公开（制作或变更日期 ${publishing.madeOn} 起 20 个工作日）。` : undefined}
+          extra={
+            publishing?.clock?.due
+              ? `应于 ${publishing.clock.due}${publishing.clock.provisional ? '（预计）' : ''} 前公开（制作或变更日期 ${publishing.madeOn} 起 20 个工作日）。`
+              : undefined
+          }
         >
           <DatePicker style={{ width: '100%' }} disabledDate={notAfterToday} />
         </Form.Item>

@@ -5,9 +5,17 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { api, errorMessage, withQuery } from '../../api/client';
-import { TEMPLATE_NAMES, type CellRef, type ExternalCheckResult } from '../../api/disclosure-types';
+import {
+  TEMPLATE_NAMES,
+  type CellRef,
+  type ExternalCheckResult,
+  type ExternalTableInput,
+  type TemplateId,
+} from '@server/modules/disclosure/annual-report/contracts';
+import { TEMPLATE_IDS } from '@server/modules/disclosure/annual-report/labels';
+import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
+import { useCheckExternalTable } from './queries';
 import { FailureList } from './ReportTables';
 
 const SAMPLE = {
@@ -23,34 +31,33 @@ const SAMPLE = {
 
 export function ReportCheckPage() {
   const [year, setYear] = useState<number | null>(2020);
-  const [templateId, setTemplateId] = useState<'2019' | '2021' | undefined>();
+  const [templateId, setTemplateId] = useState<TemplateId | undefined>();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const check = useCheckExternalTable();
+  const busy = check.isPending;
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ExternalCheckResult | null>(null);
 
-  const run = async (send: () => Promise<ExternalCheckResult>) => {
-    setBusy(true);
+  const run = async (input: Parameters<typeof check.mutateAsync>[0]) => {
     setError(null);
     setResult(null);
     try {
-      setResult(await send());
+      setResult(await check.mutateAsync(input));
     } catch (e) {
       setError(errorMessage(e));
-    } finally {
-      setBusy(false);
     }
   };
 
   const checkJson = () => {
-    let body: unknown;
+    let table: ExternalTableInput;
     try {
-      body = JSON.parse(text);
+      // checked by the server (400 naming the bad field)
+      table = JSON.parse(text) as ExternalTableInput;
     } catch (e) {
       setError(`不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    void run(() => api.post<ExternalCheckResult>('/api/disclosure/annual-reports/check', body));
+    void run({ table });
   };
 
   const other = result ? [...result.section3.failures, ...result.section4.failures].filter((f) => f.rule !== 'blank') : [];
@@ -72,7 +79,15 @@ export function ReportCheckPage() {
                         <Row gutter={12}>
                           <Col span={10}>
                             <Form.Item label="报告年度" required>
-                              <InputNumber min={2019} max={2100} precision={0} value={year} onChange={(v) => setYear(v)} style={{ width: '100%' }} aria-label="报告年度" />
+                              <InputNumber
+                                min={2019}
+                                max={2100}
+                                precision={0}
+                                value={year}
+                                onChange={(v) => setYear(v)}
+                                style={{ width: '100%' }}
+                                aria-label="报告年度"
+                              />
                             </Form.Item>
                           </Col>
                           <Col span={14}>
@@ -81,7 +96,7 @@ export function ReportCheckPage() {
                                 allowClear
                                 value={templateId}
                                 onChange={setTemplateId}
-                                options={(['2019', '2021'] as const).map((v) => ({ value: v, label: TEMPLATE_NAMES[v] }))}
+                                options={TEMPLATE_IDS.map((v) => ({ value: v, label: TEMPLATE_NAMES[v] }))}
                                 popupMatchSelectWidth={false}
                               />
                             </Form.Item>
@@ -95,7 +110,7 @@ export function ReportCheckPage() {
                         disabled={busy || !year}
                         beforeUpload={(file) => {
                           if (!/\.xlsx$/i.test(file.name)) setError('请上传 .xlsx 格式的 Excel 文件');
-                          else if (year) void run(() => api.upload<ExternalCheckResult>(withQuery('/api/disclosure/annual-reports/check', { year, templateId }), file, file.name));
+                          else if (year) void run({ file, year, ...(templateId ? { templateId } : {}) });
                           return false;
                         }}
                       >

@@ -6,7 +6,15 @@
  */
 import { Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { CHECK_RULE_LABELS, type AnnualReportTables, type CheckFailure, type Section2Block, type Section3ColumnKey, type Section3Row, type Section4ColumnKey } from '../../api/disclosure-types';
+import {
+  CHECK_RULE_LABELS,
+  type AnnualReportTables,
+  type CheckFailure,
+  type Section3RowView as Section3Row,
+} from '@server/modules/disclosure/annual-report/contracts';
+import type { Section3ColumnKey, Section4ColumnKey } from '@server/modules/disclosure/annual-report/labels';
+
+type Section2Block = AnnualReportTables['section2']['blocks'][number];
 
 const BAD = { background: '#fff1f0', boxShadow: 'inset 0 0 0 1px #ff7875' };
 
@@ -70,7 +78,18 @@ export function Section3Table({
       ],
     },
   ];
-  return <Table<Section3Row> bordered size="small" rowKey="key" pagination={false} columns={columns} dataSource={data.rows} scroll={{ x: 'max-content' }} data-testid="section3-table" />;
+  return (
+    <Table<Section3Row>
+      bordered
+      size="small"
+      rowKey="key"
+      pagination={false}
+      columns={columns}
+      dataSource={data.rows}
+      scroll={{ x: 'max-content' }}
+      data-testid="section3-table"
+    />
+  );
 }
 
 type S4Row = { key: 'row' };
@@ -108,7 +127,18 @@ export function Section4Table({
     ...(recon ? [{ title: recon.label, children: group(recon) }] : []),
     { title: '行政诉讼', children: lit.map((g) => ({ title: g.label, children: group(g) })) },
   ];
-  return <Table<S4Row> bordered size="small" rowKey="key" pagination={false} columns={columns} dataSource={[{ key: 'row' }]} scroll={{ x: 'max-content' }} data-testid="section4-table" />;
+  return (
+    <Table<S4Row>
+      bordered
+      size="small"
+      rowKey="key"
+      pagination={false}
+      columns={columns}
+      dataSource={[{ key: 'row' }]}
+      scroll={{ x: 'max-content' }}
+      data-testid="section4-table"
+    />
+  );
 }
 
 /** Failing cells (`row|column`) and the messages naming each. */
@@ -140,7 +170,13 @@ export function FailureList({ failures }: { failures: readonly CheckFailure[] })
 type S2Row = Section2Block['rows'][number];
 
 /** Section 二: one table per 第二十条 item; with `onCell`, a cell that has records behind it opens them. */
-export function Section2Tables({ blocks, onCell }: { blocks: readonly Section2Block[]; onCell?: (block: Section2Block, row: S2Row, colKey: string, colLabel: string) => void }) {
+export function Section2Tables({
+  blocks,
+  onCell,
+}: {
+  blocks: readonly Section2Block[];
+  onCell?: (block: Section2Block, row: S2Row, colKey: string, colLabel: string) => void;
+}) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       {blocks.map((b) => (
@@ -160,7 +196,11 @@ export function Section2Tables({ blocks, onCell }: { blocks: readonly Section2Bl
               align: 'center' as const,
               width: 130,
               render: (_: unknown, r: S2Row) => (
-                <Num v={r.cells[c.key]} onClick={onCell && r.drillKey ? () => onCell(b, r, c.key, c.label) : undefined} testId={r.drillKey ? `cell-${r.drillKey}-${c.key}` : undefined} />
+                <Num
+                  v={r.cells[c.key]}
+                  onClick={onCell && r.drillKey ? () => onCell(b, r, c.key, c.label) : undefined}
+                  testId={r.drillKey ? `cell-${r.drillKey}-${c.key}` : undefined}
+                />
               ),
             })),
           ]}

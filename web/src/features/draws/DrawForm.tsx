@@ -1,12 +1,12 @@
 /** The drawer that freezes a draw's pool: a new draw of a published plan, or a redraw with its reason. */
 import { Alert, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../api/client';
-import type { DrawDetail, Plan } from '../../api/inspections';
-import type { RiskTier } from '../../api/types';
-import { RISK_TIER_LABELS } from '../../api/labels';
+import type { DrawCreateBody, DrawDetail } from '@server/modules/inspections/draws/contracts';
+import { RISK_TIER_LABELS, type RiskTier } from '@server/modules/orgs/contracts';
 import { FormDrawer } from '../../shared/FormDrawer';
+import { usePublishedPlanOptions } from '../inspections/queries';
+import { firstPageNote } from '../inspections/shared';
+import { useCreateDraw } from './queries';
 
 type Values = {
   planId: string;
@@ -20,14 +20,6 @@ type Values = {
 };
 
 const TIERS: RiskTier[] = ['high', 'medium', 'low'];
-
-export function usePublishedPlans(enabled = true) {
-  return useQuery({
-    queryKey: ['/api/inspections/plans'],
-    queryFn: () => api.get<{ items: Plan[] }>('/api/inspections/plans'),
-    enabled,
-  });
-}
 
 /** Two weeks ahead, kept within the plan's year. */
 function defaultDate(year?: number) {
@@ -50,8 +42,9 @@ export function DrawFormDrawer({
   /** The draw to supersede (a redraw). */
   redraw?: DrawDetail;
 }) {
-  const plans = usePublishedPlans();
-  const published = (plans.data?.items ?? []).filter((p) => p.status === 'published');
+  const plans = usePublishedPlanOptions();
+  const create = useCreateDraw();
+  const published = plans.data?.items ?? [];
   const fixedPlan = redraw?.planId ?? planId;
   return (
     <FormDrawer<Values>
@@ -74,7 +67,7 @@ export function DrawFormDrawer({
       onSubmit={(v) => {
         const plan = published.find((p) => p.id === v.planId);
         const strataK = Object.fromEntries(Object.entries(v.strataK ?? {}).filter(([, n]) => typeof n === 'number')) as Record<string, number>;
-        const body = {
+        const body: DrawCreateBody = {
           plannedDate: v.plannedDate.format('YYYY-MM-DD'),
           teamSize: v.teamSize,
           entropySource: v.entropySource,
@@ -82,7 +75,7 @@ export function DrawFormDrawer({
           ...(plan?.stratifyByRisk ? (Object.keys(strataK).length ? { strataK } : {}) : typeof v.k === 'number' ? { k: v.k } : {}),
           ...(redraw ? { supersedes: redraw.id, reason: v.reason?.trim() } : {}),
         };
-        return api.post<DrawDetail>(`/api/inspections/plans/${v.planId}/draws`, body);
+        return create.mutateAsync({ planId: v.planId, body });
       }}
       onSuccess={(d) => onCreated(d as DrawDetail)}
     >
@@ -99,7 +92,12 @@ export function DrawFormDrawer({
               title={`原批次 ${redraw.drawId} 不会删除${redraw.status === 'drawn' ? '；它已抽取，将与本次重抽一并公布' : ''}，并标记为“已被重抽”。`}
             />
           )}
-          <Form.Item label="检查计划" name="planId" rules={[{ required: true, message: '请选择已公开的检查计划' }]} extra="只能从已公开（事前公开）的计划抽取">
+          <Form.Item
+            label="检查计划"
+            name="planId"
+            rules={[{ required: true, message: '请选择已公开的检查计划' }]}
+            extra={['只能从已公开（事前公开）的计划抽取', firstPageNote(plans.data, '计划')].filter(Boolean).join('；')}
+          >
             <Select
               disabled={!!fixedPlan}
               loading={plans.isLoading}
@@ -166,7 +164,10 @@ export function DrawFormDrawer({
                     <Form.Item
                       label="公开随机值名称"
                       name="publicValueName"
-                      rules={[{ required: true, whitespace: true, message: '请写明公开随机值的名称（冻结名单时即须写明）' }, { max: 200, message: '不能超过 200 个字' }]}
+                      rules={[
+                        { required: true, whitespace: true, message: '请写明公开随机值的名称（冻结名单时即须写明）' },
+                        { max: 200, message: '不能超过 200 个字' },
+                      ]}
                       extra="现在写明来源，开奖后在“执行抽取”时填写数值。如：体彩排列五 2025年第123期开奖号码"
                     >
                       <Input placeholder="体彩排列五" />
@@ -176,7 +177,10 @@ export function DrawFormDrawer({
                     <Form.Item
                       label="重新抽取理由"
                       name="reason"
-                      rules={[{ required: true, whitespace: true, message: '请填写重新抽取的理由' }, { max: 500, message: '不能超过 500 个字' }]}
+                      rules={[
+                        { required: true, whitespace: true, message: '请填写重新抽取的理由' },
+                        { max: 500, message: '不能超过 500 个字' },
+                      ]}
                     >
                       <Input.TextArea rows={3} placeholder="如：计划检查日期调整，原检查组成员须回避" />
                     </Form.Item>

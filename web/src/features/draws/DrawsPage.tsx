@@ -1,25 +1,26 @@
 /** 双随机抽取: the draws of the org's plans; a new draw freezes the pool of a published plan. */
+import { useServerPaging } from '../../shared/pagination';
 import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { GlobalOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { api, errorMessage } from '../../api/client';
-import type { DrawSummary } from '../../api/inspections';
+import type { DrawSummary } from '@server/modules/inspections/draws/contracts';
+import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDate, fmtDateTime } from '../../shared/format';
 import { useCan } from '../../app/auth';
 import { DrawFormDrawer } from './DrawForm';
 import { DrawStatusTag } from './DrawStatusTag';
+import { useDraws } from './queries';
 
 export function DrawsPage() {
   const can = useCan();
   const manage = can('inspection.manage');
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const q = useQuery({ queryKey: ['/api/inspections/draws'], queryFn: () => api.get<{ items: DrawSummary[] }>('/api/inspections/draws') });
+  const { page, pagination } = useServerPaging();
+  const q = useDraws(page.current, page.pageSize);
 
   const columns: ColumnsType<DrawSummary> = [
     {
@@ -39,7 +40,12 @@ export function DrawsPage() {
     { title: '检查计划', dataIndex: 'planTitle', responsive: ['lg'] },
     { title: '计划检查日期', dataIndex: 'plannedDate', render: fmtDate },
     { title: '抽取', render: (_: unknown, r) => `${r.candidateCount} 家中抽 ${r.k} 家，每组 ${r.teamSize} 人` },
-    { title: '随机数来源', dataIndex: 'entropySource', render: (v: string, r) => (v === 'public' ? `公开随机值：${r.publicValueName ?? ''}` : '服务器随机数'), responsive: ['xl'] },
+    {
+      title: '随机数来源',
+      dataIndex: 'entropySource',
+      render: (v: string, r) => (v === 'public' ? `公开随机值：${r.publicValueName ?? ''}` : '服务器随机数'),
+      responsive: ['xl'],
+    },
     { title: '冻结时间', dataIndex: 'createdAt', render: fmtDateTime, responsive: ['lg'] },
   ];
 
@@ -63,7 +69,7 @@ export function DrawsPage() {
       />
       <Card variant="borderless">
         <div className="list-toolbar">
-          <Typography.Text type="secondary">共 {q.data?.items.length ?? 0} 个批次</Typography.Text>
+          <Typography.Text type="secondary">共 {q.data?.total ?? 0} 个批次</Typography.Text>
           <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} aria-label="刷新" title="刷新" />
         </div>
         {q.isError && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
@@ -76,17 +82,14 @@ export function DrawsPage() {
           dataSource={q.data?.items ?? []}
           rowClassName={(r) => (r.supersededById ? 'superseded-row' : '')}
           scroll={{ x: 'max-content' }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          pagination={{ ...pagination(q.data?.total), showSizeChanger: false, showTotal: undefined }}
           locale={{ emptyText: '还没有抽取批次' }}
         />
       </Card>
       <DrawFormDrawer
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(d) => {
-          void qc.invalidateQueries({ queryKey: ['/api/inspections/draws'] });
-          void navigate({ to: '/inspection/draws/$id', params: { id: d.id } });
-        }}
+        onCreated={(d) => void navigate({ to: '/inspection/draws/$id', params: { id: d.id } })}
       />
     </>
   );

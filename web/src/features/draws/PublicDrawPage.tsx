@@ -1,35 +1,20 @@
 /** /public/draws/:id — one published draw, recomputed in this browser (RULES.md §4), no sign-in. */
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Table, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { ApiError, api, errorMessage } from '../../api/client';
-import type { PublicDrawRecord, PublicDrawSummary } from '../../api/inspections';
+import { ApiError, errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDate, fmtDateTime } from '../../shared/format';
 import { PublicFrame } from './PublicFrame';
+import { usePublicDraw, usePublicDrawNames, usePublicDrawSummary } from './queries';
 import { VerifyPanel, downloadRecord } from './VerifyPanel';
 
 export function PublicDrawPage() {
   const { id } = useParams({ strict: false }) as { id: string };
-  const rec = useQuery({
-    queryKey: ['/api/public/draws', id],
-    queryFn: () => api.get<PublicDrawRecord>(`/api/public/draws/${encodeURIComponent(id)}`, undefined, { redirectOn401: false }),
-  });
-  const names = useQuery({
-    queryKey: ['/api/public/draws', id, 'names'],
-    queryFn: () =>
-      api.get<{ units: Record<string, string>; inspectors: Record<string, { name: string; certificateNo: string }> }>(
-        `/api/public/draws/${encodeURIComponent(id)}/names`,
-        undefined,
-        { redirectOn401: false },
-      ),
-  });
-  const list = useQuery({
-    queryKey: ['/api/public/draws'],
-    queryFn: () => api.get<{ items: PublicDrawSummary[] }>('/api/public/draws', undefined, { redirectOn401: false }),
-  });
-  const meta = list.data?.items.find((d) => d.id === id || d.drawId === id);
+  const rec = usePublicDraw(id);
+  const names = usePublicDrawNames(id);
+  const summary = usePublicDrawSummary(id);
+  const meta = summary.data ?? undefined;
   const r = rec.data;
 
   return (
@@ -126,11 +111,7 @@ export function PublicDrawPage() {
                     render: (v: string[]) =>
                       v.map((m) => {
                         const who = names.data?.inspectors[m];
-                        return (
-                          <div key={m}>
-                            {who ? `${who.name}（${who.certificateNo}）` : <span className="mono hash-text">{m}</span>}
-                          </div>
-                        );
+                        return <div key={m}>{who ? `${who.name}（${who.certificateNo}）` : <span className="mono hash-text">{m}</span>}</div>;
                       }),
                   },
                 ]}
@@ -147,7 +128,7 @@ export function PublicDrawPage() {
           </Col>
         </Row>
       )}
-      {list.isError && <Alert type="warning" showIcon title={errorMessage(list.error)} />}
+      {summary.isError && <Alert type="warning" showIcon title={errorMessage(summary.error)} />}
     </PublicFrame>
   );
 }

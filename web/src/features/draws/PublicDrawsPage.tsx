@@ -1,19 +1,18 @@
-/** /public/draws — published double-random draws (GET /api/public/draws), no sign-in. */
+/** /public/draws — published double-random draws (GET /api/public/draws, paged), no sign-in. */
+import { useServerPaging } from '../../shared/pagination';
 import { Alert, Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { api, errorMessage } from '../../api/client';
-import type { PublicDrawSummary } from '../../api/inspections';
+import type { PublicDrawSummary } from '@server/modules/inspections/draws/contracts';
+import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDate, fmtDateTime } from '../../shared/format';
 import { PublicFrame } from './PublicFrame';
+import { usePublicDraws } from './queries';
 
 export function PublicDrawsPage() {
-  const q = useQuery({
-    queryKey: ['/api/public/draws'],
-    queryFn: () => api.get<{ items: PublicDrawSummary[] }>('/api/public/draws', undefined, { redirectOn401: false }),
-  });
+  const { page, pagination } = useServerPaging();
+  const q = usePublicDraws(page.current, page.pageSize);
   const columns: ColumnsType<PublicDrawSummary> = [
     {
       title: '抽取批次',
@@ -56,7 +55,7 @@ export function PublicDrawsPage() {
           loading={q.isLoading}
           columns={columns}
           dataSource={q.data?.items ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          pagination={{ ...pagination(q.data?.total), showSizeChanger: false, showTotal: undefined }}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '暂无公布的抽取结果' }}
         />

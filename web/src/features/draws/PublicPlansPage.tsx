@@ -1,33 +1,19 @@
 /**
  * /public/plans — 事前公开: the published annual inspection plans (GET /api/public/plans), no sign-in.
  * Each plan shows its scope, target coverage and schedule, the inspection items with their legal
- * basis (检查事项清单) and the certified inspectors with their certificate numbers.
+ * basis (检查事项清单) and the certified inspectors with their certificate numbers; filtered by bureau and
+ * year and paged by the server.
  */
 import { useState } from 'react';
-import { Alert, Card, Col, Collapse, Descriptions, Empty, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api, errorMessage } from '../../api/client';
-import { RISK_TIER_LABELS, UNIT_TYPE_LABELS } from '../../api/labels';
-import type { RiskTier, UnitType } from '../../api/types';
+import { Alert, Card, Col, Collapse, Descriptions, Empty, Pagination, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import type { PublicPlan } from '@server/modules/inspections/plans/contracts';
+import { RISK_TIER_LABELS, UNIT_TYPE_LABELS } from '@server/modules/orgs/contracts';
+import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDateTime } from '../../shared/format';
 import { PublicFrame } from './PublicFrame';
-
-export interface PublicPlan {
-  id: string;
-  orgName: string;
-  year: number;
-  title: string;
-  scope: string | null;
-  schedule: string | null;
-  unitTypes: UnitType[];
-  riskTiers: RiskTier[];
-  stratifyByRisk: boolean;
-  targetCoverage: { overall?: number; byUnitType?: Partial<Record<UnitType, number>>; byRiskTier?: Partial<Record<RiskTier, number>> };
-  publishedAt: string | null;
-  items: { code: string; title: string; area: string; legalBasis: string; method: string | null }[];
-  inspectors: { name: string; certificateNo: string }[];
-}
+import { usePublicOrgs } from '../disclosure/queries';
+import { usePublicPlans } from './queries';
 
 /** "高风险 30%、一般风险 10%" — the coverage targets of one dimension, in the labels' order. */
 function coverageText<K extends string>(by: Partial<Record<K, number>> | undefined, labels: Record<K, string>): string | null {
@@ -35,25 +21,52 @@ function coverageText<K extends string>(by: Partial<Record<K, number>> | undefin
   return parts.length ? parts.join('、') : null;
 }
 
+/** The years a visitor can pick: next year back to 2019. */
+const YEARS = Array.from({ length: new Date().getFullYear() + 1 - 2019 + 1 }, (_, i) => new Date().getFullYear() + 1 - i);
+const PAGE_SIZE = 10;
+
 export function PublicPlansPage() {
-  const q = useQuery({
-    queryKey: ['/api/public/plans'],
-    queryFn: () => api.get<{ items: PublicPlan[] }>('/api/public/plans', undefined, { redirectOn401: false }),
-  });
-  const [org, setOrg] = useState<string | undefined>();
+  const [orgId, setOrgId] = useState<string | undefined>();
   const [year, setYear] = useState<number | undefined>();
-  const all = q.data?.items ?? [];
-  const orgs = [...new Set(all.map((p) => p.orgName))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  const years = [...new Set(all.map((p) => p.year))].sort((a, b) => b - a);
-  const plans = all.filter((p) => (!org || p.orgName === org) && (!year || p.year === year));
+  const [page, setPage] = useState(1);
+  const bureaus = usePublicOrgs();
+  const q = usePublicPlans({ orgId, year }, page, PAGE_SIZE);
+  const plans = q.data?.items ?? [];
+  const total = q.data?.total ?? 0;
 
   return (
     <PublicFrame footer="依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号），随机抽查事项清单、检查计划和执法人员在检查前向社会公开。">
-      <PageHeader title="年度检查计划（事前公开）" description="各档案局公开的年度“双随机、一公开”抽查计划：抽查范围和比例、实施安排、检查事项清单及其法律依据、持证执法人员。" />
+      <PageHeader
+        title="年度检查计划（事前公开）"
+        description="各档案局公开的年度“双随机、一公开”抽查计划：抽查范围和比例、实施安排、检查事项清单及其法律依据、持证执法人员。"
+      />
       <Card variant="borderless" style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Select allowClear placeholder="全部检查机关" style={{ minWidth: 220 }} value={org} onChange={setOrg} options={orgs.map((o) => ({ value: o, label: o }))} data-testid="plans-org" />
-          <Select allowClear placeholder="全部年度" style={{ minWidth: 140 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} data-testid="plans-year" />
+          <Select
+            allowClear
+            placeholder="全部检查机关"
+            style={{ minWidth: 220 }}
+            value={orgId}
+            onChange={(v?: string) => {
+              setOrgId(v);
+              setPage(1);
+            }}
+            loading={bureaus.isLoading}
+            options={(bureaus.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            data-testid="plans-org"
+          />
+          <Select
+            allowClear
+            placeholder="全部年度"
+            style={{ minWidth: 140 }}
+            value={year}
+            onChange={(v?: number) => {
+              setYear(v);
+              setPage(1);
+            }}
+            options={YEARS.map((y) => ({ value: y, label: `${y}年` }))}
+            data-testid="plans-year"
+          />
         </Space>
       </Card>
       {q.isError && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
@@ -66,6 +79,18 @@ export function PublicPlansPage() {
       {plans.map((p) => (
         <PlanCard key={p.id} p={p} />
       ))}
+      {total > PAGE_SIZE && (
+        <Pagination
+          align="center"
+          current={page}
+          pageSize={PAGE_SIZE}
+          total={total}
+          showTotal={(t) => `共 ${t} 个计划`}
+          showSizeChanger={false}
+          onChange={setPage}
+          data-testid="plans-pagination"
+        />
+      )}
     </PublicFrame>
   );
 }

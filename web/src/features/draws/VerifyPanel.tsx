@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Result, Skeleton, Steps, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { usesWebCrypto, verifyDraw, type VerifyStep } from './verifyDraw';
-import type { PublicDrawRecord } from '../../api/inspections';
+import type { DrawRecord } from '@server/modules/inspections/draws/contracts';
 
 const KIND_LABEL: Record<VerifyStep['kind'], string> = {
   format: '记录格式',
@@ -20,7 +20,7 @@ function Value({ v }: { v: string | string[] | undefined }) {
   return <span className="mono hash-text">{Array.isArray(v) ? v.join('、') || '（空）' : v}</span>;
 }
 
-export function useDrawVerification(record: PublicDrawRecord | null | undefined) {
+export function useDrawVerification(record: DrawRecord | null | undefined) {
   return useQuery({
     queryKey: ['verify-draw', record ? JSON.stringify(record) : null],
     queryFn: () => verifyDraw(record),
@@ -29,7 +29,7 @@ export function useDrawVerification(record: PublicDrawRecord | null | undefined)
   });
 }
 
-export function VerifyPanel({ record, names }: { record: PublicDrawRecord; names?: (id: string) => string | undefined }) {
+export function VerifyPanel({ record, names }: { record: DrawRecord; names?: (id: string) => string | undefined }) {
   const v = useDrawVerification(record);
   if (v.isLoading) return <Skeleton active />;
   if (v.isError || !v.data) return <Alert type="error" showIcon title="浏览器无法完成重新计算" description={String(v.error ?? '')} />;
@@ -92,7 +92,7 @@ export function VerifyPanel({ record, names }: { record: PublicDrawRecord; names
 }
 
 /** Saves the record as a JSON file (for `npm run verify-draw -- file.json`). */
-export function downloadRecord(record: PublicDrawRecord) {
+export function downloadRecord(record: DrawRecord) {
   const blob = new Blob([JSON.stringify(record, null, 2) + '\n'], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

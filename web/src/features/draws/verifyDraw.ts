@@ -14,6 +14,8 @@
  * it to check the published test vector).
  */
 
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+
 export const DRAW_ALGORITHM = 'lantai-draw-v1';
 
 export type StepKind = 'format' | 'candidates' | 'listHash' | 'seed' | 'selected' | 'stratum' | 'team';
@@ -43,7 +45,7 @@ const encoder = new TextEncoder();
 
 /**
  * SHA-256 with Web Crypto. `crypto.subtle` exists only in secure contexts (HTTPS, localhost); a
- * portal served over plain HTTP on an intranet address falls back to the small implementation below.
+ * portal served over plain HTTP on an intranet address falls back to @noble/hashes (`sha256Js`).
  */
 const webCrypto = () => (globalThis as { crypto?: { subtle?: typeof crypto.subtle } }).crypto?.subtle;
 
@@ -57,62 +59,8 @@ async function sha256(text: string): Promise<Uint8Array> {
 /** Whether this page computes with Web Crypto (shown on the page) or the fallback. */
 export const usesWebCrypto = () => !!webCrypto();
 
-const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-  0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-  0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-  0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]);
-
-/** FIPS 180-4 SHA-256 (fallback when Web Crypto is unavailable). */
-export function sha256Js(msg: Uint8Array): Uint8Array {
-  const len = msg.length;
-  const padded = new Uint8Array(((len + 9 + 63) >> 6) << 6);
-  padded.set(msg);
-  padded[len] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(len / 0x20000000));
-  view.setUint32(padded.length - 4, (len << 3) >>> 0);
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
-  for (let off = 0; off < padded.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!];
-    for (let i = 0; i < 64; i++) {
-      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) >>> 0;
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    h[0] = (h[0]! + a) >>> 0;
-    h[1] = (h[1]! + b) >>> 0;
-    h[2] = (h[2]! + c) >>> 0;
-    h[3] = (h[3]! + d) >>> 0;
-    h[4] = (h[4]! + e) >>> 0;
-    h[5] = (h[5]! + f) >>> 0;
-    h[6] = (h[6]! + g) >>> 0;
-    h[7] = (h[7]! + hh) >>> 0;
-  }
-  const out = new Uint8Array(32);
-  const ov = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) ov.setUint32(i * 4, h[i]!);
-  return out;
-}
+/** FIPS 180-4 SHA-256 from @noble/hashes (the fallback when Web Crypto is unavailable). */
+export const sha256Js = (msg: Uint8Array): Uint8Array => nobleSha256(msg);
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -189,7 +137,12 @@ export async function verifyDraw(record: unknown): Promise<VerifyResult> {
   if (p.strata === undefined && typeof p.k !== 'number') problems.push('抽取数量 k 应为数字');
   if (p.strata !== undefined && !Array.isArray(p.strata)) problems.push('分层 strata 应为列表');
   if (p.teams !== undefined && !Array.isArray(p.teams)) problems.push('检查组 teams 应为列表');
-  steps.push({ kind: 'format', title: '记录格式', ok: problems.length === 0, detail: problems.length ? problems.join('；') : `算法 ${DRAW_ALGORITHM}，字段齐全` });
+  steps.push({
+    kind: 'format',
+    title: '记录格式',
+    ok: problems.length === 0,
+    detail: problems.length ? problems.join('；') : `算法 ${DRAW_ALGORITHM}，字段齐全`,
+  });
   if (problems.length) return done();
 
   const drawId = p.drawId as string;
@@ -299,8 +252,9 @@ export async function verifyDraw(record: unknown): Promise<VerifyResult> {
     if (!isStrings(p.selected)) selected = concatenated;
     const problems: string[] = [];
     if (pool) {
+      const inPool = new Set(pool);
       const missing = pool.filter((id) => !owner.has(id));
-      const extra = [...owner.keys()].filter((id) => !pool!.includes(id));
+      const extra = [...owner.keys()].filter((id) => !inPool.has(id));
       if (missing.length) problems.push(`不在任何分层中：${listText(missing)}`);
       if (extra.length) problems.push(`分层中有而候选名单中没有：${listText(extra)}`);
     }
@@ -318,13 +272,14 @@ export async function verifyDraw(record: unknown): Promise<VerifyResult> {
 
   if (Array.isArray(p.teams)) {
     const seen = new Set<string>();
+    const drawn = new Set(selected);
     for (const [index, raw] of (p.teams as unknown[]).entries()) {
       if (!isObject(raw) || typeof raw.unitId !== 'string' || !isStrings(raw.candidates) || typeof raw.m !== 'number') {
         steps.push({ kind: 'team', title: `第 ${index + 1} 个检查组`, ok: false, detail: '检查组格式不正确（需 unitId、candidates、m、selected）' });
         continue;
       }
       const title = `检查组 ${raw.unitId}`;
-      if (!selected.includes(raw.unitId)) {
+      if (!drawn.has(raw.unitId)) {
         steps.push({ kind: 'team', title, ok: false, detail: '该单位不在抽取结果中' });
         continue;
       }

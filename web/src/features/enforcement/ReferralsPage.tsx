@@ -9,17 +9,16 @@ import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { StopOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { ApiError, api, errorMessage } from '../../api/client';
-import { REFERRAL_STATUSES, REFERRAL_STATUS_COLORS, REFERRAL_STATUS_LABELS, type DeclineBody, type ReferralView } from '../../api/enforcement';
+import type { DeclineInput, ReferralView } from '@server/modules/enforcement/contracts';
+import { ApiError, errorMessage } from '../../api/client';
+import { REFERRALS_URL, useDeclineReferral, useReferral } from './queries';
+import { REFERRAL_STATUSES, REFERRAL_STATUS_COLORS, REFERRAL_STATUS_LABELS } from './status';
 import { useCan, useMe } from '../../app/auth';
 import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
 import { ListPage } from '../../shared/ListPage';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDateTime } from '../../shared/format';
-
-const REFERRALS = '/api/enforcement/referrals';
 
 function StatusTag({ r }: { r: Pick<ReferralView, 'status' | 'statusLabel'> }) {
   return (
@@ -50,10 +49,19 @@ export function ReferralsPage() {
   ];
   return (
     <>
-      <PageHeader title="案件线索" description="行政检查等环节移送的涉嫌违法线索（移送立案）。可查阅违法事实、涉及的检查事项及依据；不需要立案的，写明理由作不予立案处理。" />
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} message="立案（转为行政处罚案件办理）将随案件办理模块提供；届时待立案的线索可直接立案。" data-testid="case-module-note" />
+      <PageHeader
+        title="案件线索"
+        description="行政检查等环节移送的涉嫌违法线索（移送立案）。可查阅违法事实、涉及的检查事项及依据；不需要立案的，写明理由作不予立案处理。"
+      />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message="立案（转为行政处罚案件办理）将随案件办理模块提供；届时待立案的线索可直接立案。"
+        data-testid="case-module-note"
+      />
       <ListPage<ReferralView>
-        url={REFERRALS}
+        url={REFERRALS_URL}
         columns={columns}
         testId="referrals-table"
         orgFilter
@@ -78,7 +86,7 @@ export function ReferralsPage() {
 function ReferralDetail({ id }: { id: string }) {
   const can = useCan();
   const me = useMe();
-  const q = useQuery({ queryKey: [REFERRALS, 'detail', id], queryFn: () => api.get<ReferralView>(`${REFERRALS}/${id}`) });
+  const q = useReferral(id);
   if (q.isLoading) return <Skeleton active />;
   if (q.error || !q.data) return <Alert type="error" showIcon message={errorMessage(q.error)} />;
   const r = q.data;
@@ -149,24 +157,18 @@ function ReferralDetail({ id }: { id: string }) {
 
 function DeclineForm({ r }: { r: ReferralView }) {
   const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<DeclineBody>();
-  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<DeclineInput>();
+  const decline = useDeclineReferral(r.id);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    setBusy(true);
     setError(null);
     form.setFields([{ name: 'reason', errors: [] }]);
     try {
-      const v = await api.post<ReferralView>(`${REFERRALS}/${r.id}/decline`, { reason: form.getFieldValue('reason') ?? '' });
-      qc.setQueryData([REFERRALS, 'detail', r.id], v);
-      void qc.invalidateQueries({ queryKey: [REFERRALS] });
+      await decline.mutateAsync({ reason: form.getFieldValue('reason') ?? '' });
       message.success(`案件线索 ${r.code} 已不予立案`);
     } catch (e) {
       const unmapped = applyFieldErrors(form, e);
       setError(e instanceof ApiError && e.fields && Object.keys(e.fields).length > 0 && unmapped.length === 0 ? null : formErrorMessage(e, unmapped));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -174,7 +176,7 @@ function DeclineForm({ r }: { r: ReferralView }) {
       <Form.Item name="reason" label="不予立案理由" extra="写明不予立案的理由（如违法事实不成立、情节轻微并已改正等），记入全过程记录。">
         <Input.TextArea rows={3} maxLength={2000} showCount data-testid="decline-reason" />
       </Form.Item>
-      <Button danger size="large" icon={<StopOutlined />} loading={busy} onClick={() => void submit()} data-testid="decline">
+      <Button danger size="large" icon={<StopOutlined />} loading={decline.isPending} onClick={() => void submit()} data-testid="decline">
         不予立案
       </Button>
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="decline-error" />}

@@ -1,25 +1,27 @@
-/** 检查表: checklists (检查表 / 自查表 / 考评表) and their versions. */
+/** 检查表: checklists (检查表 / 自查表 / 考评表) and their versions, paged by the server. */
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { api, errorMessage } from '../../api/client';
-import { CHECKLIST_KIND_LABELS, type ChecklistDetail, type ChecklistKind, type ChecklistRow } from '../../api/inspections';
+import type { ChecklistDetail, ChecklistRow } from '@server/modules/inspections/catalogue/contracts';
+import { CHECKLIST_KINDS, CHECKLIST_KIND_LABELS, type ChecklistKind } from '@server/modules/inspections/labels';
+import { errorMessage } from '../../api/client';
 import { FormDrawer } from '../../shared/FormDrawer';
+import { useServerPaging } from '../../shared/pagination';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDate } from '../../shared/format';
 import { useCan } from '../../app/auth';
-import { kindTag, useChecklists } from './shared';
-
+import { useChecklists, useCreateChecklist } from './queries';
+import { kindTag } from './shared';
 
 export function ChecklistsPage() {
   const can = useCan();
   const manage = can('inspection.manage');
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const q = useChecklists();
+  const { page, pagination } = useServerPaging();
+  const q = useChecklists(page.current, page.pageSize);
+  const create = useCreateChecklist();
   const [creating, setCreating] = useState(false);
 
   const columns: ColumnsType<ChecklistRow> = [
@@ -41,7 +43,9 @@ export function ChecklistsPage() {
           <Space size={4}>
             <span>第 {v.version} 版</span>
             <Tag color="green">已发布</Tag>
-            <Typography.Text type="secondary">{v.itemCount} 项 · {fmtDate(v.publishedAt)}</Typography.Text>
+            <Typography.Text type="secondary">
+              {v.itemCount} 项 · {fmtDate(v.publishedAt)}
+            </Typography.Text>
           </Space>
         ) : (
           <Typography.Text type="secondary">尚未发布</Typography.Text>
@@ -85,7 +89,7 @@ export function ChecklistsPage() {
           loading={q.isFetching}
           columns={columns}
           dataSource={q.data?.items ?? []}
-          pagination={false}
+          pagination={pagination(q.data?.total, '个')}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '还没有检查表' }}
         />
@@ -97,17 +101,26 @@ export function ChecklistsPage() {
         onClose={() => setCreating(false)}
         initialValues={{ kind: 'inspection' }}
         successMessage="已新建，第 1 版为草稿"
-        onSubmit={(v) => api.post<ChecklistDetail>('/api/inspections/checklists', { name: v.name.trim(), kind: v.kind, description: v.description?.trim() || null })}
-        onSuccess={(r) => {
-          void qc.invalidateQueries({ queryKey: ['/api/inspections/checklists'] });
-          void navigate({ to: '/inspection/checklists/$id', params: { id: (r as ChecklistDetail).id } });
-        }}
+        onSubmit={(v) => create.mutateAsync({ name: v.name.trim(), kind: v.kind, description: v.description?.trim() || null })}
+        onSuccess={(r) => void navigate({ to: '/inspection/checklists/$id', params: { id: (r as ChecklistDetail).id } })}
       >
-        <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写检查表名称' }, { max: 100, message: '不能超过 100 个字' }]}>
+        <Form.Item
+          label="名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请填写检查表名称' },
+            { max: 100, message: '不能超过 100 个字' },
+          ]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item label="类型" name="kind" rules={[{ required: true }]} extra="考评表按得分率评定等级（默认 优秀 ≥ 80%、良好 ≥ 70%、合格 ≥ 60%），可设否决项。">
-          <Select options={(Object.keys(CHECKLIST_KIND_LABELS) as ChecklistKind[]).map((k) => ({ value: k, label: CHECKLIST_KIND_LABELS[k] }))} />
+        <Form.Item
+          label="类型"
+          name="kind"
+          rules={[{ required: true }]}
+          extra="考评表按得分率评定等级（默认 优秀 ≥ 80%、良好 ≥ 70%、合格 ≥ 60%），可设否决项。"
+        >
+          <Select options={CHECKLIST_KINDS.map((k) => ({ value: k, label: CHECKLIST_KIND_LABELS[k] }))} />
         </Form.Item>
         <Form.Item label="说明" name="description" rules={[{ max: 1000, message: '不能超过 1000 个字' }]}>
           <Input.TextArea rows={3} />

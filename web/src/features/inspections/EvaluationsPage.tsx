@@ -3,18 +3,25 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Form, Input, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { CalculatorOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, errorMessage } from '../../api/client';
-import { GRADE_COLORS, ITEM_RESULT_LABELS, pct, type Evaluation, type GradeResult, type ItemResult, type VersionDetail } from '../../api/inspections';
+import type { EvaluationInput, EvaluationResult, EvaluationView, GradeView } from '@server/modules/inspections/evaluations/contracts';
+import { ITEM_RESULTS, ITEM_RESULT_LABELS, percent as pct, type Grade, type ItemResult } from '@server/modules/inspections/labels';
+import { errorMessage } from '../../api/client';
+import { useServerPaging } from '../../shared/pagination';
 import { PageHeader } from '../../shared/PageHeader';
 import { UnitPicker } from '../../shared/UnitPicker';
 import { fmtDate } from '../../shared/format';
 import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
 import { useCan } from '../../app/auth';
-import { useChecklists } from './shared';
+import { useChecklistOptions, useCreateEvaluation, useEvaluations, useTryGrade, useVersion } from './queries';
+import { firstPageNote } from './shared';
 
-function GradeTag({ g }: { g: Pick<GradeResult, 'grade' | 'gradeLabel'> }) {
+const GRADE_COLORS: Record<Grade, string> = { excellent: 'green', good: 'blue', pass: 'gold', fail: 'red' };
+
+/** A grade as 试算 answers it or as an evaluation stores it (points only when the items carry them). */
+type Graded = Omit<GradeView, 'score' | 'maxScore'> & { score?: number | null; maxScore?: number | null };
+
+function GradeTag({ g }: { g: Pick<Graded, 'grade' | 'gradeLabel'> }) {
   return (
     <Tag color={GRADE_COLORS[g.grade]} data-testid="grade" style={{ fontSize: 14, padding: '2px 10px' }}>
       {g.gradeLabel}
@@ -22,7 +29,7 @@ function GradeTag({ g }: { g: Pick<GradeResult, 'grade' | 'gradeLabel'> }) {
   );
 }
 
-function GradeSummary({ g }: { g: GradeResult }) {
+function GradeSummary({ g }: { g: Graded }) {
   return (
     <Card size="small" variant="outlined" style={{ marginBottom: 12 }} data-testid="grade-summary">
       <Space wrap size={16} align="center">
@@ -36,7 +43,9 @@ function GradeSummary({ g }: { g: GradeResult }) {
           {g.notApplicable ? `，不适用 ${g.notApplicable}` : ''}
         </Typography.Text>
       </Space>
-      {g.vetoFailed.length > 0 && <Alert type="error" showIcon style={{ marginTop: 8 }} title={`否决项不符合：${g.vetoFailed.join('、')}，一票否决，评定为不合格`} />}
+      {g.vetoFailed.length > 0 && (
+        <Alert type="error" showIcon style={{ marginTop: 8 }} title={`否决项不符合：${g.vetoFailed.join('、')}，一票否决，评定为不合格`} />
+      )}
       <ul className="explain-list" style={{ marginTop: 8 }}>
         {g.explanation.map((x, i) => (
           <li key={i}>{x}</li>
@@ -49,11 +58,12 @@ function GradeSummary({ g }: { g: GradeResult }) {
 export function EvaluationsPage() {
   const can = useCan();
   const manage = can('inspection.manage');
-  const q = useQuery({ queryKey: ['/api/inspections/evaluations'], queryFn: () => api.get<{ items: Evaluation[] }>('/api/inspections/evaluations') });
-  const [open, setOpen] = useState<Evaluation | null>(null);
+  const { page, pagination } = useServerPaging();
+  const q = useEvaluations(page.current, page.pageSize);
+  const [open, setOpen] = useState<EvaluationView | null>(null);
   const [creating, setCreating] = useState(false);
 
-  const columns: ColumnsType<Evaluation> = [
+  const columns: ColumnsType<EvaluationView> = [
     { title: '考评名称', dataIndex: 'title', render: (v: string, r) => <Typography.Link onClick={() => setOpen(r)}>{v}</Typography.Link> },
     { title: '考评日期', dataIndex: 'evaluatedOn', render: fmtDate },
     { title: '等级', dataIndex: 'grade', render: (_: unknown, r) => <GradeTag g={r} /> },
@@ -76,7 +86,15 @@ export function EvaluationsPage() {
       />
       <Card variant="borderless">
         {q.isError && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
-        <Table<Evaluation> rowKey="id" data-testid="evaluations-table" loading={q.isFetching} columns={columns} dataSource={q.data?.items ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} />
+        <Table<EvaluationView>
+          rowKey="id"
+          data-testid="evaluations-table"
+          loading={q.isFetching}
+          columns={columns}
+          dataSource={q.data?.items ?? []}
+          pagination={pagination(q.data?.total, '次')}
+          scroll={{ x: 'max-content' }}
+        />
       </Card>
       <Drawer open={!!open} onClose={() => setOpen(null)} size={720} title={open?.title} destroyOnHidden>
         {open && (
@@ -91,7 +109,7 @@ export function EvaluationsPage() {
   );
 }
 
-function ResultsTable({ rows }: { rows: GradeResult['results'] }) {
+function ResultsTable({ rows }: { rows: EvaluationResult[] }) {
   return (
     <Table
       size="small"
@@ -101,9 +119,26 @@ function ResultsTable({ rows }: { rows: GradeResult['results'] }) {
       scroll={{ x: 'max-content' }}
       columns={[
         { title: '编号', dataIndex: 'code', render: (v: string) => <span className="mono">{v}</span> },
-        { title: '检查项', dataIndex: 'title', render: (v: string, r) => <div style={{ maxWidth: 380 }}>{v}{r.veto && <Tag color="red" style={{ marginLeft: 6 }}>否决项</Tag>}</div> },
+        {
+          title: '检查项',
+          dataIndex: 'title',
+          render: (v: string, r) => (
+            <div style={{ maxWidth: 380 }}>
+              {v}
+              {r.veto && (
+                <Tag color="red" style={{ marginLeft: 6 }}>
+                  否决项
+                </Tag>
+              )}
+            </div>
+          ),
+        },
         { title: '分值', dataIndex: 'points', render: (v: number | null) => v ?? '—' },
-        { title: '结果', dataIndex: 'result', render: (v: ItemResult, r) => <Tag color={v === 'compliant' ? 'green' : v === 'non_compliant' ? 'red' : 'default'}>{r.resultLabel}</Tag> },
+        {
+          title: '结果',
+          dataIndex: 'result',
+          render: (v: ItemResult, r) => <Tag color={v === 'compliant' ? 'green' : v === 'non_compliant' ? 'red' : 'default'}>{r.resultLabel}</Tag>,
+        },
       ]}
     />
   );
@@ -112,19 +147,22 @@ function ResultsTable({ rows }: { rows: GradeResult['results'] }) {
 type EvalForm = { versionId: string; title: string; evaluatedOn: Dayjs; unitId?: string | null };
 
 function EvaluationDrawer({ onClose }: { onClose: () => void }) {
-  const qc = useQueryClient();
   const { message } = App.useApp();
+  const tryGrade = useTryGrade();
+  const create = useCreateEvaluation();
   const [form] = Form.useForm<EvalForm>();
-  const checklists = useChecklists();
-  const options = (checklists.data?.items ?? []).filter((c) => c.kind === 'evaluation' && c.latestPublished).map((c) => ({ value: c.latestPublished!.id, label: `${c.name}（第 ${c.latestPublished!.version} 版）` }));
+  const checklists = useChecklistOptions('evaluation');
+  const options = (checklists.data?.items ?? [])
+    .filter((c) => c.latestPublished)
+    .map((c) => ({ value: c.latestPublished!.id, label: `${c.name}（第 ${c.latestPublished!.version} 版）` }));
   const versionId = Form.useWatch('versionId', form);
-  const ver = useQuery({ queryKey: ['/api/inspections/checklist-versions', versionId], queryFn: () => api.get<VersionDetail>(`/api/inspections/checklist-versions/${versionId}`), enabled: !!versionId });
+  const ver = useVersion(versionId);
   const [results, setResults] = useState<Record<string, ItemResult>>({});
-  const [grade, setGrade] = useState<GradeResult | null>(null);
+  const [grade, setGrade] = useState<GradeView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const body = (v: EvalForm) => ({
+  const body = (v: EvalForm): EvaluationInput => ({
     checklistVersionId: v.versionId,
     unitId: v.unitId ?? null,
     title: v.title.trim(),
@@ -142,12 +180,11 @@ function EvaluationDrawer({ onClose }: { onClose: () => void }) {
     setError(null);
     try {
       if (save) {
-        await api.post('/api/inspections/evaluations', body(v));
+        await create.mutateAsync(body(v));
         message.success('考评结果已保存');
-        void qc.invalidateQueries({ queryKey: ['/api/inspections/evaluations'] });
         onClose();
       } else {
-        setGrade(await api.post<GradeResult>('/api/inspections/evaluations/grade', body(v)));
+        setGrade(await tryGrade.mutateAsync(body(v)));
       }
     } catch (e) {
       setError(formErrorMessage(e, applyFieldErrors(form, e)));
@@ -180,8 +217,20 @@ function EvaluationDrawer({ onClose }: { onClose: () => void }) {
       <Form form={form} layout="vertical" name="evaluation" initialValues={{ evaluatedOn: dayjs(), title: `${dayjs().year()}年度机关档案工作目标管理考评` }}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item label="考评表" name="versionId" rules={[{ required: true, message: '请选择已发布的考评表' }]}>
-              <Select options={options} loading={checklists.isLoading} onChange={() => { setResults({}); setGrade(null); }} />
+            <Form.Item
+              label="考评表"
+              name="versionId"
+              rules={[{ required: true, message: '请选择已发布的考评表' }]}
+              extra={firstPageNote(checklists.data, '考评表')}
+            >
+              <Select
+                options={options}
+                loading={checklists.isLoading}
+                onChange={() => {
+                  setResults({});
+                  setGrade(null);
+                }}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -221,7 +270,20 @@ function EvaluationDrawer({ onClose }: { onClose: () => void }) {
           scroll={{ x: 'max-content' }}
           columns={[
             { title: '编号', dataIndex: 'code', render: (v: string) => <span className="mono">{v}</span> },
-            { title: '检查项', dataIndex: 'title', render: (v: string, r) => <div style={{ maxWidth: 380 }}>{v}{r.veto && <Tag color="red" style={{ marginLeft: 6 }}>否决项</Tag>}</div> },
+            {
+              title: '检查项',
+              dataIndex: 'title',
+              render: (v: string, r) => (
+                <div style={{ maxWidth: 380 }}>
+                  {v}
+                  {r.veto && (
+                    <Tag color="red" style={{ marginLeft: 6 }}>
+                      否决项
+                    </Tag>
+                  )}
+                </div>
+              ),
+            },
             { title: '分值', dataIndex: 'points', render: (v: number | null) => v ?? '—' },
             {
               title: '结果',
@@ -235,7 +297,7 @@ function EvaluationDrawer({ onClose }: { onClose: () => void }) {
                     setResults((x) => ({ ...x, [r.id]: e.target.value as ItemResult }));
                     setGrade(null);
                   }}
-                  options={(Object.keys(ITEM_RESULT_LABELS) as ItemResult[]).map((k) => ({ value: k, label: ITEM_RESULT_LABELS[k] }))}
+                  options={ITEM_RESULTS.map((k) => ({ value: k, label: ITEM_RESULT_LABELS[k] }))}
                 />
               ),
             },

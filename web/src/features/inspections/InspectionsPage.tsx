@@ -4,18 +4,17 @@ import { Button, DatePicker, Form, Input, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { api } from '../../api/client';
-import type { Page, Inspector } from '../../api/types';
-import { INSPECTION_SOURCE_LABELS, INSPECTION_STATUSES, INSPECTION_STATUS_LABELS, type InspectionDetail, type InspectionSummary } from '../../api/inspections';
+import type { AdHocResult, InspectionSummary } from '@server/modules/inspections/loop/contracts';
 import { ListPage } from '../../shared/ListPage';
 import { PageHeader } from '../../shared/PageHeader';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { UnitPicker } from '../../shared/UnitPicker';
 import { useCan } from '../../app/auth';
-import { useChecklists } from './shared';
 import { InspectionStatusTag } from './InspectionStatusTag';
+import { INSPECTIONS_URL, useChecklistOptions, useCreateAdHoc, useTeamInspectors } from './queries';
+import { firstPageNote } from './shared';
+import { INSPECTION_SOURCE_LABELS, INSPECTION_STATUSES, INSPECTION_STATUS_LABELS } from './status';
 
 export function InspectionsPage() {
   const can = useCan();
@@ -51,7 +50,7 @@ export function InspectionsPage() {
         }
       />
       <ListPage<InspectionSummary>
-        url="/api/inspections"
+        url={INSPECTIONS_URL}
         columns={columns}
         testId="inspections-table"
         searchPlaceholder="单位名称或检查编号"
@@ -74,14 +73,10 @@ interface AdHocValues {
 }
 
 function AdHocForm({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const checklists = useChecklists();
-  const inspectors = useQuery({
-    queryKey: ['/api/inspectors', 'team-picker'],
-    queryFn: () => api.get<Page<Inspector>>('/api/inspectors', { page: 1, pageSize: 100, status: 'active' }),
-    enabled: open,
-  });
+  const create = useCreateAdHoc();
+  const checklists = useChecklistOptions('inspection');
+  const inspectors = useTeamInspectors(open);
   const versions = (checklists.data?.items ?? []).filter((c) => c.kind === 'inspection' && c.latestPublished);
   return (
     <FormDrawer<AdHocValues>
@@ -95,18 +90,16 @@ function AdHocForm({ open, onClose }: { open: boolean; onClose: () => void }) {
       successMessage="已创建检查任务"
       initialValues={{ checklistVersionId: versions[0]?.latestPublished?.id }}
       onSubmit={(v) =>
-        api.post<InspectionDetail>('/api/inspections', {
+        create.mutateAsync({
           unitId: v.unitId,
           inspectorIds: v.inspectorIds ?? [],
           checklistVersionId: v.checklistVersionId,
-          plannedDate: v.plannedDate?.format('YYYY-MM-DD'),
+          // An empty date is the server's to refuse, with its message under the field.
+          plannedDate: v.plannedDate?.format('YYYY-MM-DD') as string,
           reason: v.reason,
         })
       }
-      onSuccess={(r) => {
-        void qc.invalidateQueries({ queryKey: ['/api/inspections'] });
-        void navigate({ to: '/inspection/inspections/$id', params: { id: (r as InspectionDetail).id } });
-      }}
+      onSuccess={(r) => void navigate({ to: '/inspection/inspections/$id', params: { id: (r as AdHocResult).id } })}
     >
       <Form.Item name="unitId" label="检查对象" rules={[{ required: true, message: '请选择检查对象' }]}>
         <UnitPicker />
@@ -125,7 +118,12 @@ function AdHocForm({ open, onClose }: { open: boolean; onClose: () => void }) {
           options={(inspectors.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.name}（${i.certificateNo}）`, disabled: i.certState === 'expired' }))}
         />
       </Form.Item>
-      <Form.Item name="checklistVersionId" label="检查表" rules={[{ required: true, message: '请选择检查表' }]}>
+      <Form.Item
+        name="checklistVersionId"
+        label="检查表"
+        rules={[{ required: true, message: '请选择检查表' }]}
+        extra={firstPageNote(checklists.data, '检查表')}
+      >
         <Select size="large" options={versions.map((c) => ({ value: c.latestPublished!.id, label: `${c.name}（第 ${c.latestPublished!.version} 版）` }))} />
       </Form.Item>
       <Form.Item name="plannedDate" label="检查日期" rules={[{ required: true, message: '请选择检查日期' }]}>

@@ -14,7 +14,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { errorMessage } from '../../api/client';
 import { useOrgTree } from '../../api/queries';
-import { monitorsQuery, warningCounts, type InspectionBrief, type InspectorLoad, type OverdueRectification, type RepeatWarning } from '../../api/inspection-figures';
+import type { InspectionBrief, InspectorLoad, OverdueRectification, RepeatWarning } from '@server/modules/inspections/figures/contracts';
+import { monitorsQuery, warningCounts } from './queries';
 import { PageHeader } from '../../shared/PageHeader';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { useCan } from '../../app/auth';
@@ -95,7 +96,8 @@ export function MonitorsPage() {
           {d && (
             <Space wrap data-testid="monitor-settings">
               <Typography.Text type="secondary">
-                重复检查提示：<strong>{d.settings.repeatInspectionDays}</strong> 日内 · 每名执法人员每月检查上限：<strong>{d.settings.inspectorMonthlyMax}</strong> 次
+                重复检查提示：<strong>{d.settings.repeatInspectionDays}</strong> 日内 · 每名执法人员每月检查上限：
+                <strong>{d.settings.inspectorMonthlyMax}</strong> 次
               </Typography.Text>
               {can('settings.manage') && (
                 <Link to="/settings" data-testid="monitor-settings-link">
@@ -121,9 +123,21 @@ export function MonitorsPage() {
             onChange={(k) => set({ tab: k === 'repeats' ? undefined : (k as Tab) })}
             size="large"
             items={[
-              { key: 'repeats', label: <TabLabel text="重复检查" count={n.repeats} testId="count-repeats" />, children: <RepeatsTable rows={d.repeats} days={d.settings.repeatInspectionDays} /> },
-              { key: 'overdue', label: <TabLabel text="整改逾期" count={n.overdueItems} testId="count-overdue" />, children: <OverdueTable rows={d.overdue} many={many} /> },
-              { key: 'workload', label: <TabLabel text="执法人员工作量" count={n.overloaded} testId="count-workload" />, children: <WorkloadTable rows={d.workload} max={d.settings.inspectorMonthlyMax} /> },
+              {
+                key: 'repeats',
+                label: <TabLabel text="重复检查" count={n.repeats} testId="count-repeats" />,
+                children: <RepeatsTable rows={d.repeats} days={d.settings.repeatInspectionDays} />,
+              },
+              {
+                key: 'overdue',
+                label: <TabLabel text="整改逾期" count={n.overdueItems} testId="count-overdue" />,
+                children: <OverdueTable rows={d.overdue} many={many} />,
+              },
+              {
+                key: 'workload',
+                label: <TabLabel text="执法人员工作量" count={n.overloaded} testId="count-workload" />,
+                children: <WorkloadTable rows={d.workload} max={d.settings.inspectorMonthlyMax} />,
+              },
             ]}
           />
         </Card>
@@ -203,7 +217,8 @@ function OverdueTable({ rows, many }: { rows: OverdueRectification[]; many: bool
         <div style={{ maxWidth: 360 }}>
           {r.items.map((x) => (
             <div key={x.id}>
-              <span className="mono">{x.code}</span> {x.title} <Tag color={x.status === 'returned' ? 'red' : x.status === 'reported' ? 'blue' : 'default'}>{x.statusLabel}</Tag>
+              <span className="mono">{x.code}</span> {x.title}{' '}
+              <Tag color={x.status === 'returned' ? 'red' : x.status === 'reported' ? 'blue' : 'default'}>{x.statusLabel}</Tag>
               {x.returnCount > 0 && <Typography.Text type="secondary">退回 {x.returnCount} 次</Typography.Text>}
             </div>
           ))}
@@ -264,7 +279,7 @@ function WorkloadTable({ rows, max }: { rows: InspectorLoad[]; max: number }) {
       dataSource={rows}
       scroll={{ x: 'max-content' }}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      onRow={(r) => (r.warning ? { style: { background: '#fff1f0' }, 'data-overloaded': '1' } as HTMLAttributes<HTMLTableRowElement> : {})}
+      onRow={(r) => (r.warning ? ({ style: { background: '#fff1f0' }, 'data-overloaded': '1' } as HTMLAttributes<HTMLTableRowElement>) : {})}
       locale={{ emptyText: <EmptyNote>本期没有执法人员参加检查</EmptyNote> }}
       data-testid="workload-table"
     />

@@ -2,50 +2,31 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { api, errorMessage } from '../../api/client';
-import type { PlanDetail } from '../../api/inspections';
-import type { RiskTier, UnitType } from '../../api/types';
-import { RISK_TIER_LABELS, UNIT_TYPE_LABELS } from '../../api/labels';
+import type { PlanDraw } from '@server/modules/inspections/plans/contracts';
+import { RISK_TIER_LABELS, UNIT_TYPE_LABELS, type RiskTier, type UnitType } from '@server/modules/orgs/contracts';
+import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDate, fmtDateTime } from '../../shared/format';
-import { useCan } from '../../app/auth';
 import { DrawFormDrawer } from '../draws/DrawForm';
 import { DrawStatusTag } from '../draws/DrawStatusTag';
 import { PlanFormDrawer } from './PlanForm';
+import { usePlan, usePublishPlan } from './queries';
 
 export function PlanDetailPage() {
   const { id } = useParams({ strict: false }) as { id: string };
-  const can = useCan();
-  const manage = can('inspection.manage');
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['/api/inspections/plans', id], queryFn: () => api.get<PlanDetail>(`/api/inspections/plans/${id}`) });
+  const q = usePlan(id);
+  const publishing = usePublishPlan(id);
   const [editing, setEditing] = useState(false);
   const [drawing, setDrawing] = useState(false);
-  const [publishing, setPublishing] = useState(false);
 
   if (q.isLoading) return <Skeleton active />;
   if (q.isError || !q.data) return <Result status="error" title="加载失败" subTitle={errorMessage(q.error)} />;
   const p = q.data;
   const cov = p.targetCoverage;
-  const saved = (x: PlanDetail) => {
-    qc.setQueryData(['/api/inspections/plans', id], x);
-    void qc.invalidateQueries({ queryKey: ['/api/inspections/plans'] });
-  };
-  const publish = async () => {
-    setPublishing(true);
-    try {
-      saved(await api.post<PlanDetail>(`/api/inspections/plans/${id}/publish`));
-      message.success('计划已公开');
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setPublishing(false);
-    }
-  };
+  const publish = () => publishing.mutate(undefined, { onSuccess: () => message.success('计划已公开'), onError: (e) => message.error(errorMessage(e)) });
 
   return (
     <>
@@ -62,25 +43,25 @@ export function PlanDetailPage() {
             <Link to="/inspection/plans">
               <Button icon={<ArrowLeftOutlined />}>返回列表</Button>
             </Link>
-            {manage && p.status === 'draft' && (
+            {p.allowedActions.includes('edit') && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 编辑
               </Button>
             )}
-            {manage && p.status === 'draft' && (
+            {p.allowedActions.includes('publish') && (
               <Popconfirm
                 title="公开计划？"
                 description="公开后不能修改；检查事项清单和今日持有效执法证的执法人员随计划公开。"
                 okText="公开"
                 cancelText="取消"
-                onConfirm={() => void publish()}
+                onConfirm={publish}
               >
-                <Button type="primary" icon={<SendOutlined />} loading={publishing}>
+                <Button type="primary" icon={<SendOutlined />} loading={publishing.isPending}>
                   公开计划
                 </Button>
               </Popconfirm>
             )}
-            {manage && p.status === 'published' && (
+            {p.allowedActions.includes('draw') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawing(true)}>
                 新建抽取
               </Button>
@@ -94,7 +75,9 @@ export function PlanDetailPage() {
           <Card variant="borderless" size="small" title="计划内容">
             <Descriptions bordered size="small" column={1} data-testid="plan-descriptions">
               <Descriptions.Item label="检查范围">{p.scope}</Descriptions.Item>
-              <Descriptions.Item label="单位类型">{p.unitTypes.length ? p.unitTypes.map((t: UnitType) => UNIT_TYPE_LABELS[t] ?? t).join('、') : '不限'}</Descriptions.Item>
+              <Descriptions.Item label="单位类型">
+                {p.unitTypes.length ? p.unitTypes.map((t: UnitType) => UNIT_TYPE_LABELS[t] ?? t).join('、') : '不限'}
+              </Descriptions.Item>
               <Descriptions.Item label="风险等级">
                 {p.riskTiers.length ? p.riskTiers.map((t: RiskTier) => RISK_TIER_LABELS[t] ?? t).join('、') : '不限'}
                 {p.stratifyByRisk && <Tag style={{ marginLeft: 8 }}>按风险等级分层抽取</Tag>}
@@ -144,7 +127,7 @@ export function PlanDetailPage() {
                     </Space>
                   ),
                 },
-                { title: '状态', dataIndex: 'status', render: (v: PlanDetail['draws'][number]['status'], r) => <DrawStatusTag status={v} label={r.statusLabel} /> },
+                { title: '状态', dataIndex: 'status', render: (v: PlanDraw['status'], r) => <DrawStatusTag status={v} label={r.statusLabel} /> },
                 { title: '计划检查日期', dataIndex: 'plannedDate', render: fmtDate },
                 { title: '抽取', dataIndex: 'k', render: (k: number) => `${k} 家` },
                 { title: '重抽理由', dataIndex: 'redrawReason', render: (v: string | null) => v ?? '—', responsive: ['lg'] },
@@ -176,15 +159,12 @@ export function PlanDetailPage() {
           </Card>
         </Col>
       </Row>
-      <PlanFormDrawer open={editing} plan={p} onClose={() => setEditing(false)} onSaved={saved} />
+      <PlanFormDrawer open={editing} plan={p} onClose={() => setEditing(false)} />
       <DrawFormDrawer
         open={drawing}
         planId={p.id}
         onClose={() => setDrawing(false)}
-        onCreated={(d) => {
-          void qc.invalidateQueries({ queryKey: ['/api/inspections/draws'] });
-          void navigate({ to: '/inspection/draws/$id', params: { id: d.id } });
-        }}
+        onCreated={(d) => void navigate({ to: '/inspection/draws/$id', params: { id: d.id } })}
       />
     </>
   );

@@ -1,12 +1,11 @@
 /** The drawer that creates or edits a draft annual inspection plan. */
 import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../../api/client';
-import type { Plan, PlanDetail, TargetCoverage } from '../../api/inspections';
-import type { RiskTier, UnitType } from '../../api/types';
-import { RISK_TIER_LABELS, UNIT_TYPE_LABELS } from '../../api/labels';
+import type { PlanDetail, PlanView, TargetCoverage } from '@server/modules/inspections/plans/contracts';
+import { RISK_TIER_LABELS, UNIT_TYPES, UNIT_TYPE_LABELS, type RiskTier, type UnitType } from '@server/modules/orgs/contracts';
 import { FormDrawer } from '../../shared/FormDrawer';
-import { useChecklists } from './shared';
+import { useChecklistOptions, useSavePlan } from './queries';
+import { firstPageNote } from './shared';
 
 type Values = {
   year: number;
@@ -23,11 +22,26 @@ type Values = {
 
 const TIERS: RiskTier[] = ['high', 'medium', 'low'];
 
-export function PlanFormDrawer({ open, plan, onClose, onSaved }: { open: boolean; plan?: Plan | null; onClose: () => void; onSaved: (p: PlanDetail) => void }) {
-  const checklists = useChecklists();
+export function PlanFormDrawer({
+  open,
+  plan,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  plan?: PlanView | null;
+  onClose: () => void;
+  onSaved?: (p: PlanDetail) => void;
+}) {
+  const checklists = useChecklistOptions('inspection');
+  const save = useSavePlan();
   const versions = (checklists.data?.items ?? []).filter((c) => c.kind === 'inspection' && c.latestPublished);
-  const options = versions.map((c) => ({ value: c.latestPublished!.id, label: `${c.name}（第 ${c.latestPublished!.version} 版，${c.latestPublished!.itemCount} 项）` }));
-  if (plan?.checklistVersionId && !options.some((o) => o.value === plan.checklistVersionId)) options.push({ value: plan.checklistVersionId, label: '（当前选用的版本）' });
+  const options = versions.map((c) => ({
+    value: c.latestPublished!.id,
+    label: `${c.name}（第 ${c.latestPublished!.version} 版，${c.latestPublished!.itemCount} 项）`,
+  }));
+  if (plan?.checklistVersionId && !options.some((o) => o.value === plan.checklistVersionId))
+    options.push({ value: plan.checklistVersionId, label: '（当前选用的版本）' });
   const year = dayjs().year();
   return (
     <FormDrawer<Values>
@@ -36,7 +50,12 @@ export function PlanFormDrawer({ open, plan, onClose, onSaved }: { open: boolean
       width={640}
       formName="plan"
       onClose={onClose}
-      fieldMap={{ 'targetCoverage.overall': ['overall'], 'targetCoverage.byRiskTier.high': ['byRiskTier', 'high'], 'targetCoverage.byRiskTier.medium': ['byRiskTier', 'medium'], 'targetCoverage.byRiskTier.low': ['byRiskTier', 'low'] }}
+      fieldMap={{
+        'targetCoverage.overall': ['overall'],
+        'targetCoverage.byRiskTier.high': ['byRiskTier', 'high'],
+        'targetCoverage.byRiskTier.medium': ['byRiskTier', 'medium'],
+        'targetCoverage.byRiskTier.low': ['byRiskTier', 'low'],
+      }}
       initialValues={
         plan
           ? {
@@ -71,9 +90,9 @@ export function PlanFormDrawer({ open, plan, onClose, onSaved }: { open: boolean
           schedule: v.schedule?.trim() || null,
           checklistVersionId: v.checklistVersionId ?? null,
         };
-        return plan ? api.patch<PlanDetail>(`/api/inspections/plans/${plan.id}`, body) : api.post<PlanDetail>('/api/inspections/plans', body);
+        return save.mutateAsync({ id: plan?.id, body });
       }}
-      onSuccess={(r) => onSaved(r as PlanDetail)}
+      onSuccess={(r) => onSaved?.(r as PlanDetail)}
     >
       <Row gutter={16}>
         <Col xs={24} sm={6}>
@@ -82,18 +101,32 @@ export function PlanFormDrawer({ open, plan, onClose, onSaved }: { open: boolean
           </Form.Item>
         </Col>
         <Col xs={24} sm={18}>
-          <Form.Item label="计划名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写计划名称' }, { max: 200, message: '不能超过 200 个字' }]}>
+          <Form.Item
+            label="计划名称"
+            name="title"
+            rules={[
+              { required: true, whitespace: true, message: '请填写计划名称' },
+              { max: 200, message: '不能超过 200 个字' },
+            ]}
+          >
             <Input />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label="检查范围" name="scope" rules={[{ required: true, whitespace: true, message: '请填写检查范围' }, { max: 2000, message: '不能超过 2000 个字' }]}>
+      <Form.Item
+        label="检查范围"
+        name="scope"
+        rules={[
+          { required: true, whitespace: true, message: '请填写检查范围' },
+          { max: 2000, message: '不能超过 2000 个字' },
+        ]}
+      >
         <Input.TextArea rows={3} />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item label="单位类型" name="unitTypes" extra="不选为不限">
-            <Select mode="multiple" allowClear placeholder="不限" options={(Object.keys(UNIT_TYPE_LABELS) as UnitType[]).map((k) => ({ value: k, label: UNIT_TYPE_LABELS[k] }))} />
+            <Select mode="multiple" allowClear placeholder="不限" options={UNIT_TYPES.map((k) => ({ value: k, label: UNIT_TYPE_LABELS[k] }))} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
@@ -135,7 +168,11 @@ export function PlanFormDrawer({ open, plan, onClose, onSaved }: { open: boolean
       <Form.Item label="检查安排" name="schedule" rules={[{ max: 500, message: '不能超过 500 个字' }]}>
         <Input.TextArea rows={2} placeholder="如：全年分批实施，原则上每周四下午开展现场检查；检查前 5 个工作日书面通知被检查单位。" />
       </Form.Item>
-      <Form.Item label="检查表版本" name="checklistVersionId" extra="只能选用已发布的检查表；公开计划时随计划一并公开。">
+      <Form.Item
+        label="检查表版本"
+        name="checklistVersionId"
+        extra={['只能选用已发布的检查表；公开计划时随计划一并公开。', firstPageNote(checklists.data, '检查表')].filter(Boolean).join('')}
+      >
         <Select allowClear loading={checklists.isLoading} options={options} placeholder="请选择已发布的检查表" />
       </Form.Item>
     </FormDrawer>

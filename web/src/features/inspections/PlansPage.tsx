@@ -1,26 +1,27 @@
-/** 年度检查计划: annual plans; drafts are edited, then published in advance (事前公开). */
+/** 年度检查计划: annual plans (paged by the server); drafts are edited, then published in advance (事前公开). */
 import { useState } from 'react';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { api, errorMessage } from '../../api/client';
-import type { Plan } from '../../api/inspections';
+import type { PlanView } from '@server/modules/inspections/plans/contracts';
+import { errorMessage } from '../../api/client';
+import { useServerPaging } from '../../shared/pagination';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDateTime } from '../../shared/format';
 import { useCan } from '../../app/auth';
 import { PlanFormDrawer } from './PlanForm';
+import { usePlans } from './queries';
 
 export function PlansPage() {
   const can = useCan();
   const manage = can('inspection.manage');
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const q = useQuery({ queryKey: ['/api/inspections/plans'], queryFn: () => api.get<{ items: Plan[] }>('/api/inspections/plans') });
+  const { page, pagination } = useServerPaging();
+  const q = usePlans(page.current, page.pageSize);
 
-  const columns: ColumnsType<Plan> = [
+  const columns: ColumnsType<PlanView> = [
     { title: '年度', dataIndex: 'year', width: 70 },
     {
       title: '计划名称',
@@ -42,7 +43,7 @@ export function PlansPage() {
       ),
       responsive: ['lg'],
     },
-    { title: '执法人员', dataIndex: 'inspectors', render: (v: Plan['inspectors']) => (v ? `${v.length} 名` : '—'), responsive: ['md'] },
+    { title: '执法人员', dataIndex: 'inspectors', render: (v: PlanView['inspectors']) => (v ? `${v.length} 名` : '—'), responsive: ['md'] },
     { title: '公开时间', dataIndex: 'publishedAt', render: fmtDateTime, responsive: ['lg'] },
   ];
 
@@ -61,13 +62,13 @@ export function PlansPage() {
       />
       <Card variant="borderless">
         {q.isError && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
-        <Table<Plan>
+        <Table<PlanView>
           rowKey="id"
           data-testid="plans-table"
           loading={q.isFetching}
           columns={columns}
           dataSource={q.data?.items ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          pagination={pagination(q.data?.total, '个')}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '还没有检查计划' }}
         />
@@ -75,10 +76,7 @@ export function PlansPage() {
       <PlanFormDrawer
         open={creating}
         onClose={() => setCreating(false)}
-        onSaved={(p) => {
-          void qc.invalidateQueries({ queryKey: ['/api/inspections/plans'] });
-          void navigate({ to: '/inspection/plans/$id', params: { id: p.id } });
-        }}
+        onSaved={(p) => void navigate({ to: '/inspection/plans/$id', params: { id: p.id } })}
       />
     </>
   );

@@ -1,23 +1,26 @@
 /**
  * /public/inspections — 检查结果公开 (一公开) on the portal, no sign-in: the published results of
  * every bureau (GET /api/public/inspections), filtered by year, bureau and unit type, paged, and the
- * 典型单位 on top (GET /api/public/inspections/exemplary, same filters). Cards rather than a wide
+ * 典型单位 on top (GET /api/public/inspections/exemplary, same filters, paged too). Cards rather than a wide
  * table, so a phone reads them without scrolling sideways.
  */
 import { useState } from 'react';
-import { Alert, Card, Col, Empty, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, List, Pagination, Row, Select, Space, Tag, Typography } from 'antd';
 import { StarFilled } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { PublicInspection } from '@server/modules/inspections/publication/contracts';
 import { api, errorMessage } from '../../api/client';
-import type { PublicInspection, PublicInspectionFilter, PublicInspectionPage, RectificationProgress } from '../../api/inspection-publication';
 import { UNIT_TYPE_LABELS } from '../../api/labels';
 import type { UnitType } from '../../api/types';
 import { PageHeader } from '../../shared/PageHeader';
+import { DueDate } from '../../shared/DueDate';
 import { PublicFrame } from '../draws/PublicFrame';
+import { usePublicExemplary, usePublicInspections, type PublicInspectionFilter } from './queries';
+import { RECTIFICATION_PROGRESS_COLORS as RECT_COLORS } from './status';
 
 const PAGE_SIZE = 10;
-const RECT_COLORS: Record<RectificationProgress['code'], string> = { none: 'green', done: 'green', in_progress: 'blue', closed: 'default', overdue: 'red' };
+const EXEMPLARY_PAGE_SIZE = 12;
 const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
 const YEARS = Array.from({ length: 6 }, (_, i) => thisYear - i);
 const noRedirect = { redirectOn401: false };
@@ -25,27 +28,25 @@ const noRedirect = { redirectOn401: false };
 export function PublicInspectionsPage() {
   const [filter, setFilter] = useState<PublicInspectionFilter>({});
   const [page, setPage] = useState(1);
+  const [exemplaryPage, setExemplaryPage] = useState(1);
   const set = (patch: Partial<PublicInspectionFilter>) => {
     setFilter((f) => ({ ...f, ...patch }));
     setPage(1);
+    setExemplaryPage(1);
   };
   const bureaus = useQuery({
     queryKey: ['/api/public/orgs'],
     queryFn: () => api.get<{ items: { id: string; name: string; level: string }[] }>('/api/public/orgs', undefined, noRedirect),
   });
-  const exemplary = useQuery({
-    queryKey: ['/api/public/inspections/exemplary', filter],
-    queryFn: () => api.get<{ items: PublicInspection[] }>('/api/public/inspections/exemplary', { ...filter }, noRedirect),
-  });
-  const list = useQuery({
-    queryKey: ['/api/public/inspections', filter, page],
-    queryFn: () => api.get<PublicInspectionPage>('/api/public/inspections', { ...filter, page, pageSize: PAGE_SIZE }, noRedirect),
-    placeholderData: keepPreviousData,
-  });
+  const exemplary = usePublicExemplary(filter, exemplaryPage, EXEMPLARY_PAGE_SIZE);
+  const list = usePublicInspections(filter, page, PAGE_SIZE);
 
   return (
     <PublicFrame footer="依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号），检查结果自形成之日起 20 个工作日内向社会公开。">
-      <PageHeader title="行政检查结果公开" description="档案行政检查（双随机抽查和专项检查）的检查结果、发现的问题与整改情况。公开内容不含人员姓名、照片和签名。" />
+      <PageHeader
+        title="行政检查结果公开"
+        description="档案行政检查（双随机抽查和专项检查）的检查结果、发现的问题与整改情况。公开内容不含人员姓名、照片和签名。"
+      />
       <Card variant="borderless" style={{ marginBottom: 16 }}>
         <Space wrap size={8} data-testid="public-filters">
           <Select<number>
@@ -101,7 +102,11 @@ export function PublicInspectionsPage() {
         <Row gutter={[12, 12]}>
           {(exemplary.data?.items ?? []).map((x) => (
             <Col key={x.id} xs={24} md={12} xl={8}>
-              <div style={{ border: '1px solid #f0e0b0', background: '#fffbe6', borderRadius: 8, padding: 12, height: '100%' }} data-testid="exemplary-item" data-code={x.code}>
+              <div
+                style={{ border: '1px solid #f0e0b0', background: '#fffbe6', borderRadius: 8, padding: 12, height: '100%' }}
+                data-testid="exemplary-item"
+                data-code={x.code}
+              >
                 <Typography.Text strong style={{ fontSize: 16 }}>
                   {x.unitName}
                 </Typography.Text>
@@ -117,6 +122,20 @@ export function PublicInspectionsPage() {
             </Col>
           ))}
         </Row>
+        {(exemplary.data?.total ?? 0) > EXEMPLARY_PAGE_SIZE && (
+          <Pagination
+            style={{ marginTop: 12 }}
+            align="center"
+            size="small"
+            current={exemplaryPage}
+            pageSize={EXEMPLARY_PAGE_SIZE}
+            total={exemplary.data!.total}
+            showSizeChanger={false}
+            showTotal={(t) => `共 ${t} 个典型单位`}
+            onChange={setExemplaryPage}
+            data-testid="exemplary-pagination"
+          />
+        )}
       </Card>
 
       <Card variant="borderless" title="检查结果" data-testid="public-results-card">
@@ -186,7 +205,11 @@ function ResultItem({ x }: { x: PublicInspection }) {
           <Tag>不适用 {x.results.notApplicable}</Tag>
         </Space>
       </div>
-      <Typography.Paragraph style={{ marginTop: 8, marginBottom: 8, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 4, expandable: true, symbol: '展开' }} data-testid="public-result-text">
+      <Typography.Paragraph
+        style={{ marginTop: 8, marginBottom: 8, whiteSpace: 'pre-wrap' }}
+        ellipsis={{ rows: 4, expandable: true, symbol: '展开' }}
+        data-testid="public-result-text"
+      >
         {x.conclusion}
       </Typography.Paragraph>
       <div>
@@ -194,7 +217,11 @@ function ResultItem({ x }: { x: PublicInspection }) {
         <Tag color={RECT_COLORS[x.rectification.code]} style={{ marginInlineEnd: 8 }} data-testid="public-result-rectification">
           {x.rectification.label}
         </Tag>
-        {x.rectification.due && x.rectification.code !== 'done' && <Typography.Text type="secondary">整改期限 {x.rectification.due}</Typography.Text>}
+        {x.rectification.due && x.rectification.code !== 'done' && (
+          <Typography.Text type="secondary">
+            整改期限 <DueDate due={x.rectification.due} provisional={x.rectification.provisional} provisionalYears={x.rectification.provisionalYears} />
+          </Typography.Text>
+        )}
       </div>
     </List.Item>
   );

@@ -10,16 +10,14 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Tag, Typography, type FormInstance } from 'antd';
 import { EditOutlined, ExportOutlined, SendOutlined, StarFilled, StarOutlined, UndoOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, errorMessage } from '../../api/client';
-import type { InspectionDetail } from '../../api/inspections';
-import type { CorrectionBody, ExemplaryBody, PublicationView, PublishBody, RectificationProgress } from '../../api/inspection-publication';
+import type { InspectionDetail } from '@server/modules/inspections/loop/contracts';
+import type { PublicationView } from '@server/modules/inspections/publication/contracts';
+import { ApiError, errorMessage } from '../../api/client';
 import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
 import { fmtDateTime } from '../../shared/format';
 import { ClockBadge, Muted } from './parts';
-
-const P = '/api/inspections';
-type Done = (d?: InspectionDetail) => void;
+import { useCorrectPublication, usePublication, usePublish, useSetExemplary } from './queries';
+import { RECTIFICATION_PROGRESS_COLORS as RECT_COLORS } from './status';
 
 /**
  * After a failed write: field messages go under their fields; the sentence above the buttons only
@@ -36,13 +34,9 @@ function clearErrors(form: FormInstance) {
   form.setFields(form.getFieldsError().map((f) => ({ name: f.name, errors: [] })));
 }
 
-const RECT_COLORS: Record<RectificationProgress['code'], string> = { none: 'green', done: 'green', in_progress: 'blue', closed: 'default', overdue: 'red' };
-
-export function PublicationCard({ d, onDone }: { d: InspectionDetail; onDone: Done }) {
-  const qc = useQueryClient();
-  const key = [P, d.id, 'publication'];
+export function PublicationCard({ d }: { d: InspectionDetail }) {
   const letter = !!d.feedback;
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<PublicationView>(`${P}/${d.id}/publication`), enabled: letter });
+  const q = usePublication(d.id, letter);
 
   // Before the feedback letter the result is not formed yet: one muted line once the record is signed.
   if (!letter) {
@@ -55,16 +49,21 @@ export function PublicationCard({ d, onDone }: { d: InspectionDetail; onDone: Do
   }
   const p = q.data;
   const can = (a: PublicationView['allowedActions'][number]) => !!p?.allowedActions.includes(a);
-  const saved = (v: PublicationView) => {
-    qc.setQueryData(key, v);
-    onDone();
-  };
 
   return (
     <Card
       variant="borderless"
       title="检查结果公开（一公开）"
-      extra={p && (p.published ? <Tag color="green" data-testid="publication-state">已于 {p.publishedOn} 公开</Tag> : <Tag data-testid="publication-state">未公开</Tag>)}
+      extra={
+        p &&
+        (p.published ? (
+          <Tag color="green" data-testid="publication-state">
+            已于 {p.publishedOn} 公开
+          </Tag>
+        ) : (
+          <Tag data-testid="publication-state">未公开</Tag>
+        ))
+      }
       style={{ marginBottom: 16 }}
       data-testid="publication-card"
     >
@@ -88,14 +87,8 @@ export function PublicationCard({ d, onDone }: { d: InspectionDetail; onDone: Do
               </Tag>
             </div>
           </div>
-          {p.published ? (
-            <Published p={p} canCorrect={can('publish')} onSaved={saved} />
-          ) : can('publish') ? (
-            <PublishForm p={p} onSaved={saved} />
-          ) : (
-            <Muted>尚未公开。</Muted>
-          )}
-          {p.published && <Exemplary p={p} canMark={can('markExemplary')} onSaved={saved} />}
+          {p.published ? <Published p={p} canCorrect={can('publish')} /> : can('publish') ? <PublishForm p={p} /> : <Muted>尚未公开。</Muted>}
+          {p.published && <Exemplary p={p} canMark={can('markExemplary')} />}
         </Space>
       )}
     </Card>
@@ -107,35 +100,44 @@ interface PublishValues {
   publishedOn: Dayjs | null;
 }
 
-function PublishForm({ p, onSaved }: { p: PublicationView; onSaved: (v: PublicationView) => void }) {
+function PublishForm({ p }: { p: PublicationView }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<PublishValues>();
-  const [busy, setBusy] = useState(false);
+  const publish = usePublish(p.inspectionId);
+  const busy = publish.isPending;
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
     const v = form.getFieldsValue();
-    setBusy(true);
     setError(null);
     clearErrors(form);
     try {
       // The text as typed (an empty text is the server's to refuse, with its message under the field).
-      const body: PublishBody = { publicResult: v.publicResult ?? '', publishedOn: v.publishedOn ? v.publishedOn.format('YYYY-MM-DD') : undefined };
-      onSaved(await api.post<PublicationView>(`${P}/${p.inspectionId}/publish`, body));
+      await publish.mutateAsync({ publicResult: v.publicResult ?? '', publishedOn: v.publishedOn ? v.publishedOn.format('YYYY-MM-DD') : undefined });
       message.success('检查结果已公开');
     } catch (e) {
       setError(failure(form, e));
-    } finally {
-      setBusy(false);
     }
   };
   return (
-    <Form<PublishValues> form={form} name="publish" layout="vertical" initialValues={{ publicResult: p.defaultText ?? '', publishedOn: dayjs() }} data-testid="publish-form">
+    <Form<PublishValues>
+      form={form}
+      name="publish"
+      layout="vertical"
+      initialValues={{ publicResult: p.defaultText ?? '', publishedOn: dayjs() }}
+      data-testid="publish-form"
+    >
       <Form.Item
         name="publicResult"
         label={
           <Space>
             <span>公开内容</span>
-            <Button type="link" size="small" icon={<UndoOutlined />} onClick={() => form.setFieldsValue({ publicResult: p.defaultText ?? '' })} data-testid="reset-default-text">
+            <Button
+              type="link"
+              size="small"
+              icon={<UndoOutlined />}
+              onClick={() => form.setFieldsValue({ publicResult: p.defaultText ?? '' })}
+              data-testid="reset-default-text"
+            >
               恢复默认文本
             </Button>
           </Space>
@@ -160,7 +162,7 @@ interface CorrectionValues {
   reason: string;
 }
 
-function Published({ p, canCorrect, onSaved }: { p: PublicationView; canCorrect: boolean; onSaved: (v: PublicationView) => void }) {
+function Published({ p, canCorrect }: { p: PublicationView; canCorrect: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <div data-testid="published">
@@ -171,7 +173,10 @@ function Published({ p, canCorrect, onSaved }: { p: PublicationView; canCorrect:
         <Descriptions.Item label="公开人">{p.publishedByName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="办理时间">{fmtDateTime(p.publishedAt)}</Descriptions.Item>
       </Descriptions>
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', background: '#fafafa', padding: 12, borderRadius: 6, marginBottom: 8 }} data-testid="published-text">
+      <Typography.Paragraph
+        style={{ whiteSpace: 'pre-wrap', background: '#fafafa', padding: 12, borderRadius: 6, marginBottom: 8 }}
+        data-testid="published-text"
+      >
         {p.publicResult}
       </Typography.Paragraph>
       <Space wrap>
@@ -184,44 +189,39 @@ function Published({ p, canCorrect, onSaved }: { p: PublicationView; canCorrect:
           </Button>
         )}
       </Space>
-      {canCorrect && open && (
-        <CorrectionForm
-          p={p}
-          onClose={() => setOpen(false)}
-          onSaved={(v) => {
-            onSaved(v);
-            setOpen(false);
-          }}
-        />
-      )}
+      {canCorrect && open && <CorrectionForm p={p} onClose={() => setOpen(false)} />}
     </div>
   );
 }
 
 /** Mounted when opened, so it starts from the text as published now. */
-function CorrectionForm({ p, onClose, onSaved }: { p: PublicationView; onClose: () => void; onSaved: (v: PublicationView) => void }) {
+function CorrectionForm({ p, onClose }: { p: PublicationView; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CorrectionValues>();
-  const [busy, setBusy] = useState(false);
+  const correct = useCorrectPublication(p.inspectionId);
+  const busy = correct.isPending;
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
     const v = form.getFieldsValue();
-    setBusy(true);
     setError(null);
     clearErrors(form);
     try {
-      const body: CorrectionBody = { publicResult: v.publicResult ?? '', reason: v.reason ?? '' };
-      const saved = await api.put<PublicationView>(`${P}/${p.inspectionId}/publication`, body);
+      await correct.mutateAsync({ publicResult: v.publicResult ?? '', reason: v.reason ?? '' });
       message.success('已更正公开内容');
-      onSaved(saved);
+      onClose();
     } catch (e) {
       setError(failure(form, e));
-    } finally {
-      setBusy(false);
     }
   };
   return (
-    <Form<CorrectionValues> form={form} name="correction" layout="vertical" initialValues={{ publicResult: p.publicResult ?? '', reason: '' }} style={{ marginTop: 16 }} data-testid="correction-form">
+    <Form<CorrectionValues>
+      form={form}
+      name="correction"
+      layout="vertical"
+      initialValues={{ publicResult: p.publicResult ?? '', reason: '' }}
+      style={{ marginTop: 16 }}
+      data-testid="correction-form"
+    >
       <Form.Item name="publicResult" label="更正后的公开内容">
         <Input.TextArea autoSize={{ minRows: 5, maxRows: 16 }} maxLength={5000} showCount data-testid="correction-text" />
       </Form.Item>
@@ -241,24 +241,21 @@ function CorrectionForm({ p, onClose, onSaved }: { p: PublicationView; onClose: 
   );
 }
 
-function Exemplary({ p, canMark, onSaved }: { p: PublicationView; canMark: boolean; onSaved: (v: PublicationView) => void }) {
+function Exemplary({ p, canMark }: { p: PublicationView; canMark: boolean }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
-  const [busy, setBusy] = useState(false);
+  const mark = useSetExemplary(p.inspectionId);
+  const busy = mark.isPending;
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    setBusy(true);
     setError(null);
     clearErrors(form);
     try {
-      const body: ExemplaryBody = { exemplary: !p.exemplary, note: form.getFieldValue('note') ?? '' };
-      onSaved(await api.post<PublicationView>(`${P}/${p.inspectionId}/exemplary`, body));
+      await mark.mutateAsync({ exemplary: !p.exemplary, note: form.getFieldValue('note') ?? '' });
       message.success(p.exemplary ? '已取消典型' : '已标记为典型');
       form.resetFields();
     } catch (e) {
       setError(failure(form, e));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -280,10 +277,20 @@ function Exemplary({ p, canMark, onSaved }: { p: PublicationView; canMark: boole
       )}
       {canMark && (
         <Form form={form} name={p.exemplary ? 'unmark' : 'mark'} layout="vertical" key={p.exemplary ? 'unmark' : 'mark'} data-testid="exemplary-form">
-          <Form.Item name="note" label={p.exemplary ? '取消理由' : '典型理由'} extra={p.exemplary ? '写明为何不再作为典型（记入全过程记录）。' : '必填：该单位为何可作为典型。'}>
+          <Form.Item
+            name="note"
+            label={p.exemplary ? '取消理由' : '典型理由'}
+            extra={p.exemplary ? '写明为何不再作为典型（记入全过程记录）。' : '必填：该单位为何可作为典型。'}
+          >
             <Input.TextArea rows={2} maxLength={1000} data-testid="exemplary-note-input" />
           </Form.Item>
-          <Button size="large" icon={p.exemplary ? <StarOutlined /> : <StarFilled />} loading={busy} onClick={() => void submit()} data-testid={p.exemplary ? 'unmark-exemplary' : 'mark-exemplary'}>
+          <Button
+            size="large"
+            icon={p.exemplary ? <StarOutlined /> : <StarFilled />}
+            loading={busy}
+            onClick={() => void submit()}
+            data-testid={p.exemplary ? 'unmark-exemplary' : 'mark-exemplary'}
+          >
             {p.exemplary ? '取消典型' : '标记典型'}
           </Button>
           {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="exemplary-error" />}

@@ -5,7 +5,17 @@
 import { useEffect, useRef } from 'react';
 import { Button, Space, Typography } from 'antd';
 
-export function SignaturePad({ label, onChange, testId, height = 180 }: { label: string; onChange: (png: string | null) => void; testId?: string; height?: number }) {
+export function SignaturePad({
+  label,
+  onChange,
+  testId,
+  height = 180,
+}: {
+  label: string;
+  onChange: (png: string | null) => void;
+  testId?: string;
+  height?: number;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const last = useRef<{ x: number; y: number } | null>(null);
@@ -95,7 +105,16 @@ export function SignaturePad({ label, onChange, testId, height = 180 }: { label:
       <canvas
         ref={canvas}
         aria-label={`${label}签名区`}
-        style={{ width: '100%', height, border: '1px dashed #8c8c8c', borderRadius: 8, touchAction: 'none', background: '#fff', display: 'block', cursor: 'crosshair' }}
+        style={{
+          width: '100%',
+          height,
+          border: '1px dashed #8c8c8c',
+          borderRadius: 8,
+          touchAction: 'none',
+          background: '#fff',
+          display: 'block',
+          cursor: 'crosshair',
+        }}
         onPointerDown={down}
         onPointerMove={move}
         onPointerUp={up}

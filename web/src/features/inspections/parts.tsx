@@ -4,7 +4,10 @@ import { Alert, App, Button, Descriptions, Image, Popover, Segmented, Space, Ste
 import { CameraOutlined, DownloadOutlined } from '@ant-design/icons';
 import { api, download, errorMessage } from '../../api/client';
 import { StatusTag } from '../../shared/StatusTag';
-import { ITEM_RESULT_LABELS, type ClockView, INSPECTION_STATUSES, INSPECTION_STATUS_LABELS, type FileRef, type InspectionStatus, type ItemResult, type SignedRecordView } from '../../api/inspections';
+import { DueDate } from '../../shared/DueDate';
+import { ITEM_RESULT_LABELS, type ItemResult } from '@server/modules/inspections/labels';
+import type { ClockView, EvidenceUsage, FileRef, NoticeView, RecordView } from '@server/modules/inspections/loop/contracts';
+import { INSPECTION_STATUSES, INSPECTION_STATUS_LABELS, type InspectionStatus } from '@server/modules/inspections/loop/labels';
 
 export const RESULT_OPTIONS = (Object.keys(ITEM_RESULT_LABELS) as ItemResult[]).map((v) => ({ value: v, label: ITEM_RESULT_LABELS[v] }));
 const RESULT_COLORS: Record<ItemResult, string> = { compliant: 'green', non_compliant: 'red', not_applicable: 'default' };
@@ -19,7 +22,17 @@ export function ResultTag({ result }: { result: ItemResult | null | undefined })
 }
 
 /** The large 符合/不符合/不适用 control (touch-sized). */
-export function ResultControl({ value, onChange, disabled, testId }: { value: ItemResult | null | undefined; onChange: (v: ItemResult) => void; disabled?: boolean; testId?: string }) {
+export function ResultControl({
+  value,
+  onChange,
+  disabled,
+  testId,
+}: {
+  value: ItemResult | null | undefined;
+  onChange: (v: ItemResult) => void;
+  disabled?: boolean;
+  testId?: string;
+}) {
   return (
     <div data-testid={testId} data-value={value ?? ''}>
       <Segmented<ItemResult | ''>
@@ -96,7 +109,19 @@ export function FileThumbs({ base, files }: { base: string; files: FileRef[] }) 
 }
 
 /** 拍照/上传: a file input that opens the camera on a tablet; the server's refusal (e.g. 415) shows below. */
-export function PhotoUpload({ url, label = '拍照/上传', accept = 'image/*', onDone, testId }: { url: string; label?: string; accept?: string; onDone: () => void; testId?: string }) {
+export function PhotoUpload({
+  url,
+  label = '拍照/上传',
+  accept = 'image/*',
+  onDone,
+  testId,
+}: {
+  url: string;
+  label?: string;
+  accept?: string;
+  onDone: () => void;
+  testId?: string;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = `upload-${Math.random().toString(36).slice(2)}`;
@@ -142,10 +167,19 @@ export function ClockBadge({ clock, prefix }: { clock: ClockView; prefix: string
   return (
     <Space wrap size={4} data-testid="clock">
       <span>
-        {prefix} {clock.due ?? '—'}
+        {prefix}{' '}
+        <DueDate
+          due={clock.due}
+          provisional={clock.provisional}
+          provisionalYears={clock.provisionalYears}
+          provisionalNote={clock.provisionalNote}
+          testId="clock-due"
+        />
       </span>
       <StatusTag kind="due" value={clock.state} />
-      {clock.daysLeft !== null && clock.state !== 'met' && <Muted>{clock.daysLeft >= 0 ? `剩余 ${clock.daysLeft} 个工作日` : `逾期 ${-clock.daysLeft} 个工作日`}</Muted>}
+      {clock.daysLeft !== null && clock.state !== 'met' && (
+        <Muted>{clock.daysLeft >= 0 ? `剩余 ${clock.daysLeft} 个工作日` : `逾期 ${-clock.daysLeft} 个工作日`}</Muted>
+      )}
       <Popover
         title="期限计算"
         content={
@@ -164,21 +198,62 @@ export function ClockBadge({ clock, prefix }: { clock: ClockView; prefix: string
   );
 }
 
+/**
+ * Every 检查通知书 of an inspection, the one in force last: number, the day sent, the date it
+ * announced, an amendment's reason and the notice it replaced; each one's .docx (old ones are kept).
+ */
+export function NoticeHistory({ base, code, notices }: { base: string; code: string; notices: NoticeView[] }) {
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="notice-history">
+      {notices.map((n) => (
+        <div key={n.id} data-testid="notice-row" data-in-force={n.inForce ? 'true' : 'false'} data-doc-number={n.docNumber}>
+          <Space wrap>
+            <span data-testid={n.inForce ? 'notice-doc-number' : undefined}>
+              {n.docNumber}，{n.noticeOn} 送达，通知检查日期 {n.plannedDate}
+            </span>
+            {n.inForce ? <Tag color="green">现行有效</Tag> : <Tag>已变更</Tag>}
+            <DownloadButton
+              path={`${base}/notices/${n.id}/notice.docx`}
+              name={`档案行政检查通知书-${code}${n.seq > 1 ? `（变更${n.seq - 1}）` : ''}.docx`}
+              testId={n.inForce ? 'download-notice' : 'download-old-notice'}
+            >
+              下载
+            </DownloadButton>
+          </Space>
+          {n.supersedes && (
+            <div>
+              <Muted>
+                变更通知，取代 {n.supersedes}。变更理由：{n.reason}
+              </Muted>
+            </div>
+          )}
+        </div>
+      ))}
+    </Space>
+  );
+}
+
 /** The signed 现场检查记录's people and signatures (both sides see it read-only once signed). */
-export function SignedRecord({ base, record }: { base: string; record: SignedRecordView }) {
+export function SignedRecord({ base, record }: { base: string; record: RecordView }) {
   return (
     <div style={{ marginTop: 16 }} data-testid="signed-record">
       <Descriptions column={1} size="small">
         <Descriptions.Item label="检查日期">{record.onSiteDate}</Descriptions.Item>
         <Descriptions.Item label="到场执法人员">{record.inspectorsPresent.map((p) => `${p.name}（${p.certificateNo ?? ''}）`).join('、')}</Descriptions.Item>
-        <Descriptions.Item label="被检查单位代表">{record.representative ? `${record.representative.name}（${record.representative.title}）` : '—'}</Descriptions.Item>
+        <Descriptions.Item label="被检查单位代表">
+          {record.representative ? `${record.representative.name}（${record.representative.title}）` : '—'}
+        </Descriptions.Item>
         {record.findings && <Descriptions.Item label="发现的问题">{record.findings}</Descriptions.Item>}
         {record.signedOn && <Descriptions.Item label="签字日期">{record.signedOn}</Descriptions.Item>}
       </Descriptions>
       <Space wrap size={16} data-testid="signatures">
         {record.signatures.map((s) => (
           <div key={s.id} style={{ textAlign: 'center' }}>
-            <img src={`${base}/${s.id}`} alt={`${s.signerName ?? ''}的签名`} style={{ width: 200, height: 90, objectFit: 'contain', border: '1px solid #eee', background: '#fff' }} />
+            <img
+              src={`${base}/${s.id}`}
+              alt={`${s.signerName ?? ''}的签名`}
+              style={{ width: 200, height: 90, objectFit: 'contain', border: '1px solid #eee', background: '#fff' }}
+            />
             <div>
               <Muted>
                 {s.role === 'inspector' ? '执法人员' : '单位代表'} {s.signerName}
@@ -188,5 +263,20 @@ export function SignedRecord({ base, record }: { base: string; record: SignedRec
         ))}
       </Space>
     </div>
+  );
+}
+
+/**
+ * The storage the photos and evidence use against their quotas (settings 每个被检查单位 / 本机关), shown
+ * beside the uploads; in the warning colour from 80 %, so nobody learns of a full quota from a refusal.
+ */
+export function EvidenceUsageNote({ usage }: { usage: EvidenceUsage }) {
+  const parts = [{ label: '本单位', u: usage.unit }, ...(usage.org ? [{ label: '本机关', u: usage.org }] : [])];
+  const near = parts.some((p) => p.u.usedBytes >= 0.8 * p.u.quotaBytes);
+  return (
+    <Typography.Text type={near ? 'warning' : 'secondary'} data-testid="evidence-usage">
+      照片和佐证材料存储：{parts.map((p) => `${p.label}${p.u.text}`).join('；')}
+      {near ? '（接近上限，请压缩后上传）' : ''}
+    </Typography.Text>
   );
 }

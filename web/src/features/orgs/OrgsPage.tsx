@@ -2,17 +2,17 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { api, errorMessage } from '../../api/client';
+import { ORG_LEVELS, ORG_LEVEL_LABELS, type OrgLevel } from '@server/kernel/contracts';
+import type { Department, OrgNode } from '@server/modules/orgs/orgs/contracts';
+import { errorMessage } from '../../api/client';
 import { useDepartments, useOrgTree } from '../../api/queries';
-import type { Department, OrgLevel, OrgNode } from '../../api/types';
-import { ORG_LEVEL_LABELS } from '../../api/labels';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { PageHeader } from '../../shared/PageHeader';
 import { TimelineDrawer } from '../../shared/Timeline';
-import { useCan, useMe } from '../../app/auth';
+import { useMe } from '../../app/auth';
+import { useSaveDepartment, useSaveOrg } from './queries';
 
-const LEVELS: OrgLevel[] = ['province', 'city', 'county'];
+const LEVELS = ORG_LEVELS;
 const RANK: Record<OrgLevel, number> = { province: 0, city: 1, county: 2 };
 
 type OrgForm = { name: string; level: OrgLevel; regionCode: string };
@@ -20,9 +20,7 @@ type OrgEditing = { mode: 'create'; parent: OrgNode } | { mode: 'edit'; org: Org
 
 export function OrgsPage() {
   const me = useMe();
-  const can = useCan();
-  const manage = can('org.manage');
-  const qc = useQueryClient();
+  const saveOrg = useSaveOrg();
   const tree = useOrgTree();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<OrgEditing | null>(null);
@@ -33,12 +31,9 @@ export function OrgsPage() {
   const walk = (ns: OrgNode[]) => ns.forEach((n) => (flat.push(n), walk(n.children ?? [])));
   walk(roots);
   const selected = flat.find((o) => o.id === (selectedId ?? me.org.id)) ?? roots[0] ?? null;
-  const isOwn = selected?.id === me.org.id;
 
   // antd Table treats an empty children array as expandable; drop empty ones.
   const strip = (ns: OrgNode[]): OrgNode[] => ns.map((n) => ({ ...n, children: n.children?.length ? strip(n.children) : (undefined as unknown as OrgNode[]) }));
-
-  const reload = () => void qc.invalidateQueries({ queryKey: ['orgs'] });
 
   return (
     <>
@@ -77,12 +72,12 @@ export function OrgsPage() {
                   key: 'actions',
                   render: (_: unknown, r) => (
                     <Space size={0} onClick={(e) => e.stopPropagation()}>
-                      {manage && r.id === me.org.id && r.level !== 'county' && (
+                      {r.allowedActions.includes('createChild') && (
                         <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parent: r })}>
                           新建下级
                         </Button>
                       )}
-                      {manage && r.id === me.org.id && (
+                      {r.allowedActions.includes('edit') && (
                         <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', org: r })}>
                           编辑
                         </Button>
@@ -98,7 +93,13 @@ export function OrgsPage() {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          {selected && <Departments org={selected} editable={manage && isOwn} onTimeline={(d) => setTimeline({ type: 'department', id: d.id, title: d.name })} />}
+          {selected && (
+            <Departments
+              org={selected}
+              editable={selected.allowedActions.includes('edit')}
+              onTimeline={(d) => setTimeline({ type: 'department', id: d.id, title: d.name })}
+            />
+          )}
         </Col>
       </Row>
 
@@ -112,20 +113,31 @@ export function OrgsPage() {
             : { level: editing?.mode === 'create' ? LEVELS[RANK[editing.parent.level] + 1] : undefined }
         }
         onSubmit={(v) =>
-          editing?.mode === 'create'
-            ? api.post('/api/orgs', { parentId: editing.parent.id, name: v.name.trim(), level: v.level, regionCode: v.regionCode.trim() })
-            : api.patch(`/api/orgs/${editing!.mode === 'edit' ? editing!.org.id : ''}`, { name: v.name.trim(), regionCode: v.regionCode.trim() })
+          saveOrg.mutateAsync(
+            editing?.mode === 'create'
+              ? { create: { parentId: editing.parent.id, name: v.name.trim(), level: v.level, regionCode: v.regionCode.trim() } }
+              : { id: editing!.mode === 'edit' ? editing!.org.id : '', patch: { name: v.name.trim(), regionCode: v.regionCode.trim() } },
+          )
         }
-        onSuccess={reload}
         successMessage={editing?.mode === 'create' ? '已新建下级机构' : '已保存'}
       >
-        <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写机构名称' }, { max: 100, message: '不能超过 100 个字' }]}>
+        <Form.Item
+          label="机构名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请填写机构名称' },
+            { max: 100, message: '不能超过 100 个字' },
+          ]}
+        >
           <Input placeholder="如：某某区档案局" />
         </Form.Item>
         <Form.Item label="层级" name="level" rules={[{ required: true, message: '请选择层级' }]}>
           <Select
             disabled={editing?.mode === 'edit'}
-            options={LEVELS.filter((l) => editing?.mode !== 'create' || RANK[l] > RANK[editing.parent.level]).map((l) => ({ value: l, label: ORG_LEVEL_LABELS[l] }))}
+            options={LEVELS.filter((l) => editing?.mode !== 'create' || RANK[l] > RANK[editing.parent.level]).map((l) => ({
+              value: l,
+              label: ORG_LEVEL_LABELS[l],
+            }))}
           />
         </Form.Item>
         <Form.Item
@@ -140,7 +152,13 @@ export function OrgsPage() {
         </Form.Item>
       </FormDrawer>
 
-      <TimelineDrawer open={!!timeline} onClose={() => setTimeline(null)} entityType={timeline?.type ?? 'org'} entityId={timeline?.id ?? null} title={`全过程记录 · ${timeline?.title ?? ''}`} />
+      <TimelineDrawer
+        open={!!timeline}
+        onClose={() => setTimeline(null)}
+        entityType={timeline?.type ?? 'org'}
+        entityId={timeline?.id ?? null}
+        title={`全过程记录 · ${timeline?.title ?? ''}`}
+      />
     </>
   );
 }
@@ -148,15 +166,17 @@ export function OrgsPage() {
 function Departments({ org, editable, onTimeline }: { org: OrgNode; editable: boolean; onTimeline: (d: Department) => void }) {
   const me = useMe();
   const deps = useDepartments(org.id === me.org.id ? undefined : org.id);
-  const qc = useQueryClient();
+  const saveDepartment = useSaveDepartment();
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
-  const reload = () => void qc.invalidateQueries({ queryKey: ['departments'] });
   return (
     <Card
       variant="borderless"
       title={
         <span>
-          科室 <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>{org.name}</Typography.Text>
+          科室{' '}
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+            {org.name}
+          </Typography.Text>
         </span>
       }
       extra={
@@ -203,10 +223,16 @@ function Departments({ org, editable, onTimeline }: { org: OrgNode; editable: bo
         width={420}
         onClose={() => setEditing(null)}
         initialValues={editing && editing !== 'new' ? { name: editing.name } : {}}
-        onSubmit={(v) => (editing === 'new' ? api.post('/api/departments', { name: v.name.trim() }) : api.patch(`/api/departments/${(editing as Department).id}`, { name: v.name.trim() }))}
-        onSuccess={reload}
+        onSubmit={(v) => saveDepartment.mutateAsync({ id: editing === 'new' ? undefined : (editing as Department).id, body: { name: v.name.trim() } })}
       >
-        <Form.Item label="科室名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写科室名称' }, { max: 40, message: '不能超过 40 个字' }]}>
+        <Form.Item
+          label="科室名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请填写科室名称' },
+            { max: 40, message: '不能超过 40 个字' },
+          ]}
+        >
           <Input placeholder="如：监督指导科" />
         </Form.Item>
       </FormDrawer>

@@ -1,53 +1,59 @@
 /** 系统设置: per-org numbers (sign-in lockout, session timeout, certificate warning). */
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, InputNumber, Skeleton, Space, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, errorMessage } from '../../api/client';
-import type { Setting } from '../../api/types';
+import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { TimelineDrawer } from '../../shared/Timeline';
 import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
 import { useMe } from '../../app/auth';
 import { DocPrefixCard } from '../../shared/DocPrefixCard';
+import { RemedySettingsCard } from '../disclosure/RemedySettingsCard';
+import { useSaveSettings, useSettings } from './queries';
 
 export function SettingsPage() {
   const me = useMe();
-  const q = useQuery({ queryKey: ['/api/settings'], queryFn: () => api.get<{ items: Setting[] }>('/api/settings') });
-  const [form] = Form.useForm<Record<string, number>>();
-  const [saving, setSaving] = useState(false);
+  const q = useSettings();
+  const saveSettings = useSaveSettings();
+  const [form] = Form.useForm<Record<string, unknown>>();
   const [error, setError] = useState<string | null>(null);
   const [history, setHistory] = useState(false);
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const items = q.data?.items ?? [];
 
   useEffect(() => {
     if (q.data) form.setFieldsValue(Object.fromEntries(q.data.items.map((i) => [i.key, i.value])));
   }, [q.data, form]);
 
-  const save = async (v: Record<string, number>) => {
-    setSaving(true);
+  const save = async (v: Record<string, unknown>) => {
     setError(null);
     try {
-      await api.put('/api/settings', v);
+      await saveSettings.mutateAsync(v);
       message.success('设置已保存');
-      await qc.invalidateQueries({ queryKey: ['/api/settings'] });
     } catch (e) {
       setError(formErrorMessage(e, applyFieldErrors(form, e)));
-    } finally {
-      setSaving(false);
     }
   };
 
   return (
     <>
-      <PageHeader title="系统设置" description={`${me.org.name}的本机构设置。修改即时生效，并写入全过程记录。`} extra={<Button onClick={() => setHistory(true)}>修改记录</Button>} />
+      <PageHeader
+        title="系统设置"
+        description={`${me.org.name}的本机构设置。修改即时生效，并写入全过程记录。`}
+        extra={<Button onClick={() => setHistory(true)}>修改记录</Button>}
+      />
       <Card variant="borderless" style={{ maxWidth: 760 }}>
         {q.isLoading && <Skeleton active />}
         {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} />}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         {items.length > 0 && (
-          <Form form={form} layout="horizontal" labelCol={{ xs: 24, sm: 10 }} wrapperCol={{ xs: 24, sm: 14 }} onFinish={(v) => void save(v)} data-testid="settings-form">
+          <Form
+            form={form}
+            layout="horizontal"
+            labelCol={{ xs: 24, sm: 10 }}
+            wrapperCol={{ xs: 24, sm: 14 }}
+            onFinish={(v) => void save(v)}
+            data-testid="settings-form"
+          >
             {items.map((s) => (
               <Form.Item
                 key={s.key}
@@ -56,7 +62,7 @@ export function SettingsPage() {
                 rules={[{ required: true, message: `请填写${s.label}` }]}
                 extra={
                   <Space size={4}>
-                    <span>默认值 {s.default}</span>
+                    <span>默认值 {String(s.default)}</span>
                     <Typography.Link onClick={() => form.setFieldValue(s.key, s.default)}>恢复默认</Typography.Link>
                   </Space>
                 }
@@ -66,7 +72,7 @@ export function SettingsPage() {
             ))}
             <Form.Item wrapperCol={{ xs: 24, sm: { span: 14, offset: 10 } }}>
               <Space>
-                <Button type="primary" htmlType="submit" loading={saving}>
+                <Button type="primary" htmlType="submit" loading={saveSettings.isPending}>
                   保存设置
                 </Button>
                 <Button onClick={() => form.setFieldsValue(Object.fromEntries(items.map((i) => [i.key, i.value])))}>撤销修改</Button>
@@ -87,6 +93,7 @@ export function SettingsPage() {
         hint="受理回执、补正告知书、答复书、收费通知等首次生成时按年度顺序编号；已编发的文号不变。"
         testId="letter"
       />
+      <RemedySettingsCard />
       <TimelineDrawer open={history} onClose={() => setHistory(false)} entityType="settings" entityId={me.org.id} title="系统设置的修改记录" />
     </>
   );

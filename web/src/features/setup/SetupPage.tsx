@@ -2,15 +2,16 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Divider, Form, Input, Result, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { CopyOutlined, LoginOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { api, errorMessage } from '../../api/client';
+import { ORG_LEVELS, ORG_LEVEL_LABELS, ROLE_LABELS, type OrgLevel } from '@server/kernel/contracts';
+import type { DemoAccount, SetupResult } from '@server/modules/orgs/orgs/contracts';
+import { errorMessage } from '../../api/client';
 import { setupStatusQuery } from '../../api/queries';
-import type { DemoAccount, OrgLevel, SetupResult } from '../../api/types';
-import { ORG_LEVEL_LABELS, ROLE_LABELS } from '../../api/labels';
 import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
 import { Logo } from '../../shared/Logo';
 import { PASSWORD_HINT, confirmRules, passwordRules } from '../auth/passwordRules';
+import { useSetup } from './queries';
 
 interface SetupForm {
   org: { name: string; level: OrgLevel; regionCode: string };
@@ -65,42 +66,52 @@ export function SetupPage() {
 
 function SetupForm({ onDone }: { onDone: (r: SetupResult) => void }) {
   const [form] = Form.useForm<SetupForm>();
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const qc = useQueryClient();
+  const setup = useSetup();
 
   const submit = async (v: SetupForm) => {
-    setSaving(true);
     setError(null);
     try {
-      const r = await api.post<SetupResult>('/api/setup', {
-        org: { name: v.org.name.trim(), level: v.org.level, regionCode: v.org.regionCode.trim() },
-        admin: { username: v.admin.username.trim(), displayName: v.admin.displayName.trim(), password: v.admin.password },
-        demo: !!v.demo,
-        demoHistory: !!v.demo && !!v.demoHistory,
-      });
-      qc.setQueryData(setupStatusQuery.queryKey, { needsSetup: false });
-      onDone(r);
+      onDone(
+        await setup.mutateAsync({
+          org: { name: v.org.name.trim(), level: v.org.level, regionCode: v.org.regionCode.trim() },
+          admin: { username: v.admin.username.trim(), displayName: v.admin.displayName.trim(), password: v.admin.password },
+          demo: !!v.demo,
+          demoHistory: !!v.demo && !!v.demoHistory,
+        }),
+      );
     } catch (e) {
       setError(formErrorMessage(e, applyFieldErrors(form, e)));
-    } finally {
-      setSaving(false);
     }
   };
 
   return (
-    <Form<SetupForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ org: { level: 'city' }, demo: true, demoHistory: true }} requiredMark data-testid="setup-form">
+    <Form<SetupForm>
+      form={form}
+      layout="vertical"
+      onFinish={(v) => void submit(v)}
+      initialValues={{ org: { level: 'city' }, demo: true, demoHistory: true }}
+      requiredMark
+      data-testid="setup-form"
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Typography.Title level={5}>机构信息</Typography.Title>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item label="机构名称" name={['org', 'name']} rules={[{ required: true, whitespace: true, message: '请填写机构名称' }, { max: 100, message: '机构名称不能超过 100 个字' }]}>
+          <Form.Item
+            label="机构名称"
+            name={['org', 'name']}
+            rules={[
+              { required: true, whitespace: true, message: '请填写机构名称' },
+              { max: 100, message: '机构名称不能超过 100 个字' },
+            ]}
+          >
             <Input placeholder="如：某某市档案局" autoComplete="organization" />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
           <Form.Item label="层级" name={['org', 'level']} rules={[{ required: true, message: '请选择层级' }]}>
-            <Select options={(Object.keys(ORG_LEVEL_LABELS) as OrgLevel[]).map((k) => ({ value: k, label: ORG_LEVEL_LABELS[k] }))} />
+            <Select options={ORG_LEVELS.map((k) => ({ value: k, label: ORG_LEVEL_LABELS[k] }))} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -131,7 +142,14 @@ function SetupForm({ onDone }: { onDone: (r: SetupResult) => void }) {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label="姓名" name={['admin', 'displayName']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 40, message: '姓名不能超过 40 个字' }]}>
+          <Form.Item
+            label="姓名"
+            name={['admin', 'displayName']}
+            rules={[
+              { required: true, whitespace: true, message: '请填写姓名' },
+              { max: 40, message: '姓名不能超过 40 个字' },
+            ]}
+          >
             <Input placeholder="管理员姓名" autoComplete="name" />
           </Form.Item>
         </Col>
@@ -152,14 +170,18 @@ function SetupForm({ onDone }: { onDone: (r: SetupResult) => void }) {
       <Form.Item noStyle shouldUpdate={(a, b) => a.demo !== b.demo}>
         {({ getFieldValue }) =>
           getFieldValue('demo') ? (
-            <Form.Item name="demoHistory" valuePropName="checked" extra="近 8 个月的检查工作记录：一批双随机抽查的全流程（含整改、约谈、回头看、移送立案、结果公开和典型）、专项检查和考评，供检查统计、监测预警和公开页面试用。">
+            <Form.Item
+              name="demoHistory"
+              valuePropName="checked"
+              extra="近 8 个月的检查工作记录：一批双随机抽查的全流程（含整改、约谈、回头看、移送立案、结果公开和典型）、专项检查和考评，供检查统计、监测预警和公开页面试用。"
+            >
               <Checkbox>包含检查工作示例记录</Checkbox>
             </Form.Item>
           ) : null
         }
       </Form.Item>
       <Form.Item style={{ marginBottom: 0 }}>
-        <Button type="primary" htmlType="submit" loading={saving} size="large" block>
+        <Button type="primary" htmlType="submit" loading={setup.isPending} size="large" block>
           完成初始化
         </Button>
       </Form.Item>

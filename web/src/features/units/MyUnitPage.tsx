@@ -3,7 +3,8 @@ import { Alert, Card, Empty, Skeleton } from 'antd';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { useMe } from '../../app/auth';
-import { UnitDescriptions, useUnit } from './UnitDetail';
+import { useUnit } from './queries';
+import { UnitDescriptions } from './UnitDetail';
 
 export function MyUnitPage() {
   const me = useMe();

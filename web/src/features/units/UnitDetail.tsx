@@ -1,17 +1,12 @@
 /** A unit's details (`GET /api/units/:id`) with its 时间线 (全过程记录). */
 import { Alert, Button, Descriptions, Drawer, Skeleton, Tabs, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { api, errorMessage } from '../../api/client';
-import type { Unit } from '../../api/types';
-import { UNIT_TYPE_LABELS } from '../../api/labels';
+import type { UnitView as Unit } from '@server/modules/orgs/units/contracts';
+import { errorMessage } from '../../api/client';
 import { StatusTag } from '../../shared/StatusTag';
 import { AuditTimeline } from '../../shared/Timeline';
 import { dash, fmtDateTime } from '../../shared/format';
-
-export function useUnit(id: string | null | undefined) {
-  return useQuery({ queryKey: ['/api/units', 'detail', id], queryFn: () => api.get<Unit>(`/api/units/${id}`), enabled: !!id });
-}
+import { useUnit } from './queries';
 
 export function UnitDescriptions({ unit, column = 2 }: { unit: Unit; column?: number }) {
   return (
@@ -22,7 +17,7 @@ export function UnitDescriptions({ unit, column = 2 }: { unit: Unit; column?: nu
       <Descriptions.Item label="统一社会信用代码">
         <span className="mono">{unit.creditCode}</span>
       </Descriptions.Item>
-      <Descriptions.Item label="单位类型">{unit.typeLabel ?? UNIT_TYPE_LABELS[unit.type] ?? unit.type}</Descriptions.Item>
+      <Descriptions.Item label="单位类型">{unit.typeLabel}</Descriptions.Item>
       <Descriptions.Item label="所属行业">{dash(unit.industry)}</Descriptions.Item>
       <Descriptions.Item label="风险等级">
         <StatusTag kind="risk" value={unit.riskTier} label={unit.riskTierLabel} />
@@ -51,7 +46,7 @@ export function UnitDetailDrawer({ id, onClose, onEdit }: { id: string | null; o
       title={q.data ? q.data.name : '检查对象详情'}
       extra={
         onEdit &&
-        q.data && (
+        q.data?.allowedActions.includes('edit') && (
           <Button icon={<EditOutlined />} onClick={() => onEdit(q.data)}>
             编辑
           </Button>
@@ -59,25 +54,25 @@ export function UnitDetailDrawer({ id, onClose, onEdit }: { id: string | null; o
       }
     >
       <div data-testid="unit-detail">
-      {q.isLoading && <Skeleton active />}
-      {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} />}
-      {q.data && (
-        <Tabs
-          items={[
-            { key: 'info', label: '基本信息', children: <UnitDescriptions unit={q.data} /> },
-            {
-              key: 'timeline',
-              label: '时间线',
-              children: (
-                <>
-                  <Typography.Paragraph type="secondary">该单位记录的每一次新建、导入和修改，均写入不可篡改的全过程记录。</Typography.Paragraph>
-                  <AuditTimeline entityType="unit" entityId={q.data.id} orgId={q.data.orgId} />
-                </>
-              ),
-            },
-          ]}
-        />
-      )}
+        {q.isLoading && <Skeleton active />}
+        {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} />}
+        {q.data && (
+          <Tabs
+            items={[
+              { key: 'info', label: '基本信息', children: <UnitDescriptions unit={q.data} /> },
+              {
+                key: 'timeline',
+                label: '时间线',
+                children: (
+                  <>
+                    <Typography.Paragraph type="secondary">该单位记录的每一次新建、导入和修改，均写入不可篡改的全过程记录。</Typography.Paragraph>
+                    <AuditTimeline entityType="unit" entityId={q.data.id} orgId={q.data.orgId} />
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
       </div>
     </Drawer>
   );

@@ -1,7 +1,15 @@
 /** Fields of a regulated unit (检查对象), shared by create and edit. */
 import { Col, Form, Input, Row, Select } from 'antd';
-import type { RiskTier, UnitType } from '../../api/types';
-import { RISK_TIER_LABELS, UNIT_TYPE_LABELS } from '../../api/labels';
+import {
+  RISK_TIERS,
+  RISK_TIER_LABELS,
+  UNIT_STATUSES,
+  UNIT_STATUS_LABELS,
+  UNIT_TYPES,
+  UNIT_TYPE_LABELS,
+  type RiskTier,
+  type UnitType,
+} from '@server/modules/orgs/contracts';
 
 export type UnitFormValues = {
   name: string;
@@ -15,8 +23,9 @@ export type UnitFormValues = {
   status?: 'active' | 'closed';
 };
 
-export const unitTypeOptions = (Object.keys(UNIT_TYPE_LABELS) as UnitType[]).map((k) => ({ value: k, label: UNIT_TYPE_LABELS[k] }));
-export const riskOptions = (Object.keys(RISK_TIER_LABELS) as RiskTier[]).map((k) => ({ value: k, label: RISK_TIER_LABELS[k] }));
+export const unitTypeOptions = UNIT_TYPES.map((k) => ({ value: k, label: UNIT_TYPE_LABELS[k] }));
+export const riskOptions = RISK_TIERS.map((k) => ({ value: k, label: RISK_TIER_LABELS[k] }));
+export const unitStatusOptions = UNIT_STATUSES.map((k) => ({ value: k, label: UNIT_STATUS_LABELS[k] }));
 
 /** Trim strings; empty optional fields become null. */
 export function unitBody(v: UnitFormValues) {
@@ -37,7 +46,14 @@ export function unitBody(v: UnitFormValues) {
 export function UnitFormFields({ editing }: { editing: boolean }) {
   return (
     <>
-      <Form.Item label="单位名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }, { max: 100, message: '不能超过 100 个字' }]}>
+      <Form.Item
+        label="单位名称"
+        name="name"
+        rules={[
+          { required: true, whitespace: true, message: '请填写单位名称' },
+          { max: 100, message: '不能超过 100 个字' },
+        ]}
+      >
         <Input placeholder="全称，与营业执照或登记证书一致" />
       </Form.Item>
       <Form.Item
@@ -83,12 +99,7 @@ export function UnitFormFields({ editing }: { editing: boolean }) {
       </Row>
       {editing && (
         <Form.Item label="状态" name="status">
-          <Select
-            options={[
-              { value: 'active', label: '正常' },
-              { value: 'closed', label: '已注销' },
-            ]}
-          />
+          <Select options={unitStatusOptions} />
         </Form.Item>
       )}
     </>

@@ -3,38 +3,35 @@ import { useState } from 'react';
 import { App, Button, Space, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useQueryClient } from '@tanstack/react-query';
-import { api, download, errorMessage } from '../../api/client';
-import type { RiskTier, Unit, UnitType } from '../../api/types';
-import { RISK_TIER_LABELS, UNIT_TYPE_LABELS } from '../../api/labels';
+import type { RiskTier, UnitType } from '@server/modules/orgs/contracts';
+import type { UnitView as Unit } from '@server/modules/orgs/units/contracts';
+import { download, errorMessage } from '../../api/client';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { ListPage, type ListParams } from '../../shared/ListPage';
 import { PageHeader } from '../../shared/PageHeader';
 import { StatusTag } from '../../shared/StatusTag';
 import { fmtDateTime } from '../../shared/format';
-import { useCan, useMe } from '../../app/auth';
+import { useCan } from '../../app/auth';
 import { ImportModal } from './ImportModal';
 import { UnitDetailDrawer } from './UnitDetail';
-import { UnitFormFields, riskOptions, unitBody, unitTypeOptions, type UnitFormValues } from './UnitForm';
+import { UNITS_URL, useSaveUnit } from './queries';
+import { UnitFormFields, riskOptions, unitBody, unitStatusOptions, unitTypeOptions, type UnitFormValues } from './UnitForm';
 
 export function UnitsPage() {
-  const me = useMe();
   const can = useCan();
   const write = can('unit.write');
-  const qc = useQueryClient();
+  const saveUnit = useSaveUnit();
   const { message } = App.useApp();
   const [detailId, setDetailId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
 
-  const reload = () => void qc.invalidateQueries({ queryKey: ['/api/units'] });
-
   const exportXlsx = async (p: ListParams) => {
     setExporting(true);
     try {
       const { page: _page, pageSize: _size, ...filters } = p;
-      await download('/api/units/export.xlsx', filters, '检查对象名录.xlsx');
+      await download(`${UNITS_URL}/export.xlsx`, filters, '检查对象名录.xlsx');
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -61,7 +58,7 @@ export function UnitsPage() {
       key: 'type',
       sorter: true,
       filters: unitTypeOptions.map((o) => ({ value: o.value, text: o.label })),
-      render: (v: UnitType, u) => u.typeLabel ?? UNIT_TYPE_LABELS[v] ?? v,
+      render: (_: UnitType, u) => u.typeLabel,
     },
     { title: '行业', dataIndex: 'industry', key: 'industry', render: (v: string | null) => v ?? '—', responsive: ['lg'] },
     {
@@ -70,17 +67,19 @@ export function UnitsPage() {
       key: 'riskTier',
       sorter: true,
       filters: riskOptions.map((o) => ({ value: o.value, text: o.label })),
-      render: (v: RiskTier, u) => <StatusTag kind="risk" value={v} label={u.riskTierLabel ?? RISK_TIER_LABELS[v]} />,
+      render: (v: RiskTier, u) => <StatusTag kind="risk" value={v} label={u.riskTierLabel} />,
     },
-    { title: '联系人', dataIndex: 'contactName', render: (v: string | null, u) => (v ? `${v}${u.contactPhone ? ` ${u.contactPhone}` : ''}` : '—'), responsive: ['xl'] },
+    {
+      title: '联系人',
+      dataIndex: 'contactName',
+      render: (v: string | null, u) => (v ? `${v}${u.contactPhone ? ` ${u.contactPhone}` : ''}` : '—'),
+      responsive: ['xl'],
+    },
     {
       title: '状态',
       dataIndex: 'status',
       key: 'status',
-      filters: [
-        { value: 'active', text: '正常' },
-        { value: 'closed', text: '已注销' },
-      ],
+      filters: unitStatusOptions.map((o) => ({ value: o.value, text: o.label })),
       render: (v: string) => <StatusTag kind="unit" value={v} />,
     },
     { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, render: fmtDateTime, responsive: ['lg'] },
@@ -93,7 +92,7 @@ export function UnitsPage() {
           <Button type="link" size="small" onClick={() => setDetailId(u.id)}>
             查看
           </Button>
-          {write && u.orgId === me.org.id && (
+          {u.allowedActions.includes('edit') && (
             <Button type="link" size="small" onClick={() => setEditing(u)}>
               编辑
             </Button>
@@ -107,7 +106,7 @@ export function UnitsPage() {
     <>
       <PageHeader title="检查对象名录" description="本机构监管的立档单位（检查对象名录库），是双随机抽查的对象池。" />
       <ListPage<Unit>
-        url="/api/units"
+        url={UNITS_URL}
         testId="units-table"
         columns={columns}
         searchPlaceholder="搜索单位名称或信用代码"
@@ -131,7 +130,7 @@ export function UnitsPage() {
           </>
         )}
       />
-      <UnitDetailDrawer id={detailId} onClose={() => setDetailId(null)} onEdit={write ? (u) => u.orgId === me.org.id && setEditing(u) : undefined} />
+      <UnitDetailDrawer id={detailId} onClose={() => setDetailId(null)} onEdit={write ? (u) => setEditing(u) : undefined} />
       <FormDrawer<UnitFormValues>
         open={!!editing}
         title={editing === 'new' ? '新建检查对象' : `编辑：${editing?.name ?? ''}`}
@@ -152,13 +151,12 @@ export function UnitsPage() {
               }
             : { riskTier: 'medium' }
         }
-        onSubmit={(v) => (editing === 'new' ? api.post<Unit>('/api/units', unitBody(v)) : api.patch<Unit>(`/api/units/${(editing as Unit).id}`, unitBody(v)))}
-        onSuccess={reload}
+        onSubmit={(v) => saveUnit.mutateAsync(editing === 'new' ? { create: unitBody(v) } : { id: (editing as Unit).id, patch: unitBody(v) })}
         successMessage={editing === 'new' ? '已新建检查对象' : '已保存'}
       >
         <UnitFormFields editing={editing !== 'new'} />
       </FormDrawer>
-      <ImportModal open={importing} onClose={() => setImporting(false)} onImported={reload} />
+      <ImportModal open={importing} onClose={() => setImporting(false)} />
     </>
   );
 }

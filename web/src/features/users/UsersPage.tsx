@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { App, Button, Dropdown, Form, Input, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { api, download, errorMessage } from '../../api/client';
+import { ROLES, ROLE_LABELS, type Role } from '@server/kernel/contracts';
+import type { User, UserAction, UserDetail } from '@server/modules/orgs/users/contracts';
+import { USER_STATUSES, USER_STATUS_LABELS } from '@server/modules/orgs/contracts';
+import { download, errorMessage } from '../../api/client';
 import { useDepartments } from '../../api/queries';
-import type { Role, User } from '../../api/types';
-import { ROLES, ROLE_LABELS } from '../../api/labels';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { ListPage } from '../../shared/ListPage';
 import { PageHeader } from '../../shared/PageHeader';
@@ -16,8 +16,9 @@ import { StatusTag } from '../../shared/StatusTag';
 import { TimelineDrawer } from '../../shared/Timeline';
 import { UnitPicker } from '../../shared/UnitPicker';
 import { fmtDateTime } from '../../shared/format';
-import { useCan, useMe } from '../../app/auth';
+import { useCan } from '../../app/auth';
 import { PASSWORD_HINT, passwordRules } from '../auth/passwordRules';
+import { USERS_URL, useCreateUser, useResetPassword, useSetUserStatus, useUpdateUser } from './queries';
 
 type UserForm = { username: string; displayName: string; password: string; roles: Role[]; departmentId?: string | null; unitId?: string | null };
 
@@ -32,22 +33,21 @@ function randomPassword(): string {
 const isLocked = (u: User) => !!u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs());
 
 export function UsersPage() {
-  const me = useMe();
   const can = useCan();
   const manage = can('user.manage');
-  const qc = useQueryClient();
+  const createUser = useCreateUser();
+  const updateUser = useUpdateUser();
+  const setStatus = useSetUserStatus();
+  const resetPassword = useResetPassword();
   const { message, modal } = App.useApp();
   const deps = useDepartments(undefined, can('org.read'));
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [timeline, setTimeline] = useState<User | null>(null);
 
-  const reload = () => void qc.invalidateQueries({ queryKey: ['/api/users'] });
-
   const act = async (u: User, what: 'disable' | 'enable') => {
     try {
-      await api.post(`/api/users/${u.id}/${what}`);
+      await setStatus.mutateAsync({ id: u.id, action: what });
       message.success(what === 'disable' ? `已停用 ${u.displayName}` : `已启用 ${u.displayName}`);
-      reload();
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -55,7 +55,7 @@ export function UsersPage() {
 
   const reset = async (u: User) => {
     try {
-      const r = await api.post<{ password: string }>(`/api/users/${u.id}/reset-password`);
+      const r = await resetPassword.mutateAsync(u.id);
       modal.success({
         title: `已重置 ${u.displayName}（${u.username}）的密码`,
         width: 480,
@@ -69,7 +69,6 @@ export function UsersPage() {
         ),
         okText: '我已记下',
       });
-      reload();
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -77,7 +76,7 @@ export function UsersPage() {
 
   const notice = async (u: User) => {
     try {
-      await download(`/api/users/${u.id}/notice.docx`, undefined, `账号开通通知-${u.username}.docx`);
+      await download(`${USERS_URL}/${u.id}/notice.docx`, undefined, `账号开通通知-${u.username}.docx`);
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -91,7 +90,12 @@ export function UsersPage() {
       dataIndex: 'roles',
       key: 'role',
       filters: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] })),
-      render: (roles: Role[]) => roles.map((r) => <Tag key={r} color={r === 'admin' ? 'geekblue' : undefined}>{ROLE_LABELS[r] ?? r}</Tag>),
+      render: (roles: Role[]) =>
+        roles.map((r) => (
+          <Tag key={r} color={r === 'admin' ? 'geekblue' : undefined}>
+            {ROLE_LABELS[r] ?? r}
+          </Tag>
+        )),
     },
     { title: '科室', dataIndex: 'departmentName', render: (v: string | null) => v ?? '—' },
     { title: '所属单位', dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
@@ -99,10 +103,7 @@ export function UsersPage() {
       title: '状态',
       dataIndex: 'status',
       key: 'status',
-      filters: [
-        { value: 'active', text: '正常' },
-        { value: 'disabled', text: '已停用' },
-      ],
+      filters: USER_STATUSES.map((s) => ({ value: s, text: USER_STATUS_LABELS[s] })),
       render: (v: string, u) =>
         isLocked(u) && v === 'active' ? (
           <Tooltip title={`锁定至 ${fmtDateTime(u.lockedUntil)}`}>
@@ -121,15 +122,15 @@ export function UsersPage() {
       key: 'actions',
       fixed: 'right',
       render: (_: unknown, u) => {
-        const own = u.orgId === me.org.id;
+        const allowed = (a: UserAction) => u.allowedActions.includes(a);
         return (
           <Space size={0}>
-            {manage && own && (
+            {allowed('edit') && (
               <Button type="link" size="small" onClick={() => setEditing(u)}>
                 编辑
               </Button>
             )}
-            {manage && own && u.id !== me.user.id && (
+            {(allowed('disable') || allowed('enable')) && (
               <Popconfirm
                 title={u.status === 'active' ? `停用 ${u.displayName} 的账号？` : `启用 ${u.displayName} 的账号？`}
                 description={u.status === 'active' ? '停用后该账号立即退出登录，且不能再登录。' : undefined}
@@ -145,7 +146,8 @@ export function UsersPage() {
             <Dropdown
               menu={{
                 items: [
-                  ...(manage && own ? [{ key: 'reset', label: isLocked(u) ? '重置密码并解锁' : '重置密码' }, { key: 'notice', label: '账号开通通知（.docx）' }] : []),
+                  ...(allowed('resetPassword') ? [{ key: 'reset', label: isLocked(u) ? '重置密码并解锁' : '重置密码' }] : []),
+                  ...(allowed('notice') ? [{ key: 'notice', label: '账号开通通知（.docx）' }] : []),
                   { key: 'timeline', label: '全过程记录' },
                 ],
                 onClick: ({ key }) => {
@@ -175,7 +177,7 @@ export function UsersPage() {
     <>
       <PageHeader title="用户管理" description="本机构的用户账号与角色。新建或重置的密码只显示一次，用户首次登录须修改密码。" />
       <ListPage<User>
-        url="/api/users"
+        url={USERS_URL}
         testId="users-table"
         columns={columns}
         searchPlaceholder="搜索用户名或姓名"
@@ -199,13 +201,19 @@ export function UsersPage() {
             : { roles: ['staff'], password: randomPassword() }
         }
         onSubmit={(v) => {
-          const body = { displayName: v.displayName.trim(), roles: v.roles, departmentId: v.departmentId ?? null, unitId: v.roles.includes('unit') ? (v.unitId ?? null) : null };
-          return editing === 'new' ? api.post<User>('/api/users', { ...body, username: v.username.trim(), password: v.password }) : api.patch<User>(`/api/users/${(editing as User).id}`, body);
+          const body = {
+            displayName: v.displayName.trim(),
+            roles: v.roles,
+            departmentId: v.departmentId ?? null,
+            unitId: v.roles.includes('unit') ? (v.unitId ?? null) : null,
+          };
+          return editing === 'new'
+            ? createUser.mutateAsync({ ...body, username: v.username.trim(), password: v.password })
+            : updateUser.mutateAsync({ id: (editing as User).id, patch: body });
         }}
         onSuccess={(r) => {
-          reload();
           if (editing === 'new') {
-            const u = r as User;
+            const u = r as UserDetail;
             modal.info({
               title: `已创建用户 ${u.displayName}（${u.username}）`,
               content: '请将用户名和初始密码告知本人，或下载“账号开通通知”送达。用户首次登录须修改密码。',
@@ -229,7 +237,14 @@ export function UsersPage() {
                 <Input autoComplete="off" placeholder="登录用的账号，如 zhangsan" />
               </Form.Item>
             )}
-            <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 40, message: '不能超过 40 个字' }]}>
+            <Form.Item
+              label="姓名"
+              name="displayName"
+              rules={[
+                { required: true, whitespace: true, message: '请填写姓名' },
+                { max: 40, message: '不能超过 40 个字' },
+              ]}
+            >
               <Input />
             </Form.Item>
             {editing === 'new' && (
@@ -248,7 +263,12 @@ export function UsersPage() {
               <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} placeholder="可多选" />
             </Form.Item>
             <Form.Item label="科室" name="departmentId">
-              <Select allowClear placeholder="选择所在科室" loading={deps.isLoading} options={(deps.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+              <Select
+                allowClear
+                placeholder="选择所在科室"
+                loading={deps.isLoading}
+                options={(deps.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+              />
             </Form.Item>
             <Form.Item noStyle shouldUpdate={(a, b) => a.roles !== b.roles}>
               {() =>
@@ -262,7 +282,13 @@ export function UsersPage() {
           </>
         )}
       </FormDrawer>
-      <TimelineDrawer open={!!timeline} onClose={() => setTimeline(null)} entityType="user" entityId={timeline?.id ?? null} title={`全过程记录 · ${timeline?.displayName ?? ''}`} />
+      <TimelineDrawer
+        open={!!timeline}
+        onClose={() => setTimeline(null)}
+        entityType="user"
+        entityId={timeline?.id ?? null}
+        title={`全过程记录 · ${timeline?.displayName ?? ''}`}
+      />
     </>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "inspection_files_org_kind_size_idx" ON "inspection_files" USING btree ("org_id","kind","size");

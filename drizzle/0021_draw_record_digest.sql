@@ -1,0 +1,2 @@
+ALTER TABLE "inspection_draws" drop column "result_digest";--> statement-breakpoint
+ALTER TABLE "inspection_draws" ADD COLUMN "result_digest" text GENERATED ALWAYS AS (jsonb_hash_extended(result, 0)::text || '/' || jsonb_hash_extended(candidates, 0)::text || '/' || coalesce(jsonb_hash_extended(strata, 0)::text, '-')) STORED;

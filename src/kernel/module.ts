@@ -1,0 +1,124 @@
+/**
+ * Modules register themselves. Each module's `index.ts` exports one {@link ModuleDescriptor}: its
+ * routes, settings, the actions it grants to roles, the records its timelines show, the kinds of due
+ * item it puts on the dashboard, its figures, what it rebuilds when a year's calendar is entered,
+ * its demo data. `src/modules/index.ts` lists the descriptors and `app.ts` hands the list to
+ * {@link installModules}: adding a module edits no kernel file.
+ *
+ * The registries are process-wide (the policy, settings and error labels are read everywhere, with no
+ * app at hand); installing the same list again — one app per test file — replaces them.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ActorCtx } from './context.js';
+import { KERNEL_GRANTS, setGrants, type Action, type Grants } from './auth/roles.js';
+import type { CalendarChangeHook } from './calendar/years.service.js';
+import type { FigureSet } from './figures/registry.js';
+import { setFigureSets } from './figures/registry.js';
+import { setFieldLabels } from './http/field-labels.js';
+import { KERNEL_SETTINGS, setSettings, type SettingDef } from './settings.js';
+
+export type { ActorCtx } from './context.js';
+
+/** A kind of due item (a clock kind) as the dashboard shows it. */
+export interface DueKind {
+  /** Chinese name of the kind (依申请公开答复, 检查整改期限 …). */
+  label: string;
+  /** Who may see such an item: the action that reads the record it names. */
+  read: Action;
+  /**
+   * For an actor without `read`: the entity ids among `entityIds` they may still see (e.g. a unit's
+   * archivist sees the rectification deadlines of its own unit's inspections). Default: none.
+   */
+  visibleWithout?: (ctx: ActorCtx, entityIds: string[]) => Promise<Set<string>>;
+}
+
+/** What the first run seeds for one module when demo data is asked for; runs in module order. */
+export type DemoStep = (ctx: ActorCtx, demo: DemoRun) => Promise<void>;
+
+/** Shared by the demo steps of one run: each module reads what earlier ones made and adds its own. */
+export interface DemoRun {
+  /** The top org created by setup. */
+  org: { id: string; path: string; name: string; level: string; regionCode: string };
+  /** Seed about eight months of past work (检查统计, 监测预警 have records to show). */
+  history: boolean;
+  /** Accounts to show once on the setup result page. */
+  accounts: { username: string; password: string; role: string; displayName: string; org: string }[];
+  /** Anything a module hands to the ones after it, by its own key. */
+  shared: Record<string, unknown>;
+}
+
+export interface ModuleDescriptor {
+  /** The module's folder name, e.g. `inspections`; figure keys start with it. */
+  name: string;
+  /** Its HTTP surface (a fastify plugin). */
+  routes?: FastifyPluginAsync;
+  /** Role → actions it grants (its actions are declared by augmenting `ActionRegistry`). */
+  grants?: Grants;
+  /** Its settings per org (typed by augmenting `SettingValues`). */
+  settings?: Partial<Record<string, SettingDef>>;
+  /** Record kinds whose timeline (全过程记录) it serves: entity type → the action that reads it. */
+  timeline?: Record<string, Action>;
+  /** Clock kinds it writes, as the dashboard shows them. */
+  dueKinds?: Record<string, DueKind>;
+  /** Chinese names of its request fields, for the summary line of a validation error. */
+  fieldLabels?: Record<string, string>;
+  /** Its figures (named functions over records that return the records they count). */
+  figures?: readonly FigureSet[];
+  /** What it rebuilds when an admin enters a year's official holiday schedule. */
+  calendarHooks?: readonly CalendarChangeHook[];
+  /** Its demo data. */
+  demo?: DemoStep;
+}
+
+let installed: readonly ModuleDescriptor[] = [];
+let timeline = new Map<string, Action>();
+let dueKinds = new Map<string, DueKind>();
+
+/** Builds every registry from the descriptors (kernel parts first, then the modules in order). */
+export function installModules(modules: readonly ModuleDescriptor[]): void {
+  const names = new Set<string>();
+  for (const m of modules) {
+    if (names.has(m.name)) throw new Error(`module ${m.name} is listed twice`);
+    names.add(m.name);
+  }
+  setGrants(
+    [KERNEL_GRANTS, ...modules.map((m) => m.grants ?? {})],
+    modules.flatMap((m) => Object.values(m.grants ?? {}).flat()),
+  );
+  setSettings([KERNEL_SETTINGS as Record<string, SettingDef>, ...modules.map((m) => m.settings ?? {})]);
+  setFieldLabels(modules.map((m) => m.fieldLabels ?? {}));
+  setFigureSets(modules.flatMap((m) => [...(m.figures ?? [])]));
+  timeline = new Map([['calendarYear', 'calendar.read' as Action], ...modules.flatMap((m) => Object.entries(m.timeline ?? {}))]);
+  dueKinds = new Map(modules.flatMap((m) => Object.entries(m.dueKinds ?? {})));
+  installed = modules;
+}
+
+/** The installed modules, in order. */
+export function installedModules(): readonly ModuleDescriptor[] {
+  return installed;
+}
+
+/** The action that reads a kind of record's timeline (unknown kinds need `audit.read`). */
+export function timelineAction(entityType: string): Action | undefined {
+  return timeline.get(entityType);
+}
+
+/** A clock kind as the dashboard shows it. */
+export function dueKind(kind: string): DueKind | undefined {
+  return dueKinds.get(kind);
+}
+
+/** Every clock kind the modules declare, by name. */
+export function allDueKinds(): ReadonlyMap<string, DueKind> {
+  return dueKinds;
+}
+
+/** Every module's calendar hooks, in module order. */
+export function calendarHooks(): CalendarChangeHook[] {
+  return installed.flatMap((m) => [...(m.calendarHooks ?? [])]);
+}
+
+/** Runs every module's demo step in order. */
+export async function runDemo(ctx: ActorCtx, demo: DemoRun): Promise<void> {
+  for (const m of installed) if (m.demo) await m.demo(ctx, demo);
+}

@@ -1,0 +1,54 @@
+/** Contracts of the dashboard (工作台): my due and overdue items. Zod only: the web imports this very file. */
+import { z } from 'zod';
+import { CLOCK_STATES } from '../../kernel/calendar/contracts.js';
+import { PageQuery } from '../../kernel/http/responses.js';
+
+/** One due item: a statutory clock of a record, or an inspector's certificate. */
+export const DueItem = z.object({
+  key: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  label: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  due: z.string().nullable(),
+  /** The due date depends on a year whose holiday schedule is not entered yet (预计). */
+  provisional: z.boolean(),
+  provisionalYears: z.array(z.number().int()),
+  provisionalNote: z.string().nullable(),
+  daysLeft: z.number().int().nullable(),
+  state: z.enum(CLOCK_STATES),
+  /** Why this day: one line per step. */
+  explanation: z.array(z.string()),
+});
+export type DueItem = z.infer<typeof DueItem>;
+
+/** For an admin from 1 October: next year's schedule is missing and how many open clocks reach into it. */
+export const CalendarNotice = z.object({ year: z.number().int(), openClocks: z.number().int(), message: z.string() });
+export type CalendarNotice = z.infer<typeof CalendarNotice>;
+
+/** The states a due item can be listed by (open items only: met and missed ones are off the dashboard). */
+export const DUE_ITEM_STATES = ['overdue', 'due_soon', 'running', 'paused'] as const;
+
+/** GET /api/dashboard: a page of my items, most urgent first (overdue, due soon, running, paused; then by date). */
+export const DashboardQuery = PageQuery.extend({
+  state: z.enum(DUE_ITEM_STATES, { error: '状态应为 overdue、due_soon、running 或 paused' }).optional(),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+export const DashboardResponse = z.object({
+  calendarNotice: CalendarNotice.nullable(),
+  /** The page asked for (of the state asked for, if any). */
+  items: z.array(DueItem),
+  /** Items over every page (of the state asked for). */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** All my open items by state, whatever the page and filter. */
+  counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), running: z.number().int(), paused: z.number().int() }),
+});
+export type Dashboard = z.infer<typeof DashboardResponse>;
+
+/** The action this module declares (its index.ts augments the kernel's ActionRegistry with it). */
+export const DASHBOARD_ACTIONS = ['dashboard.read'] as const;
+export type DashboardAction = (typeof DASHBOARD_ACTIONS)[number];
