@@ -167,11 +167,11 @@ export interface SetupResponse {
   demoAccounts?: { username: string; password: string; role: string; displayName: string; org: string }[];
 }
 
-/** Sign in as one of the demo accounts that setup returned. */
-export async function signInDemo(app: FastifyInstance, setup: SetupResponse, username: string): Promise<Client> {
+/** Sign in as one of the demo accounts that setup returned (from `remoteAddress`, default 127.0.0.1). */
+export async function signInDemo(app: FastifyInstance, setup: SetupResponse, username: string, remoteAddress?: string): Promise<Client> {
   const account = setup.demoAccounts?.find((a) => a.username === username);
   if (!account) throw new Error(`no demo account ${username}`);
-  const c = new Client(app);
+  const c = new Client(app, remoteAddress ? { remoteAddress } : {});
   const res = await c.login(account.username, account.password);
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
   return c;

@@ -14,7 +14,7 @@ import type { Ctx } from '../context.js';
 import { arrayParam } from '../db/paging.js';
 import { clocks } from '../schema.js';
 import type { WorkCalendar } from './calendar.js';
-import { clockSnapshot, type ClockSnapshot, type ClockSpec, type ClockState } from './clock.js';
+import { clockSnapshot, snapshotState, type ClockSnapshot, type ClockSpec, type ClockState } from './clock.js';
 import { loadWorkCalendar, todayInChina } from './store.js';
 
 export interface ClockRow {
@@ -113,4 +113,56 @@ export function clockStateSql(today: string) {
     WHEN ${today}::date > ${clocks.due} THEN 'overdue'
     WHEN ${today}::date >= ${clocks.dueSoonFrom} THEN 'due_soon'
     ELSE 'running' END`;
+}
+
+/** A clock row's stored snapshot, to select beside the record it belongs to (a left join: all null without a row). */
+export const storedSnapshotColumns = {
+  due: clocks.due,
+  dueSoonFrom: clocks.dueSoonFrom,
+  provisional: clocks.dueProvisional,
+  paused: clocks.duePaused,
+  settled: clocks.dueSettled,
+  staleFrom: clocks.dueStaleFrom,
+  stored: clocks.dueStored,
+  closedAt: clocks.closedAt,
+};
+
+export interface StoredSnapshot {
+  due: string | null;
+  dueSoonFrom: string | null;
+  provisional: boolean | null;
+  paused: boolean | null;
+  settled: string | null;
+  staleFrom: string | null;
+  stored: boolean | null;
+  closedAt: Date | null;
+}
+
+export interface StoredDue {
+  due: string | null;
+  provisional: boolean;
+  provisionalYears: number[];
+  clockState: ClockState;
+}
+
+/**
+ * A list row's due date and state on `today` read from its clock's stored snapshot, or null where it
+ * must be computed: no row or never written, stale by `today`, or closed on a provisional year (entering
+ * a year rewrites open clocks only). `fromYear` is the first year the period can reach (its start's);
+ * the provisional years are those from it to the due date that are not entered.
+ */
+export function storedDue(s: StoredSnapshot | null, cal: WorkCalendar, today: string, fromYear: number): StoredDue | null {
+  if (!s?.stored) return null;
+  if (s.closedAt ? s.provisional : s.staleFrom !== null && s.staleFrom <= today) return null;
+  const snap: ClockSnapshot = {
+    due: s.due,
+    dueSoonFrom: s.dueSoonFrom,
+    provisional: !!s.provisional,
+    paused: !!s.paused,
+    settled: s.settled === 'met' || s.settled === 'missed' ? s.settled : null,
+    staleFrom: s.staleFrom,
+  };
+  const provisionalYears: number[] = [];
+  if (snap.provisional && snap.due) for (let y = fromYear; y <= Number(snap.due.slice(0, 4)); y++) if (cal.isProvisionalYear(y)) provisionalYears.push(y);
+  return { due: snap.due, provisional: snap.provisional, provisionalYears, clockState: snapshotState(snap, today) };
 }

@@ -10,19 +10,20 @@ import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 
 import { inTx, type ActorCtx, type Ctx } from '../../../kernel/context.js';
 import { recordEvent } from '../../../kernel/audit/index.js';
 import { authorize, hasAction } from '../../../kernel/auth/policy.js';
-import { addWorkingDays, computeClock } from '../../../kernel/calendar/index.js';
+import { addWorkingDays, computeClock, yearOf } from '../../../kernel/calendar/index.js';
+import { storedDue, storedSnapshotColumns } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
 import { fieldError, notFound } from '../../../kernel/http/errors.js';
 import { inOrgs, likeTerm } from '../../../kernel/db/paging.js';
 import { writeSheet } from '../../../kernel/documents/index.js';
-import { users } from '../../../kernel/schema.js';
+import { clocks, users } from '../../../kernel/schema.js';
 import { readableOrg } from '../../../kernel/tenancy/index.js';
 import { act, loadApplication } from '../act.js';
 import { knownDay, notBefore, notFuture } from '../dates.js';
 import { assertUnpaidFeeOutcome } from '../fees/fee.service.js';
 import { OUTCOME_BY_CODE, type AccessMode } from '../labels.js';
 import { disclosureApplications, type ConsultationRecord } from '../schema.js';
-import { CORRECTION_NOTICE_DAYS, consultationOpen, MAX_EXTENSION, replyClockSpec, withLapses } from './clock.js';
+import { CLOCK_ENTITY, CLOCK_KIND_REPLY, CORRECTION_NOTICE_DAYS, consultationOpen, MAX_EXTENSION, replyClockSpec, withLapses } from './clock.js';
 import { syncClocks } from './clocks.service.js';
 import type {
   ApplicationDetail,
@@ -146,15 +147,22 @@ export async function listApplications(ctx: ActorCtx, q: ApplicationListQuery): 
     .from(t)
     .where(cond);
   const rows = await ctx.db
-    .select()
+    .select({ app: t, snap: storedSnapshotColumns })
     .from(t)
+    .leftJoin(
+      clocks,
+      and(eq(clocks.orgId, t.orgId), eq(clocks.entityType, CLOCK_ENTITY), eq(clocks.entityId, sql`${t.id}::text`), eq(clocks.kind, CLOCK_KIND_REPLY)),
+    )
     .where(cond)
     .orderBy(...orderBy)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const cal = rows.length ? await loadWorkCalendar(ctx.db) : null;
   const today = todayInChina(ctx.now());
-  const items = rows.map((r) => {
+  const cal = rows.length ? await loadWorkCalendar(ctx.db) : null;
+  const items = rows.map(({ app: r, snap }) => {
+    // the reply clock's stored snapshot unless a consultation may have lapsed since it was written
+    const stored = r.decidedOn || !r.consultations.some(consultationOpen) ? storedDue(snap, cal!, today, yearOf(r.receivedOn)) : null;
+    if (stored) return { ...presentListItem(r), ...stored };
     // a period reaching a year whose schedule is not entered yet has a provisional (预计) due date
     const live = withLapses(r, cal!, today);
     const c = computeClock(cal!, replyClockSpec(live, cal!), today);

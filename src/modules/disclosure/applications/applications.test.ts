@@ -4,6 +4,7 @@
  * correction restart, consultation pause, the one extension, the one decision, the dashboard clock,
  * tenancy, the portal. Due dates are hand-counted below (2025 schedule of the State Council).
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from '../../../kernel/documents/index.js';
 import { Client, countRows, createTestEnv, setupOrg, signInDemo, type SetupResponse, type TestEnv } from '../../../test/harness.js';
@@ -357,5 +358,44 @@ describe('portal (no account)', () => {
     for (let i = 0; i < 12; i++)
       codes.push((await pub.post('/api/public/disclosure/applications', { orgId: setup.org.id, ...base, applicantName: `限流${i}` })).statusCode);
     expect(codes).toContain(429);
+  });
+});
+
+describe('the list reads each row’s stored clock', () => {
+  /** Every application of the org, list row against its detail (the full computation). */
+  async function listAgreesWithDetail() {
+    const list = (await staff.get('/api/disclosure/applications?pageSize=200')).json() as {
+      items: { id: string; due: string | null; clockState: string; provisional: boolean; provisionalYears: number[]; status: string }[];
+    };
+    expect(list.items.length).toBeGreaterThan(5);
+    for (const row of list.items) {
+      const d = (await staff.get(`/api/disclosure/applications/${row.id}`)).json() as Detail & {
+        clock: { provisional: boolean; provisionalYears: number[] };
+      };
+      expect({ due: row.due, state: row.clockState, provisional: row.provisional, years: row.provisionalYears, status: row.status }, row.id).toEqual({
+        due: d.clock.due,
+        state: d.clock.state,
+        provisional: d.clock.provisional,
+        years: d.clock.provisionalYears,
+        status: d.status,
+      });
+    }
+  }
+
+  it('agrees with the detail for every application, on the day and weeks later (due soon, overdue, a silent consultation lapsed)', async () => {
+    await travel('2026-12-07T02:00:00Z');
+    const { application: a } = await apply(staff, { receivedOn: '2026-12-01', applicantName: '征求意见未答复' });
+    const c = await staff.post(`/api/disclosure/applications/${a.id}/consultations`, { kind: 'third_party', party: '某公司', startedOn: '2026-12-03' });
+    expect(c.statusCode, c.body).toBe(200);
+    await listAgreesWithDetail();
+    // a clock inserted by SQL alone (as the bulk import may) has no snapshot: the list computes it
+    await env.database.db.execute(sql`UPDATE clocks SET due_stored = false WHERE entity_id = ${a.id}`);
+    await listAgreesWithDetail();
+    for (const day of ['2026-12-28', '2027-01-20', '2027-03-01']) {
+      // sessions idle out across the jump; sign in again from another address (30 sign-ins a minute each)
+      env.setNow(`${day}T02:00:00Z`);
+      staff = await signInDemo(env.app, setup, 'staff', '10.0.0.7');
+      await listAgreesWithDetail();
+    }
   });
 });

@@ -310,14 +310,12 @@ function publicFilters(q: { year?: number | undefined; unitType?: string | undef
 
 /** Published inspection results of every org (or one), newest first. */
 export async function publicInspections(ctx: Ctx, q: PublicInspectionQuery): Promise<PublicInspectionPage> {
-  const { items, total } = await publicRows(
-    ctx,
-    publicFilters(q),
-    [desc(inspections.publishedOn), asc(orgs.name), asc(inspections.code)],
-    q.pageSize,
-    (q.page - 1) * q.pageSize,
-  );
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  const where = publicFilters(q);
+  const { limit, offset } = limitOffset(q);
+  const page = await publicRows(ctx, where, [desc(inspections.publishedOn), asc(orgs.name), asc(inspections.code), asc(inspections.id)], limit, offset);
+  // Past the last page no row carries the total: count it.
+  const total = page.items.length || offset === 0 ? page.total : await publicCount(ctx, where);
+  return { items: page.items, total, page: q.page, pageSize: q.pageSize };
 }
 
 /** A page of the 典型 list: published results marked exemplary, most recently marked first (id breaks ties). */

@@ -405,7 +405,8 @@ describe('the portal (no sign-in)', () => {
     expect(byType.items.map((i) => i.id)).toContain(ids.A);
     const p1 = await get('page=1&pageSize=1');
     const p2 = await get('page=2&pageSize=1');
-    expect([p1.total, p2.total]).toEqual([2, 2]);
+    const p3 = await get('page=3&pageSize=1');
+    expect([p1.total, p2.total, p3.total, p3.items.length]).toEqual([2, 2, 2, 0]);
     expect([...p1.items, ...p2.items].map((i) => i.id)).toEqual([ids.B, ids.A]);
     expect((await get(`orgId=${setup.org.id}`)).total).toBe(2);
     const county = (await q1<{ id: string }>(`SELECT id FROM orgs WHERE parent_id = $1`, [setup.org.id])).id;
