@@ -40,6 +40,7 @@
  *   BENCH_UNITS_PER_ORG=5000  units per bureau (not the draw bureau)
  *   BENCH_APPLICATIONS=1000000  disclosure applications in all (10,000 of them open)
  *   BENCH_DRAW_CANDIDATES=100000  units in the draw bureau (all active: the draw's candidates)
+ *   BENCH_KEEP_DB=1           with DATABASE_URL: keep the bench database (to EXPLAIN its queries afterwards)
  *   BENCH_ONLY=http,dashboard,tables,draw,generate,import,start   (default: all; generate runs the draw too)
  *
  * Quick run: BENCH_SECONDS=2 BENCH_REPEATS=1 BENCH_UNITS_PER_ORG=500 BENCH_APPLICATIONS=20000 BENCH_DRAW_CANDIDATES=5000 BENCH_ORGS=10
@@ -145,13 +146,15 @@ async function main(): Promise<boolean> {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
     await admin.end();
-    onCleanup(`drop ${name}`, async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.query(`DROP ROLE IF EXISTS ${appRoleName(name)}`); // the app role made for it (roles are per server)
-      await c.end();
-    });
+    if (process.env.BENCH_KEEP_DB) log(`database ${name} is kept (BENCH_KEEP_DB)`);
+    else
+      onCleanup(`drop ${name}`, async () => {
+        const c = new pg.Client({ connectionString: serverUrl });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.query(`DROP ROLE IF EXISTS ${appRoleName(name)}`); // the app role made for it (roles are per server)
+        await c.end();
+      });
     config.databaseUrl = withDatabaseName(serverUrl, name);
     log(`database: fresh ${name} on DATABASE_URL's server`);
   } else {
@@ -251,7 +254,11 @@ async function main(): Promise<boolean> {
       log(`  ⚠ inspections for the bench bureau failed: ${benchInspectionsError}`);
     }
   }
-  await pool.query('ANALYZE');
+  // statistics for the bulk-loaded tables (as the owner: the app role may not ANALYZE them)
+  const owner = new pg.Client({ connectionString: database.ownerUrl });
+  await owner.connect();
+  await owner.query('ANALYZE');
+  await owner.end();
   const counts = (
     await pool.query<Record<string, string>>(
       `SELECT (SELECT count(*) FROM orgs) orgs, (SELECT count(*) FROM users) users, (SELECT count(*) FROM units) units,

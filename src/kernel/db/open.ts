@@ -19,6 +19,8 @@ export interface OpenedDatabase extends Database {
   appRole: string;
   /** The HMAC key of the signed audit checkpoints (DATA_DIR/audit-checkpoint.key or AUDIT_CHECKPOINT_KEY). */
   auditKey: Buffer;
+  /** The owner's connection (migrations; maintenance such as ANALYZE, which the app role may not run). */
+  ownerUrl: string;
   /** Close the pool and, for the embedded server, stop PostgreSQL. */
   shutdown: () => Promise<void>;
 }
@@ -31,7 +33,14 @@ export async function openConfiguredDatabase(config: Config, log: (m: string) =>
   if (config.databaseUrl) {
     const { url, role } = await prepareAsOwner(config.databaseUrl, config.appDatabaseUrl ?? null, config.dataDir);
     const database = await openAsApp(url, 'external', role);
-    return { ...database, appRole: role, auditKey, version: await serverVersion(database.pool), shutdown: () => database.close() };
+    return {
+      ...database,
+      appRole: role,
+      ownerUrl: config.databaseUrl,
+      auditKey,
+      version: await serverVersion(database.pool),
+      shutdown: () => database.close(),
+    };
   }
   const server = await startEmbeddedPostgres(config.dataDir, log);
   // PostgreSQL killed or crashed under a running app: start it again (backing off), the pool reconnects.
@@ -43,6 +52,7 @@ export async function openConfiguredDatabase(config: Config, log: (m: string) =>
     return {
       ...database,
       appRole: role,
+      ownerUrl: server.url('lantai'),
       auditKey,
       version: await serverVersion(database.pool),
       shutdown: async () => {

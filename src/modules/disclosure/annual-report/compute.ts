@@ -120,44 +120,59 @@ function resolveTemplate(year: number, template: TemplateRef) {
   return t;
 }
 
+/**
+ * The cells of section 三 and where applications land in them — one classification for the rows
+ * (`computeSection3`, one application at a time with its id) and the database's groups
+ * (reports.service.ts, n at a time without ids). `add` counts `n` applications of applicant `type`:
+ * received in the year (else carried in from an earlier one) and decided in it with `outcome` (null:
+ * carried over to the next year). False, and the tally is no longer whole, when the outcome or the
+ * type has no cell in the template.
+ */
+export function section3Tally(t: ReturnType<typeof getTemplate>) {
+  const rows = valueRows(t);
+  const table: Record<string, Record<Section3ColumnKey, Cell>> = {};
+  for (const r of rows) table[r.key] = Object.fromEntries(SECTION3_COLUMN_KEYS.map((c) => [c, emptyCell()])) as Record<Section3ColumnKey, Cell>;
+  const rowOf = new Map<string, string>();
+  for (const r of rows) for (const code of r.outcomes) rowOf.set(code, r.key);
+  const key = (kind: string) => rows.find((r) => r.kind === kind)!.key;
+  const [R1, R2, R37, R4] = [key('received'), key('carried_in'), key('total'), key('carried_out')];
+  const put = (rowKey: string, type: string, n: number, id: string | undefined) => {
+    for (const col of [type, 'total']) {
+      const cell = table[rowKey]![col as Section3ColumnKey] as Cell | undefined;
+      if (!cell) return false;
+      cell.count += n;
+      if (id !== undefined) cell.ids.push(id);
+    }
+    return true;
+  };
+  return {
+    table,
+    add(receivedInYear: boolean, outcome: string | null, type: string, n: number, id?: string): boolean {
+      if (!put(receivedInYear ? R1 : R2, type, n, id)) return false;
+      if (outcome === null) return put(R4, type, n, id);
+      const row = rowOf.get(outcome);
+      return row !== undefined && put(row, type, n, id) && put(R37, type, n, id);
+    },
+  };
+}
+
 /** Section 三 for report `year` under `template` (which must be the year's template). */
 export function computeSection3(applications: readonly Application[], year: number, template: TemplateRef): Section3Computed {
   const t = resolveTemplate(year, template);
   const problems = applicationProblems(applications);
   if (problems.length) fail('disclosure.invalid_applications', '申请', problems);
 
-  const rows = valueRows(t);
-  const table: Record<string, Record<Section3ColumnKey, Cell>> = {};
-  for (const r of rows) table[r.key] = Object.fromEntries(SECTION3_COLUMN_KEYS.map((c) => [c, emptyCell()])) as Record<Section3ColumnKey, Cell>;
-  const rowOf = new Map<OutcomeCode, string>();
-  for (const r of rows) for (const code of r.outcomes) rowOf.set(code, r.key);
-  const key = (kind: string) => rows.find((r) => r.kind === kind)!.key;
-  const [R1, R2, R37, R4] = [key('received'), key('carried_in'), key('total'), key('carried_out')];
-
+  const tally = section3Tally(t);
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
-  const add = (rowKey: string, a: Application) => {
-    for (const col of [a.applicantType, 'total'] as const) {
-      const cell = table[rowKey]![col];
-      cell.count += 1;
-      cell.ids.push(a.id);
-    }
-  };
-
   for (const a of applications) {
     const decidedOn = a.decidedOn ?? null;
     const receivedInYear = a.receivedOn >= first && a.receivedOn <= last;
     const carriedIn = a.receivedOn < first && (decidedOn === null || decidedOn >= first);
     if (!receivedInYear && !carriedIn) continue;
-    add(receivedInYear ? R1 : R2, a);
-    if (decidedOn !== null && decidedOn <= last) {
-      add(rowOf.get(a.outcome!)!, a);
-      add(R37, a);
-    } else {
-      add(R4, a);
-    }
+    tally.add(receivedInYear, decidedOn !== null && decidedOn <= last ? a.outcome! : null, a.applicantType, 1, a.id);
   }
-  return { templateId: t.id, year, rows: table };
+  return { templateId: t.id, year, rows: tally.table };
 }
 
 /** The numbers of a computed section 三, for the checks and for display. */

@@ -17,21 +17,18 @@ import { computeSection2 } from '../register/register.js';
 import { registerEntriesByIds, registerEntriesFor } from '../register/register.service.js';
 import { disclosureApplications } from '../schema.js';
 import { checkSection3, checkSection4, failingCells, type CheckResult } from './checks.js';
-import { computeSection3, computeSection4, section3Values, section4Values, type Section3Computed } from './compute.js';
+import { computeSection3, computeSection4, section3Tally, section3Values, section4Values, type Section3Computed } from './compute.js';
 import { ExternalTableInput, type AnnualReportTables, type CellDrillDown, type CellQuery, type CheckQuery, type ExternalCheckResult } from './contracts.js';
 import { disputesByIds, disputesFiledIn } from './disputes.js';
 import { parsePublishedTable } from './sheet.js';
 import {
   checkTemplateMatchesYear,
   DISPUTE_KINDS,
-  SECTION3_COLUMN_KEYS,
   SECTION3_COLUMNS,
   SECTION4_COLUMNS,
   SECTION4_GROUPS,
   templateForYear,
-  valueRows,
   type DisputeKind,
-  type Section3ColumnKey,
   type Section4ColumnKey,
   type TemplateId,
 } from './templates.js';
@@ -99,33 +96,9 @@ async function section3InSql(
     .from(t)
     .where(and(inOrgs(t.orgId, orgIds), lte(t.receivedOn, last), or(gte(t.receivedOn, first), isNull(t.decidedOn), gte(t.decidedOn, first))))
     .groupBy(sql`1`, sql`2`, t.applicantType);
-  const rows = valueRows(template);
-  const rowOf = new Map<string, string>();
-  for (const r of rows) for (const code of r.outcomes) rowOf.set(code, r.key);
-  const key = (kind: string) => rows.find((r) => r.kind === kind)!.key;
-  const [R1, R2, R37, R4] = [key('received'), key('carried_in'), key('total'), key('carried_out')];
-  type Cell = { count: number; ids: string[] };
-  const table: Record<string, Record<Section3ColumnKey, Cell>> = {};
-  for (const r of rows)
-    table[r.key] = Object.fromEntries(SECTION3_COLUMN_KEYS.map((c): [string, Cell] => [c, { count: 0, ids: [] }])) as Record<Section3ColumnKey, Cell>;
-  const add = (rowKey: string, type: string, n: number) => {
-    for (const col of [type, 'total'] as const) {
-      const cell = table[rowKey]![col as Section3ColumnKey];
-      if (!cell) return false;
-      cell.count += n;
-    }
-    return true;
-  };
-  for (const g of groups) {
-    if (!add(g.inYear ? R1 : R2, g.applicantType, g.n)) return null;
-    if (g.outcome !== null) {
-      const row = rowOf.get(g.outcome);
-      if (!row) return null;
-      add(row, g.applicantType, g.n);
-      add(R37, g.applicantType, g.n);
-    } else add(R4, g.applicantType, g.n);
-  }
-  return { templateId: template.id, year, rows: table };
+  const tally = section3Tally(template);
+  for (const g of groups) if (!tally.add(g.inYear, g.outcome, g.applicantType, g.n)) return null;
+  return { templateId: template.id, year, rows: tally.table };
 }
 
 /** Every section, with the ids behind each cell (drill-down, publication); `includeChildren` over the subtree. */
