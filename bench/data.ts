@@ -220,12 +220,26 @@ export interface BenchOrg {
 }
 
 /**
- * The org tree: the province (through POST /api/setup, by the caller), its cities, then counties
- * under the cities until there are `total` bureaus; one admin per org (set-based).
+ * The org tree: the province (through POST /api/setup, by the caller), its cities (by the province's
+ * admin), then counties under the cities (each by its city's admin: creating an org is an act of its
+ * parent's admin) until there are `total` bureaus; one admin per org (set-based).
  */
-export async function createOrgTree(root: Client, rootOrg: BenchOrg, total: number, pool: pg.Pool, passwordHash: string): Promise<BenchOrg[]> {
+export async function createOrgTree(
+  root: Client,
+  rootOrg: BenchOrg,
+  total: number,
+  pool: pg.Pool,
+  passwordHash: string,
+  signInAs: (username: string) => Promise<Client>,
+): Promise<BenchOrg[]> {
   const orgs: BenchOrg[] = [rootOrg];
   const cities: BenchOrg[] = [];
+  const addAdmins = (list: BenchOrg[]) =>
+    pool.query(
+      `INSERT INTO users (org_id, username, display_name, password_hash, roles)
+       SELECT t.org_id, t.username, t.display_name, $4, ARRAY['admin'] FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(org_id, username, display_name)`,
+      [list.map((o) => o.id), list.map((o) => o.admin), list.map((o) => `${o.name}管理员`), passwordHash],
+    );
   for (const city of CITIES) {
     if (orgs.length >= total) break;
     const name = `${city.name}档案局`;
@@ -234,21 +248,22 @@ export async function createOrgTree(root: Client, rootOrg: BenchOrg, total: numb
     orgs.push(org);
     cities.push(org);
   }
+  await addAdmins(cities);
+  const cityAdmins = new Map<string, Client>();
+  const counties: BenchOrg[] = [];
   for (let i = 0; orgs.length < total; i++) {
     const parent = cities[i % cities.length]!;
     const round = Math.floor(i / cities.length);
     const district = parent.city.districts[round % parent.city.districts.length]!;
     const name = `${district}档案局${round >= parent.city.districts.length ? `（${round + 1}）` : ''}`;
     const region = `${parent.city.region.slice(0, 4)}${String(round + 2).padStart(2, '0')}`;
-    const o = await root.ok<{ id: string }>('POST', '/api/orgs', { parentId: parent.id, name, level: 'county', regionCode: region });
-    orgs.push({ id: o.id, name, city: { ...parent.city, districts: [district] }, admin: `admin${region}_${i}`, level: 'county' });
+    if (!cityAdmins.has(parent.id)) cityAdmins.set(parent.id, await signInAs(parent.admin));
+    const o = await cityAdmins.get(parent.id)!.ok<{ id: string }>('POST', '/api/orgs', { parentId: parent.id, name, level: 'county', regionCode: region });
+    const county: BenchOrg = { id: o.id, name, city: { ...parent.city, districts: [district] }, admin: `admin${region}_${i}`, level: 'county' };
+    orgs.push(county);
+    counties.push(county);
   }
-  const rest = orgs.slice(1);
-  await pool.query(
-    `INSERT INTO users (org_id, username, display_name, password_hash, roles)
-     SELECT t.org_id, t.username, t.display_name, $4, ARRAY['admin'] FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(org_id, username, display_name)`,
-    [rest.map((o) => o.id), rest.map((o) => o.admin), rest.map((o) => `${o.name}管理员`), passwordHash],
-  );
+  if (counties.length) await addAdmins(counties);
   return orgs;
 }
 

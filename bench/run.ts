@@ -209,7 +209,7 @@ async function main(): Promise<boolean> {
     admin: 'admin',
     level: 'province',
   };
-  const orgs = await createOrgTree(root, rootOrg, ORGS, pool, await hashPassword(PASSWORD));
+  const orgs = await createOrgTree(root, rootOrg, ORGS, pool, await hashPassword(PASSWORD), (username) => signIn(appBase, username, PASSWORD));
   const benchOrg = orgs[1]!; // 杭州市档案局
   const drawOrg = orgs[orgs.length - 1]!;
   const rootPath = (await pool.query<{ path: string }>('SELECT path FROM orgs WHERE id = $1', [rootOrg.id])).rows[0]!.path;

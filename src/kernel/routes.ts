@@ -26,7 +26,7 @@ import { allActions, type Action } from './auth/roles.js';
 import { authed, ctxOf, signedIn } from './http/context.js';
 import { inTx } from './context.js';
 import { notFound } from './http/errors.js';
-import { getAllSettings, settingDefs } from './settings.js';
+import { getAllSettings, invalidateSettings, settingDefs } from './settings.js';
 import { readableOrg } from './tenancy/index.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { figureRoutes } from './figures/routes.js';
@@ -150,6 +150,7 @@ export const kernelRoutes: FastifyPluginAsyncZod<{ database: { kind: 'embedded' 
           .values({ orgId: ctx.actor.orgId, key, value, updatedAt: tx.now() })
           .onConflictDoUpdate({ target: [settings.orgId, settings.key], set: { value, updatedAt: tx.now() } });
       }
+      invalidateSettings();
       await recordEvent(tx, {
         orgId: ctx.actor.orgId,
         action: 'settings.update',
@@ -158,7 +159,7 @@ export const kernelRoutes: FastifyPluginAsyncZod<{ database: { kind: 'embedded' 
         before,
         after: await getAllSettings(tx.db, ctx.actor.orgId),
       });
-    });
+    }).finally(invalidateSettings);
     return { ok: true as const };
   });
 
