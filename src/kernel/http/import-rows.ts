@@ -6,6 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { INVALID_XLSX_MESSAGE, readSheet } from '../documents/index.js';
+import { isExampleRow } from '../documents/import-template.js';
 import { AppError, validation } from './errors.js';
 
 export interface ImportRow {
@@ -45,10 +46,14 @@ export async function importRows(req: FastifyRequest, opts: ImportRowsOptions): 
       throw validation(`无法读取文件：${message}`, { file: message });
     }
     const field = (h: string) => opts.aliases?.[h] ?? h;
-    const rows = sheet.rows.map(({ rowNumber, values }) => ({
-      row: rowNumber,
-      values: Object.fromEntries(Object.entries(values).map(([h, v]) => [field(h), cellValue(v)])),
-    }));
+    const firstHeader = sheet.headers[0];
+    // the template's example rows (first cell “（示例）…”) are not data
+    const rows = sheet.rows
+      .filter(({ values }) => firstHeader === undefined || !isExampleRow(values[firstHeader]))
+      .map(({ rowNumber, values }) => ({
+        row: rowNumber,
+        values: Object.fromEntries(Object.entries(values).map(([h, v]) => [field(h), cellValue(v)])),
+      }));
     return { rows, source: 'xlsx', fileName };
   }
   const body = req.body as unknown;
@@ -74,17 +79,25 @@ export function textOf(v: unknown): string | null {
   return null;
 }
 
-/** Refuses an import with every row problem listed (HTTP 422, nothing written). */
-export function importRefused(errors: { row: number; field: string; value: unknown; reason: string }[], total: number): AppError {
-  const shown = errors
+/**
+ * Refuses an import with every row problem listed (HTTP 422, nothing written). `columns` names each
+ * field as the template's column heading: every error carries it as `column`, and the message uses it.
+ */
+export function importRefused(
+  errors: { row: number; field: string; value: unknown; reason: string }[],
+  total: number,
+  columns: Record<string, string> = {},
+): AppError {
+  const named = errors.map((e) => ({ ...e, column: columns[e.field] ?? (e.field === '(行)' ? '整行' : e.field) }));
+  const shown = named
     .slice(0, 5)
-    .map((e) => `第 ${e.row} 行 ${e.field}：${e.reason}`)
+    .map((e) => `第 ${e.row} 行“${e.column}”：${e.reason}`)
     .join('；');
   return new AppError(
     'import.invalid_rows',
     `导入未执行：${total} 行中有 ${new Set(errors.map((e) => e.row)).size} 行有误（${shown}${errors.length > 5 ? ` 等 ${errors.length} 处` : ''}），请修改后重新导入，未写入任何数据`,
     {
-      details: { errors },
+      details: { errors: named },
     },
   );
 }

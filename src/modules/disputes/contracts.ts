@@ -72,6 +72,8 @@ export type DisputeImportResult = z.infer<typeof DisputeImportResult>;
 export interface ImportRowError {
   row: number;
   field: string;
+  /** The field's column heading in the template (set when the import is refused). */
+  column?: string;
   value: unknown;
   reason: string;
 }

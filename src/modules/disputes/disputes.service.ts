@@ -10,7 +10,8 @@ import type { Action } from '../../kernel/auth/roles.js';
 import { isValidDate } from '../../kernel/calendar/index.js';
 import { fieldError, validation } from '../../kernel/http/errors.js';
 import { importRefused, textOf, type ImportRow } from '../../kernel/http/import-rows.js';
-import { inOrgs, type Page } from '../../kernel/db/paging.js';
+import { arrayParam, inOrgs, type Page } from '../../kernel/db/paging.js';
+import { importTemplate } from '../../kernel/documents/import-template.js';
 import { orgs } from '../../kernel/schema.js';
 import { guardRecord, readableOrg } from '../../kernel/tenancy/index.js';
 import { disputes } from './schema.js';
@@ -51,19 +52,18 @@ function closingProblem(filedOn: string, outcome: DisputeOutcome, closedOn: stri
 
 /** The ids among `ids` that are applications of `orgId` (disclosure module's table, read by name to keep modules one-way). */
 async function existingApplications(ctx: Ctx, orgId: string, ids: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    const chunk = ids.slice(i, i + 5000);
-    if (!chunk.length) continue;
-    const r = await ctx.db.execute<{ id: string }>(
-      sql`SELECT id FROM disclosure_applications WHERE org_id = ${orgId} AND id IN (${sql.join(
-        chunk.map((x) => sql`${x}::uuid`),
-        sql`, `,
-      )})`,
-    );
-    for (const x of r.rows) out.add(x.id);
-  }
-  return out;
+  if (!ids.length) return new Set();
+  const r = await ctx.db.execute<{ id: string }>(sql`SELECT id FROM disclosure_applications WHERE org_id = ${orgId} AND id = ANY(${arrayParam(ids)}::uuid[])`);
+  return new Set(r.rows.map((x) => x.id));
+}
+
+/** The org's applications by tracking code (one statement, one array parameter). */
+async function applicationsByTrackingCode(ctx: Ctx, orgId: string, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const r = await ctx.db.execute<{ id: string; tracking_code: string }>(
+    sql`SELECT id, tracking_code FROM disclosure_applications WHERE org_id = ${orgId} AND tracking_code = ANY(${arrayParam(codes)}::text[])`,
+  );
+  return new Map(r.rows.map((x) => [x.tracking_code, x.id]));
 }
 
 export async function listDisputes(ctx: ActorCtx, q: DisputeListQuery): Promise<Page<DisputeView>> {
@@ -217,11 +217,55 @@ export const DISPUTE_IMPORT_ALIASES: Record<string, string> = {
   立案日期: 'filedOn',
   结果: 'outcome',
   审结日期: 'closedOn',
+  关联申请查询码: 'trackingCode',
   关联申请ID: 'applicationId',
   案号: 'caseNo',
+  事由: 'subject',
 };
+
+/** Each field's column heading in the template (and in the errors). */
+export const DISPUTE_IMPORT_COLUMNS: Record<string, string> = {
+  kind: '类别',
+  filedOn: '立案日期',
+  outcome: '结果',
+  closedOn: '审结日期',
+  trackingCode: '关联申请查询码',
+  applicationId: '关联申请ID',
+  caseNo: '案号',
+  subject: '事由',
+};
+
+/** The import template of the 复议、诉讼 register. */
+export function disputeImportTemplate(): Promise<{ buffer: Buffer; fileName: string }> {
+  const h = DISPUTE_IMPORT_COLUMNS;
+  return importTemplate({
+    sheetName: '行政复议、行政诉讼',
+    fileName: '行政复议行政诉讼登记导入模板.xlsx',
+    maxRows: MAX_DISPUTE_IMPORT_ROWS,
+    columns: [
+      { header: h.kind!, required: true, allowed: DISPUTE_KINDS.map((k) => DISPUTE_KIND_LABELS[k]) },
+      { header: h.filedOn!, required: true, text: true, note: '复议机关受理或法院立案的日期，格式 YYYY-MM-DD。' },
+      { header: h.outcome!, allowed: DISPUTE_OUTCOMES.map((o) => DISPUTE_OUTCOME_LABELS[o]), note: '不填为“尚未审结”。' },
+      { header: h.closedOn!, text: true, note: '已审结的填写审结日期（YYYY-MM-DD）；尚未审结的不填。' },
+      { header: h.caseNo!, note: '复议决定书或判决书的文号、案号，可不填。' },
+      { header: h.subject!, note: '简要事由，不超过 500 字，可不填。', width: 40 },
+      { header: h.trackingCode!, text: true, note: '因政府信息公开申请引起的，填写该申请的查询码（12 位），可不填。' },
+    ],
+    examples: [
+      {
+        [h.kind!]: DISPUTE_KIND_LABELS.reconsideration,
+        [h.filedOn!]: '2025-02-10',
+        [h.outcome!]: DISPUTE_OUTCOME_LABELS.upheld,
+        [h.closedOn!]: '2025-04-08',
+        [h.caseNo!]: '某政复〔2025〕3号',
+      },
+    ],
+    notes: [['全部成功或全部不写入', '任何一行有误，整批都不会导入；系统列出每个有误的行号、列和原因，改正后重新上传即可。']],
+  });
+}
 const KIND_BY_LABEL = new Map<string, DisputeKind>([
   ...DISPUTE_KINDS.map((k) => [k, k] as const),
+  ...DISPUTE_KINDS.map((k) => [DISPUTE_KIND_LABELS[k], k] as const),
   ['行政复议', 'reconsideration'],
   ['未经复议直接起诉', 'litigation_direct'],
   ['复议后起诉', 'litigation_after_reconsideration'],
@@ -239,7 +283,7 @@ export async function importDisputes(ctx: ActorCtx, rows: ImportRow[]): Promise<
   authorize(ctx.actor, 'dispute.manage', { orgId, orgPath: ctx.actor.orgPath });
   if (rows.length === 0) throw validation('没有可导入的数据行', { body: '没有数据行' });
   const errors: ImportRowError[] = [];
-  const good: (typeof disputes.$inferInsert & { row: number })[] = [];
+  const good: (typeof disputes.$inferInsert & { row: number; trackingCode: string | null })[] = [];
   for (const { row, values } of rows) {
     const fail = (field: string, value: unknown, reason: string) => errors.push({ row, field, value: value ?? null, reason });
     if ('__notObject' in values) {
@@ -249,18 +293,20 @@ export async function importDisputes(ctx: ActorCtx, rows: ImportRow[]): Promise<
     const n = errors.length;
     const kindRaw = textOf(values.kind);
     const kind = kindRaw ? KIND_BY_LABEL.get(kindRaw) : undefined;
-    if (!kindRaw) fail('kind', values.kind, '类别必填（reconsideration、litigation_direct、litigation_after_reconsideration）');
-    else if (!kind) fail('kind', kindRaw, `未知类别“${kindRaw}”，应为 reconsideration、litigation_direct 或 litigation_after_reconsideration`);
+    const kinds = DISPUTE_KINDS.map((k) => DISPUTE_KIND_LABELS[k]).join('、');
+    if (!kindRaw) fail('kind', values.kind, `类别必填（${kinds}）`);
+    else if (!kind) fail('kind', kindRaw, `未知类别“${kindRaw}”，应为${kinds}之一`);
     const filedOn = textOf(values.filedOn);
     if (!filedOn) fail('filedOn', values.filedOn, '立案日期必填');
     else if (!isValidDate(filedOn)) fail('filedOn', filedOn, '立案日期应为 YYYY-MM-DD 格式的有效日期');
     const outcomeRaw = textOf(values.outcome) ?? 'pending';
     const outcome = OUTCOME_BY_LABEL.get(outcomeRaw);
-    if (!outcome) fail('outcome', outcomeRaw, `未知结果“${outcomeRaw}”，应为 upheld、corrected、other 或 pending`);
+    if (!outcome) fail('outcome', outcomeRaw, `未知结果“${outcomeRaw}”，应为${DISPUTE_OUTCOMES.map((o) => DISPUTE_OUTCOME_LABELS[o]).join('、')}之一`);
     const closedOn = textOf(values.closedOn);
     if (closedOn && !isValidDate(closedOn)) fail('closedOn', closedOn, '审结日期应为 YYYY-MM-DD 格式的有效日期');
     const applicationId = textOf(values.applicationId);
     if (applicationId && !UUID_RE.test(applicationId)) fail('applicationId', applicationId, '关联申请 ID 格式不正确');
+    const trackingCode = textOf(values.trackingCode)?.toUpperCase() ?? null;
     if (errors.length === n && filedOn && outcome) {
       const p = closingProblem(filedOn, outcome, closedOn);
       if (p) fail(p.field, p.field === 'closedOn' ? closedOn : outcomeRaw, p.reason);
@@ -274,6 +320,7 @@ export async function importDisputes(ctx: ActorCtx, rows: ImportRow[]): Promise<
         outcome: outcome!,
         closedOn,
         applicationId,
+        trackingCode,
         caseNo: textOf(values.caseNo),
         subject: textOf(values.subject),
       });
@@ -281,17 +328,26 @@ export async function importDisputes(ctx: ActorCtx, rows: ImportRow[]): Promise<
   return inTx(ctx, async (tx) => {
     const linked = [...new Set(good.map((g) => g.applicationId).filter((x): x is string => !!x))];
     const known = await existingApplications(tx, orgId, linked);
-    for (const g of good)
+    const byCode = await applicationsByTrackingCode(tx, orgId, [...new Set(good.map((g) => g.trackingCode).filter((x): x is string => !!x))]);
+    for (const g of good) {
       if (g.applicationId && !known.has(g.applicationId))
         errors.push({ row: g.row, field: 'applicationId', value: g.applicationId, reason: '本机构没有该政府信息公开申请' });
+      if (g.trackingCode) {
+        const id = byCode.get(g.trackingCode);
+        if (!id) errors.push({ row: g.row, field: 'trackingCode', value: g.trackingCode, reason: `本机构没有查询码为 ${g.trackingCode} 的政府信息公开申请` });
+        else if (g.applicationId && g.applicationId !== id)
+          errors.push({ row: g.row, field: 'trackingCode', value: g.trackingCode, reason: '查询码与关联申请ID不是同一件申请' });
+        else g.applicationId = id;
+      }
+    }
     if (errors.length) {
       errors.sort((a, b) => a.row - b.row);
-      throw importRefused(errors, rows.length);
+      throw importRefused(errors, rows.length, DISPUTE_IMPORT_COLUMNS);
     }
     const now = tx.now();
     const inserted: Row[] = [];
     for (let i = 0; i < good.length; i += 1000) {
-      const chunk = good.slice(i, i + 1000).map(({ row: _row, ...v }) => ({ ...v, createdAt: now, updatedAt: now }));
+      const chunk = good.slice(i, i + 1000).map(({ row: _row, trackingCode: _code, ...v }) => ({ ...v, createdAt: now, updatedAt: now }));
       inserted.push(...(await tx.db.insert(disputes).values(chunk).returning()));
     }
     await recordEvents(

@@ -1,9 +1,19 @@
 /** HTTP surface of the disputes register (/api/disputes). Thin: validate → authorise → one service call. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authed } from '../../kernel/http/context.js';
+import { authed, sendFile, XLSX_TYPE } from '../../kernel/http/context.js';
+import { fileResponse } from '../../kernel/http/responses.js';
 import { importRows } from '../../kernel/http/import-rows.js';
 import { DisputeIdParams, DisputeImportResult, DisputeInput, DisputeListQuery, DisputePage, DisputePatch, DisputeView } from './contracts.js';
-import { DISPUTE_IMPORT_ALIASES, MAX_DISPUTE_IMPORT_ROWS, createDispute, getDispute, importDisputes, listDisputes, updateDispute } from './disputes.service.js';
+import {
+  DISPUTE_IMPORT_ALIASES,
+  MAX_DISPUTE_IMPORT_ROWS,
+  createDispute,
+  disputeImportTemplate,
+  getDispute,
+  importDisputes,
+  listDisputes,
+  updateDispute,
+} from './disputes.service.js';
 
 const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
@@ -13,6 +23,21 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/disputes',
     { schema: { tags, summary: '复议、诉讼案件列表（分页、筛选）', querystring: DisputeListQuery, response: { 200: DisputePage } } },
     async (req) => listDisputes(authed(req, 'dispute.read'), req.query),
+  );
+  app.get(
+    '/api/disputes/import-template.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '下载复议、诉讼案件导入模板（.xlsx，中文表头、可选值与填写说明）',
+        response: { 200: fileResponse('复议、诉讼案件导入模板（.xlsx）') },
+      },
+    },
+    async (req, reply) => {
+      authed(req, 'dispute.manage');
+      const { buffer, fileName } = await disputeImportTemplate();
+      return sendFile(reply, buffer, fileName, XLSX_TYPE);
+    },
   );
   app.post(
     '/api/disputes/import',

@@ -111,13 +111,13 @@ describe('import of an application register', () => {
     expect(body.code).toBe('import.invalid_rows');
     expect(body.message).toContain('未写入任何数据');
     expect(body.details.errors).toEqual([
-      { row: 2, field: 'outcome', value: 'withheld.secret', reason: expect.stringContaining('未知办理结果“withheld.secret”') },
-      { row: 3, field: 'applicantType', value: 'company', reason: expect.stringContaining('未知申请人类型') },
-      { row: 4, field: 'decidedOn', value: '2021-01-02', reason: '答复日期 2021-01-02 早于收到申请日期 2021-01-07' },
-      { row: 5, field: 'outcome', value: ['disclosed', 'partial'], reason: '每件申请只能有一个办理结果' },
-      { row: 6, field: 'receivedOn', value: '2021-02-30', reason: expect.stringContaining('有效日期') },
-      { row: 7, field: 'outcome', value: null, reason: '已填答复日期的申请必须填写办理结果' },
-      { row: 8, field: 'channel', value: 'pigeon', reason: expect.stringContaining('未知申请渠道') },
+      { row: 2, field: 'outcome', column: '办理结果', value: 'withheld.secret', reason: expect.stringContaining('未知办理结果“withheld.secret”') },
+      { row: 3, field: 'applicantType', column: '申请人类型', value: 'company', reason: expect.stringContaining('未知申请人类型') },
+      { row: 4, field: 'decidedOn', column: '答复日期', value: '2021-01-02', reason: '答复日期 2021-01-02 早于收到申请日期 2021-01-07' },
+      { row: 5, field: 'outcome', column: '办理结果', value: ['disclosed', 'partial'], reason: '每件申请只能有一个办理结果' },
+      { row: 6, field: 'receivedOn', column: '收到申请日期', value: '2021-02-30', reason: expect.stringContaining('有效日期') },
+      { row: 7, field: 'outcome', column: '办理结果', value: null, reason: '已填答复日期的申请必须填写办理结果' },
+      { row: 8, field: 'channel', column: '申请渠道', value: 'pigeon', reason: expect.stringContaining('未知申请渠道') },
     ]);
     expect(await countRows(env, 'disclosure_applications')).toBe(before.apps);
     expect(await countRows(env, 'audit_events')).toBe(before.audit);
@@ -163,7 +163,9 @@ describe('import of an application register', () => {
     bs.addRow(['2021-03-01', 'online', 'natural', 'Y1', '内容', '2021-03-05', 'nope']);
     const r2 = await county.upload('/api/disclosure/applications/import', 'file', 'bad.xlsx', Buffer.from(await bad.xlsx.writeBuffer()));
     expect(r2.statusCode).toBe(422);
-    expect(r2.json().error.details.errors).toEqual([{ row: 2, field: 'outcome', value: 'nope', reason: expect.stringContaining('未知办理结果“nope”') }]);
+    expect(r2.json().error.details.errors).toEqual([
+      { row: 2, field: 'outcome', column: '办理结果', value: 'nope', reason: expect.stringContaining('未知办理结果“nope”') },
+    ]);
   });
 
   it('accepts 信息不存在 and 非本机关负责公开 by code or Chinese label (JSON and .xlsx); both count in 本机关不掌握相关政府信息', async () => {
@@ -205,7 +207,7 @@ describe('import of an application register', () => {
     ]);
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details.errors).toEqual([
-      { row: 1, field: 'holderAgency', value: '别处', reason: '只有“不属于本机关负责公开”的答复才填写负责公开的行政机关' },
+      { row: 1, field: 'holderAgency', column: '负责公开的行政机关', value: '别处', reason: '只有“不属于本机关负责公开”的答复才填写负责公开的行政机关' },
     ]);
   });
 });

@@ -253,6 +253,8 @@ export type ApplicationImportResult = z.infer<typeof ApplicationImportResult>;
 export interface ApplicationImportError {
   row: number;
   field: string;
+  /** The field's column heading in the template (set when the import is refused). */
+  column?: string;
   value: unknown;
   reason: string;
 }

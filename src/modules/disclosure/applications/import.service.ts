@@ -15,6 +15,7 @@ import { snapshotColumns } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
 import { validation } from '../../../kernel/http/errors.js';
 import { importRefused, textOf, type ImportRow } from '../../../kernel/http/import-rows.js';
+import { importTemplate } from '../../../kernel/documents/import-template.js';
 import { clocks } from '../../../kernel/schema.js';
 import { knownDay } from '../dates.js';
 import {
@@ -89,6 +90,55 @@ export function outcomeOfText(raw: string): OutcomeCode | null {
   return OUTCOME_BY_TEXT.get(bare) ?? OUTCOME_BY_TEXT.get(tail) ?? null;
 }
 
+/** Each field's column heading in the template (and in the errors). */
+export const APPLICATION_IMPORT_COLUMNS: Record<string, string> = {
+  receivedOn: '收到申请日期',
+  channel: '申请渠道',
+  applicantType: '申请人类型',
+  applicantName: '申请人',
+  content: '申请内容',
+  decidedOn: '答复日期',
+  outcome: '办理结果',
+  holderAgency: '负责公开的行政机关',
+  holderContact: '负责公开的行政机关联系方式',
+};
+
+/** The outcomes as the template offers them: each one's short name (one per outcome, read back by `outcomeOfText`). */
+export const OUTCOME_TEMPLATE_LABELS = OUTCOMES.map((o) => o.shortLabel);
+
+/** The import template: Chinese headings, dropdowns of channels, applicant types and outcomes, an example. */
+export function applicationImportTemplate(): Promise<{ buffer: Buffer; fileName: string }> {
+  const h = APPLICATION_IMPORT_COLUMNS;
+  return importTemplate({
+    sheetName: '政府信息公开申请',
+    fileName: '政府信息公开申请登记导入模板.xlsx',
+    maxRows: MAX_APPLICATION_IMPORT_ROWS,
+    columns: [
+      { header: h.receivedOn!, required: true, text: true, note: '收到申请的日期，格式 YYYY-MM-DD（如 2025-03-03）；该年的工作日历须已录入。' },
+      { header: h.channel!, required: true, allowed: CHANNELS.map((c) => CHANNEL_LABELS[c]) },
+      { header: h.applicantType!, required: true, allowed: APPLICANT_TYPES.map((t) => APPLICANT_TYPE_LABELS[t]) },
+      { header: h.applicantName!, required: true, note: '自然人姓名或法人、其他组织名称，不超过 200 字。' },
+      { header: h.content!, required: true, note: '申请公开的政府信息的名称或描述，不超过 5000 字。', width: 40 },
+      { header: h.decidedOn!, text: true, note: '已答复的填写答复日期（YYYY-MM-DD）；未答复的不填，系统按收到日期计算答复期限。' },
+      { header: h.outcome!, allowed: OUTCOME_TEMPLATE_LABELS, note: '已答复的必填，按年度报告第三部分的分类。' },
+      { header: h.holderAgency!, note: '仅“非本机关负责公开”的答复填写：负责公开该信息的行政机关。' },
+      { header: h.holderContact!, note: '仅“非本机关负责公开”的答复填写：该机关的联系方式。' },
+    ],
+    examples: [
+      {
+        [h.receivedOn!]: '2025-03-03',
+        [h.channel!]: CHANNEL_LABELS.online,
+        [h.applicantType!]: APPLICANT_TYPE_LABELS.natural,
+        [h.applicantName!]: '张三',
+        [h.content!]: '2024年度档案执法检查结果',
+        [h.decidedOn!]: '2025-03-20',
+        [h.outcome!]: OUTCOMES.find((o) => o.code === 'disclosed')!.shortLabel,
+      },
+    ],
+    notes: [['全部成功或全部不写入', '任何一行有误，整批都不会导入；系统列出每个有误的行号、列和原因，改正后重新上传即可。']],
+  });
+}
+
 interface GoodRow {
   receivedOn: string;
   channel: Channel;
@@ -131,12 +181,13 @@ export function checkApplicationRows(
     const receivedOn = date('receivedOn', '收到申请日期', true);
     const channelRaw = textOf(values.channel);
     const channel = channelRaw ? CHANNEL_BY.get(channelRaw) : undefined;
-    if (!channelRaw) fail('channel', values.channel, '申请渠道必填（online、letter、in_person、fax_email）');
-    else if (!channel) fail('channel', channelRaw, `未知申请渠道“${channelRaw}”，应为 online、letter、in_person 或 fax_email`);
+    if (!channelRaw) fail('channel', values.channel, `申请渠道必填（${CHANNELS.map((c) => CHANNEL_LABELS[c]).join('、')}）`);
+    else if (!channel) fail('channel', channelRaw, `未知申请渠道“${channelRaw}”，应为${CHANNELS.map((c) => CHANNEL_LABELS[c]).join('、')}之一`);
     const typeRaw = textOf(values.applicantType);
     const applicantType = typeRaw ? APPLICANT_BY.get(typeRaw) : undefined;
     if (!typeRaw) fail('applicantType', values.applicantType, '申请人类型必填');
-    else if (!applicantType) fail('applicantType', typeRaw, `未知申请人类型“${typeRaw}”，应为 ${APPLICANT_TYPES.join('、')}`);
+    else if (!applicantType)
+      fail('applicantType', typeRaw, `未知申请人类型“${typeRaw}”，应为${APPLICANT_TYPES.map((t) => APPLICANT_TYPE_LABELS[t]).join('、')}之一`);
     const applicantName = textOf(values.applicantName);
     if (!applicantName) fail('applicantName', values.applicantName, '申请人姓名（名称）必填');
     else if (applicantName.length > 200) fail('applicantName', applicantName, '申请人姓名（名称）不能超过 200 个字');
@@ -150,7 +201,7 @@ export function checkApplicationRows(
     else {
       const o = textOf(outcomeRaw);
       const code = o ? outcomeOfText(o) : null;
-      if (o && !code) fail('outcome', o, `未知办理结果“${o}”：应为办理结果代码（如 unavailable.not_held）或年度报告第三部分的办理结果名称`);
+      if (o && !code) fail('outcome', o, `未知办理结果“${o}”：应为年度报告第三部分的办理结果名称（见模板“可选值”表），如“予以公开”“信息不存在”`);
       else outcome = code;
     }
     const holderAgency = textOf(values.holderAgency);
@@ -194,7 +245,7 @@ export async function importApplications(ctx: ActorCtx, rows: ImportRow[]): Prom
   };
   const today = todayInChina(ctx.now());
   const { good, errors } = checkApplicationRows(rows, knownYear, today);
-  if (errors.length) throw importRefused(errors, rows.length);
+  if (errors.length) throw importRefused(errors, rows.length, APPLICATION_IMPORT_COLUMNS);
 
   return inTx(ctx, async (tx) => {
     const now = tx.now();

@@ -39,7 +39,7 @@ import {
   PortalTrackResult,
   TrackingParams,
 } from './contracts.js';
-import { APPLICATION_IMPORT_ALIASES, importApplications, MAX_APPLICATION_IMPORT_ROWS } from './import.service.js';
+import { APPLICATION_IMPORT_ALIASES, applicationImportTemplate, importApplications, MAX_APPLICATION_IMPORT_ROWS } from './import.service.js';
 import { scheduleLapseSweep } from './lapse.service.js';
 import { portalApply, portalTrack } from './portal.service.js';
 
@@ -75,6 +75,15 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     P,
     { schema: { tags, summary: '登记申请（当面、信函、传真电子邮件、互联网）', body: ApplicationInput, response: { 200: CreatedApplication } } },
     async (req) => createApplication(authed(req, 'disclosure.handle'), req.body),
+  );
+  app.get(
+    `${P}/import-template.xlsx`,
+    { schema: { tags, summary: '下载申请登记导入模板（.xlsx，中文表头、可选值与填写说明）', response: { 200: fileResponse('申请登记导入模板（.xlsx）') } } },
+    async (req, reply) => {
+      authed(req, 'disclosure.handle');
+      const { buffer, fileName } = await applicationImportTemplate();
+      return sendFile(reply, buffer, fileName, XLSX_TYPE);
+    },
   );
   app.post(
     `${P}/import`,

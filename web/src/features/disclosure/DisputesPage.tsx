@@ -1,7 +1,7 @@
 /** 行政复议和诉讼: the register of reconsideration and litigation cases (section 四 of the annual report). */
 import { useState } from 'react';
-import { Button, Col, DatePicker, Form, Input, Row, Select, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Col, DatePicker, Form, Input, Result, Row, Select, Space, Tag } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from '@tanstack/react-router';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -15,11 +15,12 @@ import {
   type DisputeOutcome,
 } from '@server/modules/disputes/labels';
 import { FormDrawer } from '../../shared/FormDrawer';
+import { SheetImportModal } from '../../shared/SheetImportModal';
 import { ListPage } from '../../shared/ListPage';
 import { PageHeader } from '../../shared/PageHeader';
 import { useCan, useMe } from '../../app/auth';
 import { day } from './common';
-import { DISPUTES_URL, useApplicationSearch, useSaveDispute } from './queries';
+import { DISPUTES_URL, useApplicationSearch, useImportDisputes, useSaveDispute } from './queries';
 import { DISPUTE_OUTCOME_COLORS } from './status';
 
 interface Values {
@@ -61,6 +62,8 @@ export function DisputesPage() {
   const manage = can('dispute.manage');
   const save = useSaveDispute();
   const [editing, setEditing] = useState<DisputeView | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const importDisputes = useImportDisputes();
 
   const columns: ColumnsType<DisputeView> = [
     {
@@ -121,11 +124,29 @@ export function DisputesPage() {
         orgFilter
         actions={() =>
           manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              登记案件
-            </Button>
+            <Space>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="dispute-import-open">
+                导入
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                登记案件
+              </Button>
+            </Space>
           )
         }
+      />
+      <SheetImportModal
+        open={importing}
+        onClose={() => setImporting(false)}
+        title="导入复议、诉讼案件"
+        templateUrl={`${DISPUTES_URL}/import-template.xlsx`}
+        templateName="行政复议行政诉讼登记导入模板.xlsx"
+        rowNoun="一件案件"
+        maxRows={5000}
+        upload={(file) => importDisputes.mutateAsync(file)}
+        busy={importDisputes.isPending}
+        testId="dispute-import"
+        done={(r) => <Result status="success" title={`已导入 ${r.created} 件案件`} data-testid="dispute-import-done" />}
       />
       <FormDrawer<Values>
         open={!!editing}

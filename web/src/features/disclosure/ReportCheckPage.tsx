@@ -1,15 +1,14 @@
 /**
- * 外部报表校验: check a published annual-report table (upload the .xlsx or paste JSON) — blank cells,
+ * 外部报表校验: check a published annual-report table (upload the .xlsx) — blank cells,
  * failing consistency checks with the cells named, and whether the template fits the report year.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, Card, Col, Form, InputNumber, Result, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import {
   TEMPLATE_NAMES,
   type CellRef,
   type ExternalCheckResult,
-  type ExternalTableInput,
   type TemplateId,
 } from '@server/modules/disclosure/annual-report/contracts';
 import { TEMPLATE_IDS } from '@server/modules/disclosure/annual-report/labels';
@@ -18,21 +17,9 @@ import { PageHeader } from '../../shared/PageHeader';
 import { useCheckExternalTable } from './queries';
 import { FailureList } from './ReportTables';
 
-const SAMPLE = {
-  year: 2020,
-  templateId: '2019',
-  section3: {
-    's3.r1': { natural: 10, business: 2, research: 0, public_interest: 0, legal_service: 1, other: 0, total: 13 },
-    's3.r2': { natural: 1, business: 0, research: 0, public_interest: 0, legal_service: 0, other: 0, total: 1 },
-    's3.r3.1': { natural: 6, business: 1, research: 0, public_interest: 0, legal_service: 1, other: 0, total: 8 },
-  },
-  section4: { reconsideration: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 } },
-};
-
 export function ReportCheckPage() {
   const [year, setYear] = useState<number | null>(2020);
   const [templateId, setTemplateId] = useState<TemplateId | undefined>();
-  const [text, setText] = useState('');
   const check = useCheckExternalTable();
   const busy = check.isPending;
   const [error, setError] = useState<string | null>(null);
@@ -48,18 +35,6 @@ export function ReportCheckPage() {
     }
   };
 
-  const checkJson = () => {
-    let table: ExternalTableInput;
-    try {
-      // checked by the server (400 naming the bad field)
-      table = JSON.parse(text) as ExternalTableInput;
-    } catch (e) {
-      setError(`不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
-      return;
-    }
-    void run({ table });
-  };
-
   const other = result ? [...result.section3.failures, ...result.section4.failures].filter((f) => f.rule !== 'blank') : [];
 
   return (
@@ -68,83 +43,53 @@ export function ReportCheckPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card variant="borderless" title="待校验的表格">
-            <Tabs
-              items={[
-                {
-                  key: 'xlsx',
-                  label: '上传 Excel',
-                  children: (
-                    <>
-                      <Form layout="vertical">
-                        <Row gutter={12}>
-                          <Col span={10}>
-                            <Form.Item label="报告年度" required>
-                              <InputNumber
-                                min={2019}
-                                max={2100}
-                                precision={0}
-                                value={year}
-                                onChange={(v) => setYear(v)}
-                                style={{ width: '100%' }}
-                                aria-label="报告年度"
-                              />
-                            </Form.Item>
-                          </Col>
-                          <Col span={14}>
-                            <Form.Item label="报告格式" extra="留空则由表格内容自动识别">
-                              <Select
-                                allowClear
-                                value={templateId}
-                                onChange={setTemplateId}
-                                options={TEMPLATE_IDS.map((v) => ({ value: v, label: TEMPLATE_NAMES[v] }))}
-                                popupMatchSelectWidth={false}
-                              />
-                            </Form.Item>
-                          </Col>
-                        </Row>
-                      </Form>
-                      <Upload.Dragger
-                        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                        multiple={false}
-                        showUploadList={false}
-                        disabled={busy || !year}
-                        beforeUpload={(file) => {
-                          if (!/\.xlsx$/i.test(file.name)) setError('请上传 .xlsx 格式的 Excel 文件');
-                          else if (year) void run({ file, year, ...(templateId ? { templateId } : {}) });
-                          return false;
-                        }}
-                      >
-                        <p className="ant-upload-drag-icon">
-                          <InboxOutlined />
-                        </p>
-                        <p className="ant-upload-text">{busy ? '正在校验…' : '点击或将年度报告表格 .xlsx 拖到此处'}</p>
-                        <p className="ant-upload-hint">按行标题识别第三部分各行，第四部分读取十五个数</p>
-                      </Upload.Dragger>
-                    </>
-                  ),
-                },
-                {
-                  key: 'json',
-                  label: '粘贴 JSON',
-                  children: (
-                    <>
-                      <Typography.Paragraph type="secondary">
-                        格式：<span className="mono">{'{ year, templateId: "2019" | "2021", section3: { 行键: { 列键: 数 } }, section4: { … } }'}</span>
-                      </Typography.Paragraph>
-                      <Input.TextArea rows={12} className="mono" value={text} onChange={(e) => setText(e.target.value)} aria-label="表格 JSON" />
-                      <Space style={{ marginTop: 8 }}>
-                        <Button type="primary" loading={busy} disabled={!text.trim()} onClick={checkJson}>
-                          校验
-                        </Button>
-                        <Button type="link" onClick={() => setText(JSON.stringify(SAMPLE, null, 2))}>
-                          填入示例
-                        </Button>
-                      </Space>
-                    </>
-                  ),
-                },
-              ]}
-            />
+            <>
+              <Form layout="vertical">
+                <Row gutter={12}>
+                  <Col span={10}>
+                    <Form.Item label="报告年度" required>
+                      <InputNumber
+                        min={2019}
+                        max={2100}
+                        precision={0}
+                        value={year}
+                        onChange={(v) => setYear(v)}
+                        style={{ width: '100%' }}
+                        aria-label="报告年度"
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={14}>
+                    <Form.Item label="报告格式" extra="留空则由表格内容自动识别">
+                      <Select
+                        allowClear
+                        value={templateId}
+                        onChange={setTemplateId}
+                        options={TEMPLATE_IDS.map((v) => ({ value: v, label: TEMPLATE_NAMES[v] }))}
+                        popupMatchSelectWidth={false}
+                      />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              </Form>
+              <Upload.Dragger
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                multiple={false}
+                showUploadList={false}
+                disabled={busy || !year}
+                beforeUpload={(file) => {
+                  if (!/\.xlsx$/i.test(file.name)) setError('请上传 .xlsx 格式的 Excel 文件');
+                  else if (year) void run({ file, year, ...(templateId ? { templateId } : {}) });
+                  return false;
+                }}
+              >
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
+                <p className="ant-upload-text">{busy ? '正在校验…' : '点击或将年度报告表格 .xlsx 拖到此处'}</p>
+                <p className="ant-upload-hint">按行标题识别第三部分各行，第四部分读取十五个数</p>
+              </Upload.Dragger>
+            </>
           </Card>
         </Col>
         <Col xs={24} xl={14}>

@@ -36,7 +36,7 @@ import type { FeeInput, FeeMethod, FeePaidInput, FeePreview, FeeServedInput } fr
 import type { IssuedLetters, RemedySettings, RemedySettingsInput } from '@server/modules/disclosure/letters/contracts';
 import type { LetterKind } from '@server/modules/disclosure/labels';
 import type { RegisterCategories, RegisterEntryInput, RegisterEntryPatch, RegisterEntryView } from '@server/modules/disclosure/register/contracts';
-import type { DisputeInput, DisputePatch, DisputeView } from '@server/modules/disputes/contracts';
+import type { DisputeImportResult, DisputeInput, DisputePatch, DisputeView } from '@server/modules/disputes/contracts';
 import { api, download } from '../../api/client';
 import type { Page, User } from '../../api/types';
 
@@ -181,10 +181,7 @@ export function useCreateApplication() {
 export function useImportApplications() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { rows: unknown[] } | { file: File }) =>
-      'rows' in input
-        ? api.post<ApplicationImportResult>(`${APPLICATIONS_URL}/import`, input.rows)
-        : api.upload<ApplicationImportResult>(`${APPLICATIONS_URL}/import`, input.file, input.file.name),
+    mutationFn: (input: { file: File }) => api.upload<ApplicationImportResult>(`${APPLICATIONS_URL}/import`, input.file, input.file.name),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: disclosureKeys.applications });
       void qc.invalidateQueries({ queryKey: disclosureKeys.reports });
@@ -320,6 +317,18 @@ export function useSaveDispute() {
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: DisputeInput | DisputePatch }) =>
       id ? api.patch<DisputeView>(`${DISPUTES_URL}/${id}`, body) : api.post<DisputeView>(DISPUTES_URL, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: disclosureKeys.disputes });
+      void qc.invalidateQueries({ queryKey: disclosureKeys.reports });
+    },
+  });
+}
+
+/** Import a filled .xlsx template of the register (all or nothing). */
+export function useImportDisputes() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => api.upload<DisputeImportResult>(`${DISPUTES_URL}/import`, file, file.name),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: disclosureKeys.disputes });
       void qc.invalidateQueries({ queryKey: disclosureKeys.reports });
