@@ -13,6 +13,9 @@ export const name = '双随机抽取：公示页浏览器复核、公开随机�
 const ENTROPY = '35701';
 
 async function seeVerified(page: FlowContext['page'], what: string) {
+  // The page leads with names and a plain line; the recomputation's steps sit under the 技术复核 fold.
+  await seeText(page.getByTestId('public-draw-verified'), /已验证/, `${what}: the plain 已验证 line`, 30_000);
+  await page.getByTestId('tech-review-toggle').click();
   await seeText(page.getByTestId('verify-result'), /^已验证$/, `${what}: the big verification result`, 30_000);
   const steps = page.getByTestId('verify-step');
   const titles = (await steps.allTextContents()).map((t) => t.trim());
@@ -61,7 +64,7 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   await plan.getByRole('button', { name: /执法检查人员（/ }).click();
   await seeText(plan.getByTestId('public-plan-inspectors'), /\d{6,}/, 'the inspectors with their certificate numbers');
   assertEqual(await page.getByTestId('side-menu').count(), 0, 'back-office menu on the public plans page');
-  await page.getByTestId('portal-nav').getByText('抽查公示').click();
+  await page.getByTestId('portal-nav').getByText('抽取公示').click();
 
   // 3. The public list and the demo draw, without signing in.
   await page.waitForURL(/\/public\/draws$/);

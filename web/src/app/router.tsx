@@ -1,26 +1,52 @@
 /**
- * Code-based routes. Public: /setup, /login, /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]}, /public/inspections, /public/plans (no sign-in). Everything else sits under the `app` layout route,
+ * Code-based routes. Public: /setup, /login, /public (the portal home), /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]}, /public/inspections, /public/plans (no sign-in). Everything else sits under the `app` layout route,
  * which first makes sure the system is set up and someone is signed in. Pages load lazily.
  */
 import type { ComponentType } from 'react';
-import { Outlet, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, type AsyncRouteComponent } from '@tanstack/react-router';
-import type { QueryClient } from '@tanstack/react-query';
+import {
+  Outlet,
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+  useRouterState,
+  type AsyncRouteComponent,
+} from '@tanstack/react-router';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { ApiError, onUnauthorized } from '../api/client';
 import { meQuery, setupStatusQuery } from '../api/queries';
 import type { Action } from '../api/types';
 import { AppLayout } from './layout';
 import { Forbidden, NotFoundPage, RouteError, PageLoading } from './fallbacks';
 import { useMe } from './auth';
+import { PortalNotFound } from '../features/portal/PortalNotFound';
 
 interface RouterContext {
   queryClient: QueryClient;
 }
 
+/**
+ * A path that does not exist: under /public, or for anyone not signed in, the portal's 404 leading to
+ * the portal home (a citizen never lands on the staff workbench or the sign-in page); staff get the
+ * back office's.
+ */
+function NotFound() {
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const isPublic = pathname === '/public' || pathname.startsWith('/public/');
+  const me = useQuery({ ...meQuery, enabled: !isPublic });
+  if (isPublic || me.isError) return <PortalNotFound />;
+  if (me.isPending) return <PageLoading />;
+  return <NotFoundPage />;
+}
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
-  notFoundComponent: NotFoundPage,
+  notFoundComponent: NotFound,
   errorComponent: RouteError,
 });
+
+const optText = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 80) : undefined);
 
 const searchRedirect = (s: Record<string, unknown>): { redirect?: string } => ({
   // Only a path of this site (not '//host…'), so the sign-in page cannot send anyone elsewhere.
@@ -44,6 +70,14 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/auth/LoginPage'), 'LoginPage'),
 });
 
+/** The portal's front door: the bureau (`?org=` when there are several) and its two sections, no sign-in. */
+const publicHomeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public',
+  validateSearch: (s: Record<string, unknown>): { org?: string } => ({ org: optText(s.org) }),
+  component: lazyRouteComponent(() => import('../features/portal/PortalHomePage'), 'PortalHomePage'),
+});
+
 /** The public portal's draw pages: no sign-in, no back-office frame (and no redirect to /login). */
 const publicDrawsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -57,7 +91,6 @@ const publicDrawRoute = createRoute({
 });
 
 /** The public portal's disclosure pages (政务公开): apply online and track by code, no sign-in. */
-const optText = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 80) : undefined);
 const publicDisclosureApplyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/public/disclosure/apply',
@@ -132,6 +165,7 @@ function page<TPath extends string>(path: TPath, action: Action, load: () => Pro
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
+  publicHomeRoute,
   publicDrawsRoute,
   publicDrawRoute,
   publicDisclosureApplyRoute,
@@ -186,7 +220,7 @@ export function makeRouter(queryClient: QueryClient) {
   // A 401 anywhere (session expired, signed out elsewhere) leads to the sign-in page.
   onUnauthorized(() => {
     const loc = router.state.location;
-    if (loc.pathname === '/login' || loc.pathname === '/setup' || loc.pathname.startsWith('/public/')) return;
+    if (loc.pathname === '/login' || loc.pathname === '/setup' || loc.pathname === '/public' || loc.pathname.startsWith('/public/')) return;
     queryClient.removeQueries({ queryKey: ['me'] });
     void router.navigate({ to: '/login', search: { redirect: loc.href === '/' ? undefined : loc.href } });
   });

@@ -1,8 +1,11 @@
-/** 登录. Shows the server's own message (wrong password with remaining attempts, locked, disabled). */
+/**
+ * 登录. Shows the server's own message (wrong password with remaining attempts, locked, disabled). Names
+ * only what the system does, and leads citizens to the public portal (no account needed there).
+ */
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useRouter, useSearch } from '@tanstack/react-router';
+import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, useRouter, useSearch } from '@tanstack/react-router';
 import { ApiError, errorMessage } from '../../api/client';
 import { Logo } from '../../shared/Logo';
 import { useLogin } from './queries';
@@ -34,8 +37,9 @@ export function LoginPage() {
             <Typography.Title level={2}>兰台</Typography.Title>
             <div className="lead">档案行政执法与法治政府建设工作平台</div>
             <ul>
-              <li>行政检查 · 双随机一公开</li>
-              <li>行政处罚 · 行政许可 · 政府信息公开</li>
+              <li>行政检查 · 双随机一公开 · 整改与检查结果公开</li>
+              <li>政府信息公开 · 依申请公开 · 年度报告</li>
+              <li>行政复议和诉讼 · 案件线索移送</li>
               <li>法定期限自动计算，全过程记录可追溯</li>
             </ul>
           </div>
@@ -63,6 +67,17 @@ export function LoginPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             忘记密码或账号被锁定，请联系本机构系统管理员重置。
           </Typography.Text>
+          <div className="login-portal" style={{ marginTop: 20, paddingTop: 16, borderTop: '1px solid #f0f0f0' }}>
+            <Typography.Text type="secondary">社会公众无需登录：</Typography.Text>
+            <Link to="/public" search={{ org: undefined }} data-testid="login-portal-link">
+              <GlobalOutlined /> 进入公众服务门户
+            </Link>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                申请政府信息公开、查询办理进度、阅读年度报告，查看检查计划、抽取公示和检查结果。
+              </Typography.Text>
+            </div>
+          </div>
         </div>
       </div>
     </div>

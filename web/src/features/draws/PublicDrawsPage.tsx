@@ -1,4 +1,4 @@
-/** /public/draws — published double-random draws (GET /api/public/draws, paged), no sign-in. */
+/** /public/draws — 抽取公示: the published double-random draws (GET /api/public/draws, paged), no sign-in. */
 import { useServerPaging } from '../../shared/pagination';
 import { Alert, Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -22,6 +22,9 @@ export function PublicDrawsPage() {
           <Link to="/public/draws/$id" params={{ id: r.id }} data-testid="public-draw-link">
             <span className="mono">{v}</span>
           </Link>
+          <Typography.Text type="secondary" style={{ display: 'block', whiteSpace: 'normal' }}>
+            {r.planTitle}
+          </Typography.Text>
           {r.supersededBy && (
             <Tag color="default" style={{ marginLeft: 8 }}>
               已被重抽（{r.supersededBy}）
@@ -35,17 +38,16 @@ export function PublicDrawsPage() {
         </span>
       ),
     },
-    { title: '机构', dataIndex: 'orgName' },
-    { title: '检查计划', dataIndex: 'planTitle', responsive: ['md'] },
-    { title: '计划检查日期', dataIndex: 'plannedDate', render: fmtDate },
+    { title: '机构', dataIndex: 'orgName', responsive: ['md'] },
+    { title: '计划检查日期', dataIndex: 'plannedDate', render: fmtDate, responsive: ['sm'] },
     { title: '抽取', render: (_: unknown, r) => `${r.candidateCount} 家中抽取 ${r.k} 家` },
     { title: '公布时间', dataIndex: 'publishedAt', render: fmtDateTime, responsive: ['lg'] },
   ];
   return (
     <PublicFrame>
       <PageHeader
-        title="双随机抽查结果公示"
-        description="每一次抽取先冻结候选名单并公布其哈希，再取得随机数抽取。任何人都可以打开一条记录，在本机浏览器中重新计算并核对结果。"
+        title="抽取公示"
+        description="每次随机抽取的检查对象和检查组。抽取前先固定候选名单，再用公开的随机数抽取；打开一条记录，可以看到抽到的单位和检查人员，并在自己的浏览器中核对抽取结果。"
       />
       <Card variant="borderless">
         {q.isError && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
@@ -56,12 +58,8 @@ export function PublicDrawsPage() {
           columns={columns}
           dataSource={q.data?.items ?? []}
           pagination={{ ...pagination(q.data?.total), showSizeChanger: false, showTotal: undefined }}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: '暂无公布的抽取结果' }}
         />
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          数据接口：<span className="mono">GET /api/public/draws</span>；离线复核：<span className="mono">npm run verify-draw -- &lt;记录文件或网址&gt;</span>
-        </Typography.Paragraph>
       </Card>
     </PublicFrame>
   );

@@ -1,0 +1,94 @@
+/**
+ * The portal's two sections and their pages, as data: the header's links, the home page's entries
+ * and the 404 page's way back all read this one list, so a page added here appears everywhere.
+ */
+
+export type PortalPath =
+  '/public/disclosure/apply' | '/public/disclosure/track' | '/public/disclosure/reports' | '/public/plans' | '/public/draws' | '/public/inspections';
+
+export interface PortalLink {
+  path: PortalPath;
+  /** Short label for the header. */
+  label: string;
+  /** Title on the home page. */
+  title: string;
+  /** One plain line on the home page. */
+  description: string;
+  testId: string;
+  /** Shown on the home page only (another way into a page the header already links). */
+  homeOnly?: boolean;
+}
+
+export interface PortalSection {
+  key: 'disclosure' | 'inspection';
+  title: string;
+  description: string;
+  links: PortalLink[];
+}
+
+export const PORTAL_SECTIONS: PortalSection[] = [
+  {
+    key: 'disclosure',
+    title: '政务公开',
+    description: '依照《中华人民共和国政府信息公开条例》，向本机关申请公开政府信息，查询办理进度，阅读每年的工作报告。',
+    links: [
+      {
+        path: '/public/disclosure/apply',
+        label: '在线申请',
+        title: '申请政府信息公开',
+        description: '在线填写申请，无需注册账号；提交后取得查询码和预计答复日期。',
+        testId: 'portal-apply-link',
+      },
+      {
+        path: '/public/disclosure/track',
+        label: '办理查询',
+        title: '查询办理进度',
+        description: '凭查询码查看申请的办理状态和预计答复日期。',
+        testId: 'portal-track-link',
+      },
+      {
+        path: '/public/disclosure/reports',
+        label: '年度报告',
+        title: '政府信息公开工作年度报告',
+        description: '历年公布的政府信息公开工作年度报告，可下载全文。',
+        testId: 'portal-reports-link',
+      },
+    ],
+  },
+  {
+    key: 'inspection',
+    title: '双随机一公开',
+    description: '档案行政检查随机抽取检查对象、随机选派执法检查人员，抽查情况和检查结果及时向社会公开。',
+    links: [
+      {
+        path: '/public/plans',
+        label: '检查计划',
+        title: '年度检查计划',
+        description: '检查前公开的年度抽查计划、检查事项清单和执法检查人员。',
+        testId: 'portal-plans-link',
+      },
+      {
+        path: '/public/draws',
+        label: '抽取公示',
+        title: '抽取公示',
+        description: '每次抽到的单位和检查组；抽取过程公开，任何人都可以核对。',
+        testId: 'portal-draws-link',
+      },
+      {
+        path: '/public/inspections',
+        label: '检查结果',
+        title: '检查结果公开',
+        description: '检查发现的问题和整改情况，不含个人信息。',
+        testId: 'portal-inspections-link',
+      },
+      {
+        path: '/public/inspections',
+        label: '典型单位',
+        title: '典型单位',
+        description: '档案工作规范、整改到位、可供借鉴的单位，列在检查结果页的前部。',
+        testId: 'portal-exemplary-link',
+        homeOnly: true,
+      },
+    ],
+  },
+];
