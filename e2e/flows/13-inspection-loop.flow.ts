@@ -89,7 +89,7 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     const team = inspectors.items.filter((i) => i.status === 'active' && i.conflictCount === 0 && i.certExpiresOn > plannedDate).slice(0, 2);
     assert(team.length === 2, `two inspectors without conflicts (got ${team.length})`);
 
-    // ---- A published draw offers 生成检查任务 (the demo draw's were generated with the demo data) ----
+    // ---- A published draw offers 生成检查任务 until its tasks exist, then says how many were generated ----
     const draws = await getJson<{ items: { id: string; drawId: string; status: string; supersededById: string | null }[] }>(
       req,
       `${baseUrl}/api/inspections/draws?page=1&pageSize=100`,
@@ -97,11 +97,17 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     const live = draws.items.find((x) => x.status === 'published' && !x.supersededById);
     if (live) {
       await page.goto(`${baseUrl}/inspection/draws/${live.id}`);
-      await page.getByTestId('generate-inspections').click();
-      await page.getByRole('button', { name: /^生\s*成$/ }).click();
-      const already = page.locator('.ant-message').getByText(/已经生成|已按批次/);
-      await see(already, 'the result of 生成检查任务 (generated, or refused as already generated)');
-      log(`generate for ${live.drawId}: ${await already.first().textContent()}`);
+      const generated = page.getByTestId('inspections-generated');
+      await see(page.getByTestId('generate-inspections').or(generated), '生成检查任务, or the tasks it generated');
+      if (await generated.isVisible()) {
+        assert((await page.getByTestId('generate-inspections').count()) === 0, '生成检查任务 is not offered once the tasks exist');
+        log(`${live.drawId}: ${await generated.textContent()}`);
+      } else {
+        await page.getByTestId('generate-inspections').click();
+        await page.getByRole('button', { name: /^生\s*成$/ }).click();
+        await see(generated, 'the tasks generated (and 生成检查任务 gone)');
+        log(`generate for ${live.drawId}: ${await generated.textContent()}`);
+      }
       await page.goto(`${baseUrl}/`);
       await see(page.getByTestId('side-menu'), 'the back office');
     }

@@ -142,6 +142,8 @@ export const DrawDetail = DrawSummary.extend({
   entropy: z.string().nullable(),
   seed: z.string().nullable(),
   verification: DrawVerification.nullable(),
+  /** Inspections generated from this draw (生成检查任务 is offered until there are some). */
+  inspectionsGenerated: z.number().int(),
   /** What the reader may do now (execute, publish, generate the inspections, redraw). */
   allowedActions: z.array(z.enum(DRAW_ACTIONS)),
 });

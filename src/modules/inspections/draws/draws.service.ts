@@ -669,6 +669,10 @@ export async function getDraw(ctx: ActorCtx, id: string): Promise<DrawDetail> {
     .leftJoin(next, eq(next.supersedesId, D.id))
     .where(eq(D.id, id));
   const inspectorPool = (x!.inspectorPool ?? []) as InspectorSnapshot[];
+  const [{ generated } = { generated: 0 }] = await ctx.db
+    .select({ generated: sql<number>`count(*)`.mapWith(Number) })
+    .from(inspections)
+    .where(eq(inspections.drawId, id));
   const inspectorsById = new Map(inspectorPool.map((i) => [i.id, i]));
   const exclusions = x!.exclusions as { excluded: Exclusion[]; kept: KeptNote[] };
   return {
@@ -691,7 +695,8 @@ export async function getDraw(ctx: ActorCtx, id: string): Promise<DrawDetail> {
     entropy: d.entropy,
     seed: d.seed,
     verification: await verificationOf(ctx, d, false),
-    allowedActions: drawActions(d.status as DrawStatus, !!x!.nextId, can(ctx.actor, 'inspection.manage', { orgId: d.orgId })),
+    inspectionsGenerated: generated,
+    allowedActions: drawActions(d.status as DrawStatus, !!x!.nextId, can(ctx.actor, 'inspection.manage', { orgId: d.orgId }), generated > 0),
   };
 }
 

@@ -15,6 +15,11 @@ describe('drawActions: every status × superseded × manage', () => {
     expect(drawActions(status, superseded, true)).toEqual(expected);
   });
 
+  it('does not offer 生成检查任务 once the draw’s inspections exist', () => {
+    expect(drawActions('published', false, true, true)).toEqual(['redraw']);
+    expect(drawActions('published', false, true, false)).toEqual(['generateInspections', 'redraw']);
+  });
+
   it('offers nothing to a reader who does not manage the draw’s org', () => {
     for (const s of DRAW_STATUSES) for (const sup of [false, true]) expect(drawActions(s, sup, false)).toEqual([]);
   });

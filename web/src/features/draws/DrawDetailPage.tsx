@@ -91,6 +91,11 @@ export function DrawDetailPage() {
                 </Button>
               </Popconfirm>
             )}
+            {d.inspectionsGenerated > 0 && (
+              <Link to="/inspection/inspections" data-testid="inspections-generated">
+                <Button>已生成检查任务 {d.inspectionsGenerated} 项</Button>
+              </Link>
+            )}
             {d.allowedActions.includes('redraw') && (
               <Button icon={<ReloadOutlined />} onClick={() => setRedrawing(true)} data-testid="redraw">
                 重新抽取

@@ -98,12 +98,15 @@ export function usePublishDraw(id: string) {
   return useMutation({ mutationFn: () => api.post<DrawDetail>(`${DRAWS_URL}/${id}/publish`), onSuccess: (d) => afterDrawWrite(qc, d) });
 }
 
-/** 生成检查任务 from a published draw: the inspections reload. */
+/** 生成检查任务 from a published draw: the inspections and the draw (which then says how many) reload. */
 export function useGenerateInspections(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<FromDrawResult>(`${DRAWS_URL}/${id}/inspections`),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: inspectionKeys.all }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: inspectionKeys.all });
+      void qc.invalidateQueries({ queryKey: drawKeys.detail(id) });
+    },
   });
 }
 
