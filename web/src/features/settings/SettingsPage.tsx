@@ -49,8 +49,9 @@ export function SettingsPage() {
           <Form
             form={form}
             layout="horizontal"
-            labelCol={{ xs: 24, sm: 10 }}
-            wrapperCol={{ xs: 24, sm: 14 }}
+            labelWrap
+            labelCol={{ xs: 24, sm: 12 }}
+            wrapperCol={{ xs: 24, sm: 12 }}
             onFinish={(v) => void save(v)}
             data-testid="settings-form"
           >
@@ -70,7 +71,7 @@ export function SettingsPage() {
                 <InputNumber precision={0} style={{ width: 160 }} />
               </Form.Item>
             ))}
-            <Form.Item wrapperCol={{ xs: 24, sm: { span: 14, offset: 10 } }}>
+            <Form.Item wrapperCol={{ xs: 24, sm: { span: 12, offset: 12 } }}>
               <Space>
                 <Button type="primary" htmlType="submit" loading={saveSettings.isPending}>
                   保存设置
