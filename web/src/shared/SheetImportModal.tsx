@@ -33,10 +33,23 @@ interface Props<R> {
   testId: string;
 }
 
+/** 下载导入模板: saves the register's .xlsx template. */
+export function TemplateButton({ url, fileName, testId }: { url: string; fileName: string; testId?: string }) {
+  const { message } = App.useApp();
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      data-testid={testId}
+      onClick={() => download(url, undefined, fileName).catch((e: unknown) => message.error(errorMessage(e)))}
+    >
+      下载导入模板
+    </Button>
+  );
+}
+
 const shown = (v: unknown) => (Array.isArray(v) ? v.join('、') : typeof v === 'object' && v !== null ? '（多项）' : String(v));
 
 export function SheetImportModal<R>({ open, onClose, title, templateUrl, templateName, rowNoun, maxRows, upload, busy, done, testId }: Props<R>) {
-  const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   const [rowErrors, setRowErrors] = useState<SheetImportError[]>([]);
   const [result, setResult] = useState<R | null>(null);
@@ -81,13 +94,7 @@ export function SheetImportModal<R>({ open, onClose, title, templateUrl, templat
                 </span>
               }
             />
-            <Button
-              icon={<DownloadOutlined />}
-              data-testid={`${testId}-template`}
-              onClick={() => download(templateUrl, undefined, templateName).catch((e: unknown) => message.error(errorMessage(e)))}
-            >
-              下载导入模板
-            </Button>
+            <TemplateButton url={templateUrl} fileName={templateName} testId={`${testId}-template`} />
             <Upload.Dragger
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               multiple={false}

@@ -4,10 +4,11 @@
  */
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Modal, Result, Space, Steps, Table, Typography, Upload } from 'antd';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { InboxOutlined } from '@ant-design/icons';
 import type { UnitImportError as ImportError, UnitImportPreview as ImportPreview } from '@server/modules/orgs/units/contracts';
-import { download, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { UNITS_URL, useConfirmImport, useUploadUnits } from './queries';
+import { TemplateButton } from '../../shared/SheetImportModal';
 
 export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
@@ -96,16 +97,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
               title="请使用导入模板填写，每行一个单位"
               description="必填：单位名称、统一社会信用代码、单位类型；单位类型填写 机关、事业单位、国有企业、民营企业、档案服务企业、社区 或 乡镇村；风险等级填写 低风险、一般风险 或 高风险。系统会先逐行检查，确认后才写入名录。"
               style={{ marginBottom: 16 }}
-              action={
-                <Button
-                  icon={<DownloadOutlined />}
-                  onClick={() =>
-                    download(`${UNITS_URL}/import-template.xlsx`, undefined, '检查对象导入模板.xlsx').catch((e: unknown) => message.error(errorMessage(e)))
-                  }
-                >
-                  下载导入模板
-                </Button>
-              }
+              action={<TemplateButton url={`${UNITS_URL}/import-template.xlsx`} fileName="检查对象导入模板.xlsx" />}
             />
             <Upload.Dragger
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
