@@ -32,7 +32,15 @@ export const countAll = sql<number>`count(*) OVER ()`.mapWith(Number);
  */
 export const arrayParam = (values: readonly unknown[]) => sql.param(values);
 
-/** `column = id`, or `column = ANY(ids)` for several orgs (a subtree), as one bind parameter. */
-export function inOrgs(column: AnyPgColumn, orgIds: string | readonly string[]): SQL {
-  return typeof orgIds === 'string' ? sql`${column} = ${orgIds}` : sql`${column} = ANY(${arrayParam(orgIds)}::uuid[])`;
+/**
+ * The orgs a query reads: one org, a list of ids, or an org with its whole subtree. The subtree is a
+ * semi-join on the org paths, which the planner can run in parallel over a big table (a list of ids
+ * is compared row by row).
+ */
+export type OrgScope = string | readonly string[] | { readonly subtreeOf: string };
+
+export function inOrgs(column: AnyPgColumn, orgIds: OrgScope): SQL {
+  if (typeof orgIds === 'string') return sql`${column} = ${orgIds}`;
+  if ('subtreeOf' in orgIds) return sql`${column} IN (SELECT id FROM orgs WHERE path LIKE ${`${orgIds.subtreeOf.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`;
+  return sql`${column} = ANY(${arrayParam(orgIds)}::uuid[])`;
 }

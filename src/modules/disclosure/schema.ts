@@ -4,6 +4,7 @@
  * kernel Clock model from these columns; a copy of its spec lives in the kernel `clocks` table
  * for the dashboard.
  */
+import { sql } from 'drizzle-orm';
 import { boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, orgId, updatedAt } from '../../kernel/db/columns.js';
 
@@ -86,6 +87,10 @@ export const disclosureApplications = pgTable(
     index('disclosure_applications_org_received_idx').on(t.orgId, t.receivedOn),
     index('disclosure_applications_org_decided_idx').on(t.orgId, t.decidedOn),
     index('disclosure_applications_org_applicant_idx').on(t.orgId, t.applicantName),
+    // fees collected in a year (report section 六): the few applications with a payment, for one org or a subtree
+    index('disclosure_applications_fee_paid_idx')
+      .on(t.feePaidOn, t.orgId)
+      .where(sql`${t.feePaidOn} IS NOT NULL`),
   ],
 );
 export type ApplicationRow = typeof disclosureApplications.$inferSelect;

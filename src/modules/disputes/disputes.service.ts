@@ -10,7 +10,7 @@ import type { Action } from '../../kernel/auth/roles.js';
 import { isValidDate } from '../../kernel/calendar/index.js';
 import { fieldError, validation } from '../../kernel/http/errors.js';
 import { importRefused, textOf, type ImportRow } from '../../kernel/http/import-rows.js';
-import { arrayParam, inOrgs, type Page } from '../../kernel/db/paging.js';
+import { arrayParam, inOrgs, type OrgScope, type Page } from '../../kernel/db/paging.js';
 import { importTemplate } from '../../kernel/documents/import-template.js';
 import { orgs } from '../../kernel/schema.js';
 import { guardRecord, readableOrg } from '../../kernel/tenancy/index.js';
@@ -90,7 +90,7 @@ export async function listDisputes(ctx: ActorCtx, q: DisputeListQuery): Promise<
 }
 
 /** Disputes of one org by id (for drill-down), in filing order. */
-export async function disputesByIds(ctx: Ctx, orgId: string | readonly string[], ids: string[]): Promise<DisputeView[]> {
+export async function disputesByIds(ctx: Ctx, orgId: OrgScope, ids: string[]): Promise<DisputeView[]> {
   if (!ids.length) return [];
   const rows = await ctx.db
     .select()
@@ -103,7 +103,7 @@ export async function disputesByIds(ctx: Ctx, orgId: string | readonly string[],
 /** Disputes of one org filed in a year (section 四 of the disclosure annual report). */
 export async function disputesFiledIn(
   ctx: Ctx,
-  orgIds: string | readonly string[],
+  orgIds: OrgScope,
   year: number,
 ): Promise<{ id: string; kind: DisputeKind; filedOn: string; outcome: DisputeOutcome; closedOn: string | null }[]> {
   const rows = await ctx.db

@@ -4,9 +4,8 @@
  * drill-down from a cell to the records behind it. Also the check of an external published table.
  */
 import { newWorkbook } from '../../../kernel/documents/xlsx.js';
-import { and, gte, isNull, like, lte, or, sql } from 'drizzle-orm';
-import { inOrgs } from '../../../kernel/db/paging.js';
-import { orgs } from '../../../kernel/schema.js';
+import { and, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { inOrgs, type OrgScope } from '../../../kernel/db/paging.js';
 import type { ActorCtx, Ctx } from '../../../kernel/context.js';
 import { AppError, fieldError, notFound } from '../../../kernel/http/errors.js';
 import { readableOrg } from '../../../kernel/tenancy/index.js';
@@ -50,7 +49,7 @@ export async function checkExternalSheet(data: Buffer, q: CheckQuery): Promise<E
 }
 
 /** Applications that can appear in year Y's table: received by Y-12-31 and not decided before Y. */
-async function applicationsFor(ctx: Ctx, orgIds: string | readonly string[], year: number) {
+async function applicationsFor(ctx: Ctx, orgIds: OrgScope, year: number) {
   const t = disclosureApplications;
   const rows = await ctx.db
     .select({ id: t.id, receivedOn: t.receivedOn, applicantType: t.applicantType, decidedOn: t.decidedOn, outcome: t.outcome })
@@ -60,14 +59,13 @@ async function applicationsFor(ctx: Ctx, orgIds: string | readonly string[], yea
 }
 
 /** The org a report reads (own, or a readable descendant) and, with `includeChildren`, every org below it (by path, in SQL). */
-async function reportScope(ctx: ActorCtx, orgId: string | undefined, includeChildren: boolean) {
+async function reportScope(
+  ctx: ActorCtx,
+  orgId: string | undefined,
+  includeChildren: boolean,
+): Promise<{ org: Awaited<ReturnType<typeof readableOrg>>; orgIds: OrgScope }> {
   const org = await readableOrg(ctx, orgId);
-  if (!includeChildren) return { org, orgIds: org.id as string | string[] };
-  const rows = await ctx.db
-    .select({ id: orgs.id })
-    .from(orgs)
-    .where(like(orgs.path, `${org.path}%`));
-  return { org, orgIds: rows.map((r) => r.id) };
+  return { org, orgIds: includeChildren ? { subtreeOf: org.path } : org.id };
 }
 
 /**
@@ -77,12 +75,7 @@ async function reportScope(ctx: ActorCtx, orgId: string | undefined, includeChil
  * drill-down recounts with them). Null when an outcome has no row in the template (the full
  * computation then names the record).
  */
-async function section3InSql(
-  ctx: Ctx,
-  orgIds: string | readonly string[],
-  year: number,
-  template: ReturnType<typeof templateForYear>,
-): Promise<Section3Computed | null> {
+async function section3InSql(ctx: Ctx, orgIds: OrgScope, year: number, template: ReturnType<typeof templateForYear>): Promise<Section3Computed | null> {
   const t = disclosureApplications;
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
@@ -111,7 +104,7 @@ async function compute(ctx: ActorCtx, year: number, orgId?: string, includeChild
 }
 
 /** Sections 二 and 四 (register entries and disputes: a few per org, computed from their rows). */
-async function otherSections(ctx: Ctx, orgIds: string | readonly string[], year: number, template: ReturnType<typeof templateForYear>) {
+async function otherSections(ctx: Ctx, orgIds: OrgScope, year: number, template: ReturnType<typeof templateForYear>) {
   const disputes = await disputesFiledIn(ctx, orgIds, year);
   const s4 = computeSection4(disputes, year);
   const register = await registerEntriesFor(ctx, orgIds, year);

@@ -14,7 +14,7 @@ import { addWorkingDays, computeClock, yearOf } from '../../../kernel/calendar/i
 import { storedDue, storedSnapshotColumns } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
 import { fieldError, notFound } from '../../../kernel/http/errors.js';
-import { inOrgs, likeTerm } from '../../../kernel/db/paging.js';
+import { inOrgs, likeTerm, type OrgScope } from '../../../kernel/db/paging.js';
 import { writeSheet } from '../../../kernel/documents/index.js';
 import { clocks, users } from '../../../kernel/schema.js';
 import { readableOrg } from '../../../kernel/tenancy/index.js';
@@ -203,7 +203,7 @@ export async function exportApplications(ctx: ActorCtx, q: ApplicationListQuery)
 }
 
 /** Applications of one org by id (drill-down), in receipt order, masked. */
-export async function applicationsByIds(ctx: Ctx, orgId: string | readonly string[], ids: string[]): Promise<ApplicationListItem[]> {
+export async function applicationsByIds(ctx: Ctx, orgId: OrgScope, ids: string[]): Promise<ApplicationListItem[]> {
   const out: ApplicationListItem[] = [];
   for (let i = 0; i < ids.length; i += 5000) {
     const rows = await ctx.db

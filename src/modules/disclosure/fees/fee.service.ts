@@ -9,7 +9,7 @@
  * corrected once the postal receipt is back. From the notice to payment the reply period is paused
  * (replyClockSpec).
  */
-import { inOrgs } from '../../../kernel/db/paging.js';
+import { inOrgs, type OrgScope } from '../../../kernel/db/paging.js';
 import { and, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ActorCtx, Ctx } from '../../../kernel/context.js';
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
@@ -152,7 +152,7 @@ export async function previewFee(ctx: ActorCtx, id: string, q: FeePreviewQuery):
 }
 
 /** Fees collected (paid) in `year` by the org (or orgs: a subtree), 元. */
-export async function feesCollected(ctx: Ctx, orgIds: string | readonly string[], year: number): Promise<{ amount: number; count: number }> {
+export async function feesCollected(ctx: Ctx, orgIds: OrgScope, year: number): Promise<{ amount: number; count: number }> {
   const t = disclosureApplications;
   const [row] = await ctx.db
     .select({ amount: sql<string>`coalesce(sum(${t.feeAmount}), 0)`, count: sql<number>`count(*)`.mapWith(Number) })

@@ -12,7 +12,7 @@ import { computeClock, type ClockSpec, type WorkCalendar } from '../../../kernel
 import { syncClock } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
 import { fieldError } from '../../../kernel/http/errors.js';
-import { inOrgs, likeTerm } from '../../../kernel/db/paging.js';
+import { inOrgs, likeTerm, type OrgScope } from '../../../kernel/db/paging.js';
 import { clocks } from '../../../kernel/schema.js';
 import { guardRecord, readableOrg } from '../../../kernel/tenancy/index.js';
 import { knownDay } from '../dates.js';
@@ -216,7 +216,7 @@ export async function deleteRegisterEntry(ctx: ActorCtx, id: string): Promise<{ 
 }
 
 /** Every entry of the org (or orgs: a subtree) that can matter to year `year` (made by its end). */
-export async function registerEntriesFor(ctx: Ctx, orgIds: string | readonly string[], year: number): Promise<{ entries: RegisterEntry[]; any: boolean }> {
+export async function registerEntriesFor(ctx: Ctx, orgIds: OrgScope, year: number): Promise<{ entries: RegisterEntry[]; any: boolean }> {
   const t = disclosureRegister;
   const rows = await ctx.db
     .select({
@@ -238,7 +238,7 @@ export async function registerEntriesFor(ctx: Ctx, orgIds: string | readonly str
 }
 
 /** Entries by id (drill-down of a section-二 cell), in made order. */
-export async function registerEntriesByIds(ctx: Ctx, orgId: string | readonly string[], ids: string[]): Promise<RegisterEntryView[]> {
+export async function registerEntriesByIds(ctx: Ctx, orgId: OrgScope, ids: string[]): Promise<RegisterEntryView[]> {
   if (!ids.length) return [];
   const rows = await ctx.db
     .select()

@@ -1,0 +1,1 @@
+CREATE INDEX "disclosure_applications_fee_paid_idx" ON "disclosure_applications" USING btree ("fee_paid_on","org_id") WHERE "disclosure_applications"."fee_paid_on" IS NOT NULL;
