@@ -6,7 +6,7 @@ import { recordEvent } from '../../../kernel/audit/index.js';
 import { conflict, fieldError, notFound } from '../../../kernel/http/errors.js';
 import { authorize, can } from '../../../kernel/auth/policy.js';
 import { orgs } from '../../../kernel/schema.js';
-import { childPath, readableOrg } from '../../../kernel/tenancy/index.js';
+import { childPath, forgetOrgs, readableOrg } from '../../../kernel/tenancy/index.js';
 import type { OrgLevel } from '../../../kernel/tenancy/labels.js';
 import { departments } from '../schema.js';
 import type { ChildOrgInput, Department, DepartmentInput, OrgAction, OrgInput, OrgNode, OrgPatch, OrgView } from './contracts.js';
@@ -85,9 +85,10 @@ export async function updateOrg(ctx: ActorCtx, id: string, patch: OrgPatch): Pro
       .set({ ...patch, updatedAt: tx.now() })
       .where(eq(orgs.id, id))
       .returning();
+    forgetOrgs();
     await recordEvent(tx, { orgId: id, action: 'org.update', entityType: 'org', entityId: id, before, after });
     return presentOrg(after!);
-  });
+  }).finally(forgetOrgs);
 }
 
 /** The actor's org and everything below it, as a tree. */
