@@ -21,6 +21,6 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   await drawer.getByRole('tab', { name: '时间线' }).click();
   const event = drawer.getByTestId('timeline-event');
   await see(event, 'an event in the unit timeline');
-  await seeText(event, /(导入|新建)检查对象/, 'the import (or create) event');
+  await seeText(event, /(导入|新建|登记)了?检查对象/, 'the import (or create) event');
   await seeText(event, new RegExp(state.admin.displayName), 'who imported it');
 }

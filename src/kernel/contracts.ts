@@ -96,6 +96,10 @@ export const AuditEventView = z.object({
   after: z.unknown(),
   hash: z.string(),
   prevHash: z.string(),
+  /** The event as one sentence, in people's words: who did what (赵利用 登记了政府信息公开申请). */
+  summary: z.string(),
+  /** The fields it changed, under their Chinese names, values as people know them (lines joined by `\n`); empty `before` for a field it set. */
+  changes: z.array(z.object({ label: z.string(), before: z.string(), after: z.string() })),
 });
 export type AuditEvent = z.infer<typeof AuditEventView>;
 export const TimelineResponse = paged(AuditEventView);

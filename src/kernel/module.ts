@@ -15,6 +15,7 @@ import type { CalendarChangeHook } from './calendar/years.service.js';
 import type { FigureSet } from './figures/registry.js';
 import { setFigureSets } from './figures/registry.js';
 import { setFieldLabels } from './http/field-labels.js';
+import { setTimelineWords, type TimelineWords } from './audit/present.js';
 import { KERNEL_SETTINGS, setSettings, type SettingDef } from './settings.js';
 
 export type { ActorCtx } from './context.js';
@@ -30,6 +31,20 @@ export interface DueKind {
    * archivist sees the rectification deadlines of its own unit's inspections). Default: none.
    */
   visibleWithout?: (ctx: ActorCtx, entityIds: string[]) => Promise<Set<string>>;
+}
+
+const stepsOnDay = new WeakMap<object, Map<string, number>>();
+/**
+ * For demo histories: `c` under a clock set to `day`, from 10:00 Beijing time, two minutes after the
+ * previous call for that day (on the same database handle), so a past year's records carry its days.
+ */
+export function atDay(c: ActorCtx, day: string): ActorCtx {
+  const perDay = stepsOnDay.get(c.db) ?? new Map<string, number>();
+  stepsOnDay.set(c.db, perDay);
+  const n = perDay.get(day) ?? 0;
+  perDay.set(day, n + 1);
+  const t = new Date(`${day}T02:00:00.000Z`).getTime() + n * 120_000;
+  return { ...c, now: () => new Date(t) };
 }
 
 /** What the first run seeds for one module when demo data is asked for; runs in module order. */
@@ -58,6 +73,8 @@ export interface ModuleDescriptor {
   settings?: Partial<Record<string, SettingDef>>;
   /** Record kinds whose timeline (全过程记录) it serves: entity type → the action that reads it. */
   timeline?: Record<string, Action>;
+  /** How its timelines read: record kinds, actions, field names, value labels, references (audit/present.ts). */
+  timelineWords?: TimelineWords;
   /** Clock kinds it writes, as the dashboard shows them. */
   dueKinds?: Record<string, DueKind>;
   /** Chinese names of its request fields, for the summary line of a validation error. */
@@ -88,6 +105,7 @@ export function installModules(modules: readonly ModuleDescriptor[]): void {
   setSettings([KERNEL_SETTINGS as Record<string, SettingDef>, ...modules.map((m) => m.settings ?? {})]);
   setFieldLabels(modules.map((m) => m.fieldLabels ?? {}));
   setFigureSets(modules.flatMap((m) => [...(m.figures ?? [])]));
+  setTimelineWords(modules.flatMap((m) => (m.timelineWords ? [m.timelineWords] : [])));
   timeline = new Map([['calendarYear', 'calendar.read' as Action], ...modules.flatMap((m) => Object.entries(m.timeline ?? {}))]);
   dueKinds = new Map(modules.flatMap((m) => Object.entries(m.dueKinds ?? {})));
   installed = modules;

@@ -1,6 +1,7 @@
 /**
  * One record's timeline (全过程记录): its events in chain order, a page at a time. Who may read it is
- * the route's business (the record kind's read action, or audit.read); this only reads.
+ * the route's business (the record kind's read action, or audit.read); this only reads. Each event comes
+ * with its sentence and changed fields in people's words (present.ts) beside the raw snapshots.
  */
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/index.js';
@@ -8,6 +9,7 @@ import { limitOffset } from '../http/responses.js';
 import { notFound } from '../http/errors.js';
 import { auditEvents } from '../schema.js';
 import type { TimelinePage, TimelineQuery } from '../contracts.js';
+import { presentEvents } from './present.js';
 
 /**
  * A page of the events of one record of one org, oldest first (`asc`) or newest first (`desc`), by
@@ -26,8 +28,9 @@ export async function timelinePage(db: DbOrTx, orgId: string, q: TimelineQuery):
     .orderBy(...(q.order === 'desc' ? [desc(e.seq), desc(e.id)] : [asc(e.seq), asc(e.id)]))
     .limit(limit)
     .offset(offset);
+  const presented = await presentEvents(db, orgId, rows);
   return {
-    items: rows.map((r) => ({
+    items: rows.map((r, i) => ({
       seq: r.seq,
       at: new Date(r.at).toISOString(),
       actorName: r.actorName,
@@ -36,6 +39,7 @@ export async function timelinePage(db: DbOrTx, orgId: string, q: TimelineQuery):
       after: r.after,
       hash: r.hash,
       prevHash: r.prevHash,
+      ...presented[i]!,
     })),
     total,
     page: q.page,

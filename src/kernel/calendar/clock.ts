@@ -435,3 +435,36 @@ export function snapshotState(s: ClockSnapshot, today: string): ClockState {
   if (s.dueSoonFrom && today >= s.dueSoonFrom) return 'due_soon';
   return 'running';
 }
+
+/**
+ * 逾期 N 天 — the one definition every page uses (the 工作台, 监测预警, a record's page): how late a
+ * clock due `due`, counted in its `unit`, is on `today`. For a working-day clock the working days in
+ * (due, today], where a `today` that is not a working day already counts the next working day (so a
+ * weekend right after the due date is a day late); for a calendar clock today − due. 0 when not late. The same number as `computeClock`'s
+ * −daysLeft, so a due date read from a stored column agrees with the clock it came from.
+ * E.g. due Friday 2025-03-14: Saturday 03-15 → 1 (working) or 1 (calendar); Monday 03-17 → 1 or 3.
+ */
+export function overdueDays(cal: WorkCalendar, unit: PeriodUnit, due: string, today: string): number {
+  if (today <= due) return 0;
+  return Math.max(1, -daysLeftFrom(cal, unit, today, due));
+}
+
+/** "逾期 3 个工作日" / "逾期 3 个自然日": a number of days late, labelled by the clock's unit. */
+export function overdueText(days: number, unit: PeriodUnit): string {
+  return `逾期 ${days} ${unit === 'working' ? '个工作日' : '个自然日'}`;
+}
+
+/**
+ * A clock's days as one line, for lists and cards: 逾期 N 个工作日 / 剩余 N 个自然日 / 今日到期 /
+ * 计时暂停, and once the obligation is met 已按期完成 (or 逾期 N 个工作日完成) instead of a count.
+ */
+export function clockDaysText(c: Pick<ClockResult, 'state' | 'daysLeft' | 'unit'>): string {
+  if (c.state === 'met') return '已按期完成';
+  if (c.state === 'paused') return '计时暂停';
+  if (c.daysLeft === null) return '—';
+  const n = c.daysLeft;
+  if (c.state === 'missed') return `${overdueText(Math.max(1, -n), c.unit)}完成`;
+  if (n < 0) return overdueText(-n, c.unit);
+  if (n === 0) return '今日到期';
+  return `剩余 ${n} ${c.unit === 'working' ? '个工作日' : '个自然日'}`;
+}

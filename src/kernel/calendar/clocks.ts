@@ -9,9 +9,9 @@
  * not written (inserted by SQL alone) or has gone stale is brought up to date by `refreshClockSnapshots`
  * before it is read; entering a year's schedule rewrites every open clock's (`storeClockSnapshots`).
  */
-import { and, eq, isNull, lte, not, or, sql } from 'drizzle-orm';
+import { and, isNull, lte, not, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
-import { arrayParam } from '../db/paging.js';
+import { arrayParam, inOrgs, type OrgScope } from '../db/paging.js';
 import { clocks } from '../schema.js';
 import type { WorkCalendar } from './calendar.js';
 import { clockSnapshot, snapshotState, type ClockSnapshot, type ClockSpec, type ClockState } from './clock.js';
@@ -93,14 +93,14 @@ export async function storeClockSnapshots(ctx: Ctx, cal: WorkCalendar, today: st
 }
 
 /**
- * Brings the snapshots of `orgId`'s open clocks up to date where they were never written or have gone
+ * Brings the snapshots of the open clocks of `orgId` (an org, or an org's subtree) up to date where they were never written or have gone
  * stale by `today`. A no-op (one indexed query) when every row is current.
  */
-export async function refreshClockSnapshots(ctx: Ctx, orgId: string, today: string): Promise<number> {
+export async function refreshClockSnapshots(ctx: Ctx, orgId: OrgScope, today: string): Promise<number> {
   const rows = await ctx.db
     .select({ id: clocks.id, spec: clocks.spec })
     .from(clocks)
-    .where(and(eq(clocks.orgId, orgId), isNull(clocks.closedAt), or(not(clocks.dueStored), lte(clocks.dueStaleFrom, today))));
+    .where(and(inOrgs(clocks.orgId, orgId), isNull(clocks.closedAt), or(not(clocks.dueStored), lte(clocks.dueStaleFrom, today))));
   if (rows.length) await storeClockSnapshots(ctx, await loadWorkCalendar(ctx.db), today, rows);
   return rows.length;
 }

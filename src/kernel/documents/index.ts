@@ -12,7 +12,16 @@ export {
   toChineseNumeral,
 } from './gbt9704.js';
 export type { Block, HeadingKind, OfficialDocument, RenderOptions, TableBlock, TextBlock } from './gbt9704.js';
-export { INVALID_XLSX_MESSAGE, XLSX_READING_DEFAULTS, configureXlsxReading, readSheet, readSheetGrid, safeSheetName, writeSheet } from './xlsx.js';
+export {
+  INVALID_XLSX_MESSAGE,
+  XLSX_READING_DEFAULTS,
+  configureXlsxReading,
+  readSheet,
+  readSheetGrid,
+  safeSheetName,
+  writeSheet,
+  writeWorkbook,
+} from './xlsx.js';
 export type { CellPlain, GridSheet, ReadSheetOptions, ReadSheetResult, ReadSheetRow, SheetColumn, WriteSheetInput, XlsxReading } from './xlsx.js';
 export { DocPrefixInput, defaultDocPrefix, docPrefixOf, getDocPrefixSettings, putDocPrefixSettings } from './doc-prefix.js';
 export type { DocPrefixKind } from './doc-prefix.js';

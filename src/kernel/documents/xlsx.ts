@@ -113,6 +113,31 @@ function toWritable(value: unknown, where: string): WritableValue {
  * stored as text (a leading "=" is not a formula).
  */
 export async function writeSheet(input: WriteSheetInput): Promise<Buffer> {
+  return writeWorkbook([input]);
+}
+
+/**
+ * Writes a workbook of several worksheets, each as `writeSheet` writes one (a sheet name that repeats
+ * an earlier one, once made safe for Excel, gets a number).
+ */
+export async function writeWorkbook(sheets: readonly WriteSheetInput[], title?: string): Promise<Buffer> {
+  if (sheets.length === 0) throw new Error('至少需要一个工作表');
+  const wb = await newWorkbook();
+  wb.creator = '兰台';
+  wb.created = new Date();
+  if (title ?? sheets[0]!.title) wb.title = (title ?? sheets[0]!.title)!;
+  const names = new Set<string>();
+  for (const input of sheets) {
+    let name = safeSheetName(input.sheetName);
+    for (let i = 2; names.has(name); i++) name = safeSheetName(`${input.sheetName.slice(0, 26)}（${i}）`);
+    names.add(name);
+    addSheet(wb.addWorksheet(name), input);
+  }
+  const out: unknown = await wb.xlsx.writeBuffer();
+  return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+}
+
+function addSheet(ws: ExcelJS.Worksheet, input: WriteSheetInput): void {
   const { columns, rows } = input;
   if (columns.length === 0) throw new Error('至少需要一列');
   const keys = new Set<string>();
@@ -120,12 +145,6 @@ export async function writeSheet(input: WriteSheetInput): Promise<Buffer> {
     if (keys.has(c.key)) throw new Error(`列键重复：${c.key}`);
     keys.add(c.key);
   }
-
-  const wb = await newWorkbook();
-  wb.creator = '兰台';
-  wb.created = new Date();
-  if (input.title) wb.title = input.title;
-  const ws = wb.addWorksheet(safeSheetName(input.sheetName));
 
   const hasTitle = Boolean(input.title && input.title.trim() !== '');
   const headerRowNumber = hasTitle ? 2 : 1;
@@ -181,9 +200,6 @@ export async function writeSheet(input: WriteSheetInput): Promise<Buffer> {
     from: { row: headerRowNumber, column: 1 },
     to: { row: headerRowNumber, column: columns.length },
   };
-
-  const out: unknown = await wb.xlsx.writeBuffer();
-  return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
 }
 
 /** How uploads are read: limits per file, and the worker threads that read them. */

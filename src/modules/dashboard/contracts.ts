@@ -17,11 +17,35 @@ export const DueItem = z.object({
   provisionalYears: z.array(z.number().int()),
   provisionalNote: z.string().nullable(),
   daysLeft: z.number().int().nullable(),
+  /** The unit the clock counts in: 工作日 or 自然日 (a certificate: 自然日). */
+  unit: z.enum(['working', 'calendar']),
+  /** The days as one line, labelled by the unit: 逾期 3 个工作日 / 剩余 5 个自然日 / 今日到期 / 已按期完成 … */
+  daysText: z.string(),
   state: z.enum(CLOCK_STATES),
   /** Why this day: one line per step. */
   explanation: z.array(z.string()),
 });
 export type DueItem = z.infer<typeof DueItem>;
+
+/**
+ * 待我审批: what awaits the actor's approval, derived from the records (so far: a leader's disclosure
+ * annual report to publish), each naming its record and its statutory day.
+ */
+export const ApprovalItem = z.object({
+  key: z.string(),
+  /** What kind of approval, in Chinese (发布年度报告 …). */
+  kindLabel: z.string(),
+  label: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  due: z.string(),
+  state: z.enum(CLOCK_STATES),
+  /** 逾期 N 个自然日 / 剩余 N 个自然日 / 今日到期. */
+  daysText: z.string(),
+  /** The rule behind the date. */
+  basis: z.string(),
+});
+export type ApprovalItem = z.infer<typeof ApprovalItem>;
 
 /** For an admin from 1 October: next year's schedule is missing and how many open clocks reach into it. */
 export const CalendarNotice = z.object({ year: z.number().int(), openClocks: z.number().int(), message: z.string() });
@@ -36,8 +60,24 @@ export const DashboardQuery = PageQuery.extend({
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
+/** One org below the actor's: its open due items that are late or due soon (the kinds the actor may read). */
+export const OrgLateness = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  /** Levels below the actor's org (1 = directly below). */
+  depth: z.number().int(),
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+  open: z.number().int(),
+});
+export type OrgLateness = z.infer<typeof OrgLateness>;
+
 export const DashboardResponse = z.object({
   calendarNotice: CalendarNotice.nullable(),
+  /** 下级机构: every org below the actor's, latest first (empty for an org with none). */
+  below: z.array(OrgLateness),
+  /** 待我审批 (whatever the page and filter); empty for a role that approves nothing. */
+  approvals: z.array(ApprovalItem),
   /** The page asked for (of the state asked for, if any). */
   items: z.array(DueItem),
   /** Items over every page (of the state asked for). */

@@ -14,15 +14,18 @@ afterAll(async () => env.close());
 describe('工作台: my due and overdue items', () => {
   it('shows the admin the expired and the expiring certificate of the demo inspectors', async () => {
     const r = (await admin.get('/api/dashboard')).json();
-    // The demo draw's inspections (planned 2025-03-04) each carry a running notice clock, counted apart below.
-    const notices = r.items.filter((i: { kind: string }) => i.kind === 'inspection.notice').length;
+    // The demo draw's inspections (planned 2025-03-04) each carry a running notice clock (and the
+    // archivist's notified one its 自查表 clock), counted apart below.
+    const notices = r.items.filter((i: { kind: string }) => i.kind === 'inspection.notice' || i.kind === 'inspection.self').length;
     expect(notices).toBeGreaterThanOrEqual(7);
     expect(r.counts).toEqual({ overdue: 1, dueSoon: 1, running: notices, paused: 0 });
     expect(r).toMatchObject({ total: notices + 2, page: 1, pageSize: 20 });
-    r.items = r.items.filter((i: { kind: string }) => i.kind !== 'inspection.notice');
-    expect(r.items.map((i: { kind: string; state: string; daysLeft: number; due: string }) => [i.kind, i.state, i.daysLeft, i.due])).toEqual([
-      ['certificate', 'overdue', -20, '2025-01-29'],
-      ['certificate', 'due_soon', 20, '2025-03-10'],
+    r.items = r.items.filter((i: { kind: string }) => !i.kind.startsWith('inspection.'));
+    expect(
+      r.items.map((i: { kind: string; state: string; daysLeft: number; due: string; daysText: string }) => [i.kind, i.state, i.daysLeft, i.due, i.daysText]),
+    ).toEqual([
+      ['certificate', 'overdue', -20, '2025-01-29', '已过期 20 个自然日'],
+      ['certificate', 'due_soon', 20, '2025-03-10', '剩余 20 个自然日'],
     ]);
     expect(r.items[0].label).toMatch(/高海燕 的执法证（\d+）已过期/);
   });
@@ -36,7 +39,7 @@ describe('工作台: my due and overdue items', () => {
     const r = (await admin.get('/api/dashboard')).json();
     const clock = r.items.find((i: { kind: string }) => i.kind === 'disclosure.reply');
     // 2025-01-20 + 20 working days = 2025-02-21; on 02-18 three working days remain (19, 20, 21).
-    expect(clock).toMatchObject({ due: '2025-02-21', daysLeft: 3, state: 'due_soon', entityId: 'GK-2025-001' });
+    expect(clock).toMatchObject({ due: '2025-02-21', daysLeft: 3, state: 'due_soon', entityId: 'GK-2025-001', unit: 'working', daysText: '剩余 3 个工作日' });
     expect(clock.explanation.join('\n')).toMatch(/春节/);
 
     // A due item passes the policy of the record it names: the disclosure desk sees the reply clock,
@@ -45,11 +48,13 @@ describe('工作台: my due and overdue items', () => {
     expect((await staff.get('/api/dashboard')).json().items.map((i: { kind: string }) => i.kind)).toContain('disclosure.reply');
     const inspector = await signInDemo(env.app, setup, 'inspector');
     const mine = (await inspector.get('/api/dashboard')).json();
-    expect(mine.items.map((i: { kind: string }) => i.kind).filter((k: string) => k !== 'inspection.notice')).toEqual([]);
+    expect(mine.items.map((i: { kind: string }) => i.kind).filter((k: string) => !k.startsWith('inspection.'))).toEqual([]);
 
     const county = await signInDemo(env.app, setup, 'county.admin');
     expect((await county.get('/api/dashboard')).json()).toEqual({
       calendarNotice: null,
+      below: [],
+      approvals: [],
       items: [],
       total: 0,
       page: 1,

@@ -5,9 +5,10 @@
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { ActorCtx } from '../../kernel/context.js';
 import { hasAction } from '../../kernel/auth/policy.js';
-import { clocks } from '../../kernel/schema.js';
+import { clocks, orgs } from '../../kernel/schema.js';
 import { addDays, computeClockOrPending, daysBetween, provisionalNote, type ClockSpec, type ClockState } from '../../kernel/calendar/index.js';
 import { clockStateSql, refreshClockSnapshots } from '../../kernel/calendar/clocks.js';
+import { clockDaysText, overdueDays } from '../../kernel/calendar/clock.js';
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { mayEnterCalendar, nextYearNotice } from '../../kernel/calendar/years.service.js';
 import { allDueKinds, dueKind } from '../../kernel/module.js';
@@ -15,7 +16,8 @@ import { limitOffset } from '../../kernel/http/responses.js';
 import { arrayParam } from '../../kernel/db/paging.js';
 import { getSetting } from '../../kernel/settings.js';
 import { inspectors } from '../orgs/index.js';
-import type { CalendarNotice, Dashboard, DashboardQuery, DueItem } from './contracts.js';
+import { disclosureAwaitingLeader } from '../disclosure/index.js';
+import type { ApprovalItem, CalendarNotice, Dashboard, DashboardQuery, DueItem, OrgLateness } from './contracts.js';
 
 /** Certificates are not clocks: the dashboard computes them here (their kind's label). */
 const CERTIFICATE_LABEL = '执法证有效期';
@@ -144,6 +146,8 @@ export async function myDueItems(ctx: ActorCtx, q: DashboardQuery = { page: 1, p
         provisionalYears: r.provisionalYears,
         provisionalNote: r.provisional ? provisionalNote(r.provisionalYears) : null,
         daysLeft: r.daysLeft,
+        unit: r.unit,
+        daysText: clockDaysText(r),
         state: r.state,
         explanation: r.explanation,
       });
@@ -164,6 +168,8 @@ export async function myDueItems(ctx: ActorCtx, q: DashboardQuery = { page: 1, p
       provisionalYears: [],
       provisionalNote: null,
       daysLeft: left,
+      unit: 'calendar',
+      daysText: left < 0 ? `已过期 ${-left} 个自然日` : left === 0 ? '今日到期' : `剩余 ${left} 个自然日`,
       state: left < 0 ? 'overdue' : 'due_soon',
       explanation: [
         `执法证有效期至 ${i.certExpiresOn}（档案法实施条例第四十七条：执法人员应持有效证件）`,
@@ -189,10 +195,68 @@ export async function myDueItems(ctx: ActorCtx, q: DashboardQuery = { page: 1, p
   }
   return {
     calendarNotice,
+    below: await orgsBelow(ctx, today),
+    approvals: await myApprovals(ctx, today),
     items,
     total,
     page: q.page,
     pageSize: q.pageSize,
     counts: { overdue: count('overdue'), dueSoon: count('due_soon'), running: count('running'), paused: count('paused') },
   };
+}
+
+/**
+ * 下级机构: how late each org below the actor's is — its open due items overdue and due soon, of the
+ * kinds the actor may read — counted in SQL over the subtree, the latest first.
+ */
+async function orgsBelow(ctx: ActorCtx, today: string): Promise<OrgLateness[]> {
+  const below = sql`${orgs.path} LIKE ${`${ctx.actor.orgPath}%`} AND ${orgs.id} <> ${ctx.actor.orgId}`;
+  const [any] = await ctx.db.select({ id: orgs.id }).from(orgs).where(below).limit(1);
+  if (!any) return [];
+  await refreshClockSnapshots(ctx, { subtreeOf: ctx.actor.orgPath }, today);
+  const readable = [...allDueKinds()].filter(([, k]) => hasAction(ctx.actor, k.read)).map(([name]) => name);
+  const state = clockStateSql(today);
+  const rows = await ctx.db
+    .select({
+      orgId: orgs.id,
+      orgName: orgs.name,
+      path: orgs.path,
+      overdue: sql<number>`count(${clocks.id}) FILTER (WHERE ${state} = 'overdue')`.mapWith(Number),
+      dueSoon: sql<number>`count(${clocks.id}) FILTER (WHERE ${state} = 'due_soon')`.mapWith(Number),
+      open: sql<number>`count(${clocks.id})`.mapWith(Number),
+    })
+    .from(orgs)
+    .leftJoin(clocks, and(eq(clocks.orgId, orgs.id), isNull(clocks.closedAt), sql`${clocks.kind} = ANY(${arrayParam(readable)}::text[])`))
+    .where(below)
+    .groupBy(orgs.id, orgs.name, orgs.path)
+    .orderBy(sql`4 DESC`, sql`5 DESC`, orgs.path);
+  const depthOf = (path: string) => path.split('/').filter(Boolean).length - ctx.actor.orgPath.split('/').filter(Boolean).length;
+  return rows.map((r) => ({ orgId: r.orgId, orgName: r.orgName, depth: depthOf(r.path), overdue: r.overdue, dueSoon: r.dueSoon, open: r.open }));
+}
+
+/** Days before its statutory day an approval counts as due soon (自然日). */
+const APPROVAL_SOON_DAYS = 7;
+
+/** 待我审批: what awaits the actor's approval, from the records; most urgent first. */
+async function myApprovals(ctx: ActorCtx, today: string): Promise<ApprovalItem[]> {
+  const awaiting = await disclosureAwaitingLeader(ctx);
+  if (!awaiting.length) return [];
+  const cal = await loadWorkCalendar(ctx.db);
+  const out: ApprovalItem[] = awaiting.map((a) => {
+    const late = overdueDays(cal, 'calendar', a.due, today);
+    const left = late ? -late : daysBetween(today, a.due);
+    const state: ClockState = late ? 'overdue' : left <= APPROVAL_SOON_DAYS ? 'due_soon' : 'running';
+    return {
+      key: `${a.entityType}:${a.entityId}`,
+      kindLabel: '年度报告发布',
+      label: a.label,
+      entityType: a.entityType,
+      entityId: a.entityId,
+      due: a.due,
+      state,
+      daysText: clockDaysText({ state, daysLeft: left, unit: 'calendar' }),
+      basis: a.basis,
+    };
+  });
+  return out.sort((a, b) => a.due.localeCompare(b.due));
 }

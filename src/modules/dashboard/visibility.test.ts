@@ -2,8 +2,9 @@
  * No leak through the dashboard (issue 11 §1): every due item passes the policy of the record it names.
  * One open clock of every kind the modules write (and one of a kind nobody declares, and one assigned
  * to somebody), plus the certificates, in the demo's top org; then role × kind → shown or not, for
- * every demo account. The unit's archivist sees only its own unit's rectification and commitment; the
- * archivist and the inspector see no disclosure application (they did, before). The same accounts get
+ * every demo account. The unit's archivist sees only its own unit's 自查表, rectification and commitment;
+ * an inspector only the inspections of the teams he is on (issue 13 §1); the archivist and the
+ * inspector see no disclosure application (they did, before). The same accounts get
  * no disclosure figure, drill-down or timeline either.
  */
 import crypto from 'node:crypto';
@@ -18,7 +19,8 @@ const ACCOUNTS = ['admin', 'leader', 'legal', 'inspector', 'staff', 'unit', 'sup
 type Account = (typeof ACCOUNTS)[number];
 
 const DISCLOSURE: Account[] = ['admin', 'leader', 'legal', 'staff', 'superior']; // disclosure.read
-const INSPECTION: Account[] = ['admin', 'leader', 'legal', 'inspector', 'staff', 'superior']; // inspection.read
+const INSPECTION: Account[] = ['admin', 'leader', 'legal', 'staff', 'superior']; // inspection.oversee: every inspection's deadlines
+// The inspector (inspection.read, not oversee): the inspections of the teams he is on — here `own`'s, not `other`'s.
 const AUDITORS: Account[] = ['admin', 'leader', 'legal', 'superior']; // audit.read
 
 /** Each due item of the test, by tag → the accounts whose dashboard shows it (county.admin: another org, none). */
@@ -28,11 +30,14 @@ const VISIBLE: Record<string, Account[]> = {
   'disclosure.consultation': DISCLOSURE,
   'disclosure.proactive': DISCLOSURE,
   'inspection.notice': INSPECTION,
-  'inspection.record': INSPECTION,
+  'inspection.record (his team)': [...INSPECTION, 'inspector'],
+  'inspection.record (another team)': INSPECTION,
   'inspection.publication': INSPECTION,
-  'inspection.rectification (own unit)': [...INSPECTION, 'unit'],
+  'inspection.self (own unit)': [...INSPECTION, 'inspector', 'unit'],
+  'inspection.self (other unit)': INSPECTION,
+  'inspection.rectification (own unit)': [...INSPECTION, 'inspector', 'unit'],
   'inspection.rectification (other unit)': INSPECTION,
-  'inspection.commitment (own unit)': [...INSPECTION, 'unit'],
+  'inspection.commitment (own unit)': [...INSPECTION, 'inspector', 'unit'],
   'inspection.commitment (other unit)': INSPECTION,
   // A kind no module declares: the record's auditors only.
   'undeclared.kind': AUDITORS,
@@ -62,17 +67,25 @@ beforeAll(async () => {
   const other = insp.find((i) => i.unit_id !== unitUser!.unit_id)!;
   expect(own && other, 'the demo has an inspection of the archivist’s unit and one of another').toBeTruthy();
 
+  // The inspector is on `own`'s team and not on `other`'s.
+  const [me] = await q<{ id: string }>(`SELECT id FROM inspectors WHERE user_id = $1`, [inspectorUser!.id]);
+  await q(
+    `UPDATE inspections SET team = team || jsonb_build_array(jsonb_build_object('id', $1::text)) WHERE id = $2 AND NOT team @> jsonb_build_array(jsonb_build_object('id', $1::text))`,
+    [me!.id, own.id],
+  );
+  await q(`UPDATE inspections SET team = (SELECT coalesce(jsonb_agg(e), '[]'::jsonb) FROM jsonb_array_elements(team) e WHERE e->>'id' <> $1) WHERE id = $2`, [
+    me!.id,
+    other.id,
+  ]);
+
+  // One clock per record and kind: a demo clock of the same record and kind is replaced by the test's.
   const clock = async (tag: string, kind: string, entityType: string, entityId: string, assigneeId: string | null = null) => {
     const label = `测试期限：${tag}`;
-    await env.database.pool.query(`INSERT INTO clocks (org_id, entity_type, entity_id, kind, label, spec, assignee_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      org,
-      entityType,
-      entityId,
-      kind,
-      label,
-      JSON.stringify({ start: '2025-03-03', period: 20, unit: 'working' }),
-      assigneeId,
-    ]);
+    await env.database.pool.query(
+      `INSERT INTO clocks (org_id, entity_type, entity_id, kind, label, spec, assignee_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (org_id, entity_type, entity_id, kind) DO UPDATE SET label = EXCLUDED.label, spec = EXCLUDED.spec, assignee_id = EXCLUDED.assignee_id, closed_at = NULL, due_stored = false`,
+      [org, entityType, entityId, kind, label, JSON.stringify({ start: '2025-03-03', period: 20, unit: 'working' }), assigneeId],
+    );
     tags.set(label, tag);
   };
   const uuid = () => crypto.randomUUID();
@@ -81,9 +94,10 @@ beforeAll(async () => {
   await clock('disclosure.proactive', 'disclosure.proactive', 'disclosureRegisterEntry', uuid());
   // (the demo's inspections already carry notice clocks: one clock per record and kind)
   await clock('inspection.notice', 'inspection.notice', 'inspection', uuid());
-  await clock('inspection.record', 'inspection.record', 'inspection', uuid());
+  await clock('inspection.record (his team)', 'inspection.record', 'inspection', own.id);
+  await clock('inspection.record (another team)', 'inspection.record', 'inspection', other.id);
   await clock('inspection.publication', 'inspection.publication', 'inspection', uuid());
-  for (const kind of ['inspection.rectification', 'inspection.commitment']) {
+  for (const kind of ['inspection.self', 'inspection.rectification', 'inspection.commitment']) {
     await clock(`${kind} (own unit)`, kind, 'inspection', own.id);
     await clock(`${kind} (other unit)`, kind, 'inspection', other.id);
   }
@@ -146,6 +160,7 @@ describe('the dashboard shows a due item only to whoever may read its record (is
       'disclosure.proactive',
       'inspection.notice',
       'inspection.record',
+      'inspection.self',
       'inspection.rectification',
       'inspection.commitment',
       'inspection.publication',

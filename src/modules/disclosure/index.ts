@@ -4,13 +4,15 @@
  * the calendar hook), letters/ (.docx letters, remedies), fees/, register/ (主动公开目录), annual-report/
  * (templates, compute, checks, .docx, sheet, publication), figures/ (section 三 and 四 counted over a
  * period, in the kernel figure registry). No other module imports disclosure internals: the module
- * exports its descriptor only.
+ * exports its descriptor, and what awaits a leader for the 工作台's 待我审批.
  */
 import type { DueKind, ModuleDescriptor } from '../../kernel/module.js';
+import { loadDisclosureDemo } from './demo.js';
 import { count, defineSetting } from '../../kernel/settings.js';
 import { resyncConsultationClocks } from './applications/clocks.service.js';
 import { disclosureFigures } from './figures/figures.service.js';
 import { disclosureRoutes } from './routes.js';
+import { disclosureTimelineWords } from './timeline.js';
 
 declare module '../../kernel/auth/roles.js' {
   interface ActionRegistry {
@@ -29,6 +31,8 @@ declare module '../../kernel/settings.js' {
   }
 }
 
+export { disclosureAwaitingLeader, type AwaitingLeader } from './annual-report/awaiting.service.js';
+
 const due = (label: string): DueKind => ({ label, read: 'disclosure.read' });
 
 export const disclosureModule: ModuleDescriptor = {
@@ -46,6 +50,7 @@ export const disclosureModule: ModuleDescriptor = {
     disclosureFeePayDays: defineSetting(count(1, 60, '个工作日'), 20, '政府信息公开：收费通知的缴费期限（工作日）'),
     disclosureMailServiceDays: defineSetting(count(0, 30, '天'), 3, '政府信息公开：邮寄的收费通知推定送达的在途天数（登记实际签收日期前，日）'),
   },
+  timelineWords: disclosureTimelineWords,
   timeline: {
     disclosureApplication: 'disclosure.read',
     disclosureLetter: 'disclosure.read',
@@ -59,4 +64,5 @@ export const disclosureModule: ModuleDescriptor = {
   },
   figures: [disclosureFigures],
   calendarHooks: [resyncConsultationClocks],
+  demo: loadDisclosureDemo,
 };

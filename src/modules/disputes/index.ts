@@ -5,6 +5,7 @@
  */
 import type { ModuleDescriptor } from '../../kernel/module.js';
 import { disputeRoutes } from './routes.js';
+import { disputesTimelineWords } from './timeline.js';
 
 declare module '../../kernel/auth/roles.js' {
   interface ActionRegistry {
@@ -23,8 +24,9 @@ export const disputesModule: ModuleDescriptor = {
     staff: ['dispute.read'],
     superior: ['dispute.read'],
   },
+  timelineWords: disputesTimelineWords,
   timeline: { dispute: 'dispute.read' },
 };
 
 // what the disclosure module reads for section 四 of its annual report and its figures
-export { disputesByIds, disputesFiledBetween, disputesFiledIn } from './disputes.service.js';
+export { createDispute, disputesByIds, disputesFiledBetween, disputesFiledIn, updateDispute } from './disputes.service.js';

@@ -5,6 +5,7 @@
  */
 import type { ModuleDescriptor } from '../../kernel/module.js';
 import { enforcementRoutes } from './routes.js';
+import { enforcementTimelineWords } from './timeline.js';
 
 declare module '../../kernel/auth/roles.js' {
   interface ActionRegistry {
@@ -24,6 +25,7 @@ export const enforcementModule: ModuleDescriptor = {
     staff: ['enforcement.read'],
     superior: ['enforcement.read'],
   },
+  timelineWords: enforcementTimelineWords,
   timeline: { enforcementReferral: 'enforcement.read' },
 };
 

@@ -8,7 +8,9 @@
  *   #4, #5 on 04-03 (letters 04-07, after 清明).
  *   #3's deadline: 03-27 + 30 working days = 03-28 (1), 03-31…04-03 (5), 04-07…11 (10), 04-14…18 (15),
  *   04-21…25 (20), Sun 04-27 (21), 04-28…30 (24), 05-06…09 (28), 05-12 (29), 05-13 (30) → 2025-05-13;
- *   overdue on 11-20 by 18 (May) + 30 + 31 + 31 + 30 + 31 + 20 = 191 days.
+ *   overdue on 11-20 by working days, the clock's unit (as the 工作台 says it): 13 (05-14…30) + 20 (June, 06-02
+ *   端午) + 23 (July) + 21 (August) + 23 (September, Sun 09-28 worked) + 18 (October: 10-01…08 off, Sat 10-11
+ *   worked) + 14 (11-03…20) = 132 working days (191 calendar days).
  *
  * What the history holds (the scenarios of demo-history.ts):
  *   signed records: the six of the draw, #2's 回头看, two 专项 (a complaint; unit #1 again) = 9 inspections of
@@ -106,17 +108,17 @@ describe('demo history (demoHistory: true)', () => {
     const overdue = ok<{ items: { inspectionCode: string; itemCode: string; note: string }[] }>(
       await admin.get('/api/inspections/figures/rectificationOverdue/records?from=2025-01-01&to=2025-11-20'),
     );
-    expect(overdue.items.map((r) => [r.inspectionCode, r.itemCode, r.note])).toEqual([['J-2025-004', 'A5-04', '截至 2025-11-20 逾期 191 天']]);
+    expect(overdue.items.map((r) => [r.inspectionCode, r.itemCode, r.note])).toEqual([['J-2025-004', 'A5-04', '截至 2025-11-20 逾期 132 个工作日']]);
   });
 
-  it('warns on the monitors: unit #1 inspected again after 105 days, #3 overdue by 191 days', async () => {
+  it('warns on the monitors: unit #1 inspected again after 105 days, #3 overdue by 132 working days', async () => {
     const m = ok<{
       repeats: { earlier: { code: string }; later: { code: string }; days: number }[];
       overdue: { code: string; daysOverdue: number; items: { code: string }[] }[];
     }>(await admin.get('/api/inspections/monitors'));
     // 2025-03-20 → 2025-07-03 (the first working Thursday on or after 03-20 + 100 days = 06-28).
     expect(m.repeats.find((r) => r.later.code === 'J-2025-009')).toMatchObject({ earlier: { code: 'J-2025-002' }, days: 105 });
-    expect(m.overdue.map((o) => [o.code, o.daysOverdue, o.items.map((x) => x.code)])).toEqual([['J-2025-004', 191, ['A5-04']]]);
+    expect(m.overdue.map((o) => [o.code, o.daysOverdue, o.items.map((x) => x.code)])).toEqual([['J-2025-004', 132, ['A5-04']]]);
   });
 
   it('publishes nine results and one 典型 on the portal', async () => {
@@ -130,7 +132,9 @@ describe('demo history (demoHistory: true)', () => {
     expect(ok<{ intact: boolean }>(await admin.get('/api/audit/verify')).intact).toBe(true);
     const rows = (
       await env.database.pool.query<{ seq: string; at: Date; action: string }>(
-        `SELECT seq, at, action FROM audit_events WHERE org_id = $1 AND seq >= (SELECT min(seq) FROM audit_events WHERE org_id = $1 AND action = 'inspectionItem.create') ORDER BY seq`,
+        // the inspection history's own events (the disclosure history, demo.ts of that module, runs after it in its own day order)
+        `SELECT seq, at, action FROM audit_events WHERE org_id = $1 AND seq >= (SELECT min(seq) FROM audit_events WHERE org_id = $1 AND action = 'inspectionItem.create')
+           AND action NOT LIKE 'disclosure.%' AND action NOT LIKE 'dispute.%' ORDER BY seq`,
         [orgId],
       )
     ).rows;

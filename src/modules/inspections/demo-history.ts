@@ -27,6 +27,7 @@ import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { users } from '../../kernel/schema.js';
 import { orgRef } from '../../kernel/tenancy/index.js';
 import type { ActorCtx } from '../../kernel/context.js';
+import { atDay } from '../../kernel/module.js';
 import { inspectorConflicts, inspectors, units } from '../orgs/index.js';
 import { signatureDataUrl } from './demo-signature.js';
 import { createDraw, executeDraw, publishDraw } from './draws/draws.service.js';
@@ -69,16 +70,7 @@ const SCENARIOS: { findings: string[]; selfInspect: boolean }[] = [
   { findings: ['A2-04'], selfInspect: true },
 ];
 
-const stepsOnDay = new WeakMap<object, Map<string, number>>();
-/** `c` under a clock set to `day`, from 10:00 Beijing time, two minutes after the previous call for that day. */
-export function atDay(c: ActorCtx, day: string): ActorCtx {
-  const perDay = stepsOnDay.get(c.db) ?? new Map<string, number>();
-  stepsOnDay.set(c.db, perDay);
-  const n = perDay.get(day) ?? 0;
-  perDay.set(day, n + 1);
-  const t = new Date(`${day}T02:00:00.000Z`).getTime() + n * 120_000;
-  return { ...c, now: () => new Date(t) };
-}
+export { atDay };
 
 export interface HistoryDates {
   /** The draw's planned date: the first working Thursday on or after today − 250 days. */

@@ -1,5 +1,5 @@
 /** Public face of the inspections module (行政检查, 双随机一公开): its descriptor, and the draw algorithm for scripts/verify-draw.ts. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { hasAction } from '../../kernel/auth/policy.js';
 import type { ActorCtx, DueKind, ModuleDescriptor } from '../../kernel/module.js';
 import type { FigureSet } from '../../kernel/figures/registry.js';
@@ -10,6 +10,8 @@ import { inspectionFigureSet } from './figures/figures.service.js';
 import { loadInspectionDemo } from './demo.js';
 import { inspectionRoutes } from './routes.js';
 import { inspections } from './schema.js';
+import { inspectors } from '../orgs/index.js';
+import { inspectionsTimelineWords } from './timeline.js';
 
 declare module '../../kernel/auth/roles.js' {
   interface ActionRegistry {
@@ -17,6 +19,8 @@ declare module '../../kernel/auth/roles.js' {
     'inspection.manage': true;
     /** A unit's archivist: its own inspections, 自查表, rectification reports and interviews. */
     'ownUnit.inspect': true;
+    /** The 工作台 lists the deadlines of every inspection of the org (else an inspector's: the teams they are on). */
+    'inspection.oversee': true;
   }
 }
 
@@ -46,20 +50,51 @@ async function ownUnitInspections(ctx: ActorCtx, entityIds: string[]): Promise<S
   return new Set(rows.map((r) => r.id));
 }
 
-const due = (label: string, ownUnit = false): DueKind => ({ label, read: 'inspection.read', ...(ownUnit ? { visibleWithout: ownUnitInspections } : {}) });
+/**
+ * An inspector's 工作台 (issue 13 §1): the inspections of the teams they are on — their own work — not
+ * every inspection of the org they may read. The team is stored with the inspection (ids of the
+ * inspector directory, linked to the account by `inspectors.user_id`).
+ */
+async function teamInspections(ctx: ActorCtx, entityIds: string[]): Promise<Set<string>> {
+  if (!entityIds.length || !hasAction(ctx.actor, 'inspection.read')) return new Set();
+  const rows = await ctx.db
+    .select({ id: inspections.id })
+    .from(inspections)
+    .innerJoin(inspectors, and(eq(inspectors.orgId, inspections.orgId), eq(inspectors.userId, ctx.actor.userId)))
+    .where(
+      and(
+        eq(inspections.orgId, ctx.actor.orgId),
+        inArray(inspections.id, entityIds),
+        sql`${inspections.team} @> jsonb_build_array(jsonb_build_object('id', ${inspectors.id}::text))`,
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * A kind of inspection deadline on the 工作台: every inspection's for those who oversee them (admin,
+ * leader, legal, staff, superior: `inspection.oversee`), the teams' own for an inspector, and — for the
+ * unit's own steps — its own unit's for a unit's archivist.
+ */
+const due = (label: string, ownUnit = false): DueKind => ({
+  label,
+  read: 'inspection.oversee',
+  visibleWithout: async (ctx, ids) =>
+    hasAction(ctx.actor, 'inspection.read') ? teamInspections(ctx, ids) : ownUnit ? ownUnitInspections(ctx, ids) : new Set(),
+});
 const flag = z.number().int().min(0).max(1);
 
 export const inspectionsModule: ModuleDescriptor = {
   name: 'inspections',
   routes: inspectionRoutes,
   grants: {
-    admin: ['inspection.read', 'inspection.manage'],
-    leader: ['inspection.read'],
-    legal: ['inspection.read'],
+    admin: ['inspection.read', 'inspection.manage', 'inspection.oversee'],
+    leader: ['inspection.read', 'inspection.oversee'],
+    legal: ['inspection.read', 'inspection.oversee'],
     inspector: ['inspection.read', 'inspection.manage'],
-    staff: ['inspection.read'],
+    staff: ['inspection.read', 'inspection.oversee'],
     unit: ['ownUnit.inspect'],
-    superior: ['inspection.read'],
+    superior: ['inspection.read', 'inspection.oversee'],
   },
   settings: {
     drawRecentMonths: defineSetting(z.number().int().min(0).max(60), 12, '双随机抽取：近期已检查单位不再抽取的月数（0 为不排除）'),
@@ -73,6 +108,7 @@ export const inspectionsModule: ModuleDescriptor = {
     evidenceQuotaPerUnitMb: defineSetting(count(1, 100 * 1024, 'MB'), 200, '行政检查：每个被检查单位的现场照片和整改佐证材料存储上限（MB，各次检查合计）'),
     evidenceQuotaPerOrgMb: defineSetting(count(1, 1024 * 1024, 'MB'), 20 * 1024, '行政检查：本机关全部现场照片和整改佐证材料存储上限（MB）'),
   },
+  timelineWords: inspectionsTimelineWords,
   timeline: {
     inspectionItem: 'inspection.read',
     checklist: 'inspection.read',
@@ -84,6 +120,7 @@ export const inspectionsModule: ModuleDescriptor = {
   },
   dueKinds: {
     'inspection.notice': due('检查通知书送达'),
+    'inspection.self': due('自查表提交', true),
     'inspection.record': due('现场检查记录归档'),
     'inspection.rectification': due('检查整改期限', true),
     'inspection.commitment': due('约谈整改承诺', true),

@@ -71,5 +71,5 @@ export const DRAW_ACTIONS = ['execute', 'publish', 'generateInspections', 'redra
 export type DrawAction = (typeof DRAW_ACTIONS)[number];
 
 /** The actions this module declares (its index.ts augments the kernel's ActionRegistry with the same names). */
-export const INSPECTIONS_ACTIONS = ['inspection.read', 'inspection.manage', 'ownUnit.inspect'] as const;
+export const INSPECTIONS_ACTIONS = ['inspection.read', 'inspection.manage', 'ownUnit.inspect', 'inspection.oversee'] as const;
 export type InspectionsAction = (typeof INSPECTIONS_ACTIONS)[number];

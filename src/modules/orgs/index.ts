@@ -3,6 +3,7 @@ import type { ModuleDescriptor } from '../../kernel/module.js';
 import { count, defineSetting } from '../../kernel/settings.js';
 import { seedOrgsDemo } from './demo.js';
 import { orgRoutes } from './routes.js';
+import { orgsTimelineWords } from './timeline.js';
 
 declare module '../../kernel/auth/roles.js' {
   interface ActionRegistry {
@@ -43,6 +44,7 @@ export const orgsModule: ModuleDescriptor = {
   settings: {
     certificateWarnDays: defineSetting(count(0, 365, '天'), 30, '执法证到期提前提醒（天）'),
   },
+  timelineWords: orgsTimelineWords,
   timeline: { unit: 'unit.read', inspector: 'inspector.read', inspectorConflict: 'inspector.read', user: 'user.read', org: 'org.read', department: 'org.read' },
   fieldLabels: {
     certificateWarnDays: '提醒天数',

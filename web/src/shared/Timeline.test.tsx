@@ -1,68 +1,96 @@
 /**
- * diffRows: what a timeline event changed, field by field, in the labels and values people read; and
- * AuditTimeline paging through the server, newest first, 加载更早的记录 for the next page.
+ * AuditTimeline: each event as the server presents it (a sentence and the changed fields in people's
+ * words), the hash chain and raw data only under 技术复核 once opened; paging through the server,
+ * newest first, 加载更早的记录 for the next page.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { AuditTimeline, TIMELINE_PAGE_SIZE, diffRows } from './Timeline';
+import { AuditTimeline, Changes, TIMELINE_PAGE_SIZE } from './Timeline';
 
-describe('diffRows', () => {
-  it('lists only the fields that changed, labelled, in the labels’ order', () => {
-    const before = { name: '某某档案馆', riskTier: 'low', status: 'active', address: '人民路 1 号', updatedAt: '2026-01-01T00:00:00Z' };
-    const after = { name: '某某市档案馆', riskTier: 'high', status: 'closed', address: '人民路 1 号', updatedAt: '2026-02-01T00:00:00Z' };
-    expect(diffRows(before, after)).toEqual([
-      { field: 'name', label: '名称', before: '某某档案馆', after: '某某市档案馆' },
-      { field: 'riskTier', label: '风险等级', before: '低风险', after: '高风险' },
-      { field: 'status', label: '状态', before: '正常', after: '已注销' },
-    ]);
-  });
+function renderTimeline() {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={qc}>
+      <AuditTimeline entityType="unit" entityId="u1" />
+    </QueryClientProvider>,
+  );
+}
 
-  it('for a create, lists the fields set (empty ones left out) and hides ids, times and secrets', () => {
-    const rows = diffRows(null, {
-      id: 'u1',
-      orgId: 'o1',
-      username: 'zhang',
-      roles: ['admin', 'legal'],
-      departmentId: null,
-      passwordHash: 'x',
-      createdAt: 'now',
-    });
-    expect(rows).toEqual([
-      { field: 'username', label: '用户名', before: '', after: 'zhang' },
-      { field: 'roles', label: '角色', before: '', after: '系统管理员、法制科' },
-    ]);
-  });
+describe('AuditTimeline events', () => {
+  afterEach(() => vi.unstubAllGlobals());
 
-  it('for a delete, lists what was there; unknown fields keep their own name', () => {
-    expect(diffRows({ reason: '配偶在该单位任职', inspectorName: '王执法' }, null)).toEqual([
-      { field: 'reason', label: '事由', before: '配偶在该单位任职', after: '' },
-      { field: 'inspectorName', label: 'inspectorName', before: '王执法', after: '' },
-    ]);
-  });
-
-  it('reads values by field and record: an inspection’s status, a clock state, booleans, empty values', () => {
-    expect(diffRows({ status: 'notified' }, { status: 'closed' }, 'inspection')).toEqual([
-      { field: 'status', label: '状态', before: '已通知', after: '已办结' },
-    ]);
-    expect(
-      diffRows({ clockState: 'running', mustChangePassword: true, note: null }, { clockState: 'overdue', mustChangePassword: false, note: '补正' }),
-    ).toEqual([
-      { field: 'mustChangePassword', label: '须修改密码', before: '是', after: '否' },
-      { field: 'note', label: '说明', before: '（空）', after: '补正' },
-      { field: 'clockState', label: '期限状态', before: '进行中', after: '逾期' },
-    ]);
-  });
-
-  it('counts the days of a calendar year instead of listing them', () => {
-    const days = [
-      { date: '2027-01-01', kind: 'holiday', name: '元旦' },
-      { date: '2027-02-06', kind: 'workday', name: '春节' },
+  it('reads as sentences and changed fields; the sequence, hash, code and raw data only under 技术复核', async () => {
+    const events = [
+      {
+        seq: 7,
+        at: '2026-03-01T02:00:00Z',
+        actorName: '赵利用（zhao）',
+        action: 'disclosure.letter.issue',
+        before: null,
+        after: { kind: 'reply', docNumber: '测公开〔2026〕3号', applicationId: '8c0cfc90-7d74-42d1-abba-488dcbf92ed3' },
+        hash: 'a'.repeat(64),
+        prevHash: 'b'.repeat(64),
+        summary: '赵利用 出具了文书',
+        changes: [
+          { label: '文书', before: '', after: '答复书' },
+          { label: '文号', before: '', after: '测公开〔2026〕3号' },
+        ],
+      },
+      {
+        seq: 6,
+        at: '2026-02-27T02:00:00Z',
+        actorName: '王执法（wang）',
+        action: 'inspection.record.save',
+        before: { status: 'notified' },
+        after: { status: 'on_site_signed' },
+        hash: 'c'.repeat(64),
+        prevHash: 'd'.repeat(64),
+        summary: '王执法 保存了现场检查记录',
+        changes: [
+          { label: '状态', before: '已通知', after: '现场检查已签字' },
+          { label: '事项', before: '', after: '符合 30 项，不符合 1 项，不适用 6 项\n第 3 项 A1-03 归档范围…：不符合 — 未报批' },
+        ],
+      },
     ];
-    expect(diffRows(null, { days, recomputed: 12 }, 'calendarYear')).toEqual([
-      { field: 'days', label: '节假日安排', before: '', after: '放假 1 天，调休上班 1 天' },
-      { field: 'recomputed', label: '重新计算的期限', before: '', after: '12 个' },
-    ]);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ items: events, total: 2, page: 1, pageSize: TIMELINE_PAGE_SIZE }), { status: 200 })),
+    );
+    renderTimeline();
+    const [letter, record] = await screen.findAllByTestId('timeline-event');
+    expect(letter!.textContent).toContain('赵利用 出具了文书');
+    expect(letter!.textContent).toContain('答复书');
+    // an event that only set fields shows one column of content
+    expect(
+      within(letter!)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['事项', '内容']);
+    expect(
+      within(record!)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['事项', '变更前', '变更后']);
+    expect(record!.textContent).toContain('第 3 项 A1-03 归档范围…：不符合 — 未报批');
+    // nothing technical in sight until asked for
+    const text = document.body.textContent!;
+    for (const leak of ['disclosure.letter.issue', 'aaaaaaaaaa', '8c0cfc90', '{', 'zhao', '#7']) expect(text).not.toContain(leak);
+    fireEvent.click(within(letter!).getByTestId('timeline-tech'));
+    const tech = within(letter!).getByTestId('timeline-tech-body');
+    expect(tech.textContent).toContain('disclosure.letter.issue');
+    expect(tech.textContent).toContain('a'.repeat(64));
+    expect(tech.textContent).toContain('b'.repeat(64));
+    expect(tech.textContent).toContain('"docNumber": "测公开〔2026〕3号"');
+    expect(within(record!).queryByTestId('timeline-tech-body')).toBeNull();
+  });
+});
+
+describe('Changes', () => {
+  it('shows what a removal took away in one column', () => {
+    render(<Changes changes={[{ label: '事由', before: '配偶在该单位任职', after: '' }]} />);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['事项', '原内容']);
+    expect(screen.getByText('配偶在该单位任职')).toBeTruthy();
   });
 });
 
@@ -73,10 +101,12 @@ describe('AuditTimeline', () => {
     at: '2026-01-01T00:00:00Z',
     actorName: '管理员',
     action: 'unit.update',
-    before: null,
-    after: null,
+    before: { riskTier: 'low' },
+    after: { riskTier: 'high' },
     hash: `h${seq}`,
     prevHash: `h${seq - 1}`,
+    summary: `管理员 修改了检查对象信息（第 ${seq} 次）`,
+    changes: [{ label: '风险等级', before: '低风险', after: '高风险' }],
   });
 
   it('shows the newest page first and loads the earlier events on demand, until the total', async () => {
@@ -104,6 +134,6 @@ describe('AuditTimeline', () => {
     expect(fetchMock.mock.calls.at(-1)![0]).toContain('order=desc&page=2');
     expect(screen.queryByTestId('timeline-more')).toBeNull();
     // newest on top, the oldest last
-    expect(screen.getAllByTestId('timeline-event').at(-1)!.textContent).toContain('#1 ·');
+    expect(screen.getAllByTestId('timeline-event').at(-1)!.textContent).toContain('（第 1 次）');
   });
 });

@@ -1,41 +1,17 @@
 /**
  * 全过程记录 of one record: `GET /api/audit/timeline?entityType&entityId` (newest first, paged), shown
- * as an antd Timeline, each event with who, when, what, and a diff of the fields it changed.
+ * as an antd Timeline. Each event reads as the server presents it — one sentence (who did what) and
+ * the fields it changed under their Chinese names, values as people know them; the sequence number,
+ * hash, action code and raw snapshots only under a 技术复核 fold per event, rendered when opened.
  */
-import type { ReactNode } from 'react';
-import { Alert, Button, Drawer, Empty, Skeleton, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Descriptions, Drawer, Empty, Skeleton, Table, Timeline, Typography } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { TIMELINE_PAGE_SIZE, type AuditEvent, type TimelinePage } from '@server/kernel/contracts';
 import { ApiError, api, errorMessage } from '../api/client';
-import { FIELD_LABELS, HIDDEN_FIELDS, actionLabel, valueLabel } from '../api/labels';
 import { fmtDateTimeSec } from './format';
 
-type Row = { field: string; label: string; before: string; after: string };
-
-function asRecord(v: unknown): Record<string, unknown> | null {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/** Changed fields between before and after (for a create: the fields set; for a delete: the fields removed). */
-export function diffRows(before: unknown, after: unknown, entityType?: string): Row[] {
-  const b = asRecord(before);
-  const a = asRecord(after);
-  const keys = new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})]);
-  const rows: Row[] = [];
-  for (const k of keys) {
-    if (HIDDEN_FIELDS.has(k)) continue;
-    const bv = b?.[k];
-    const av = a?.[k];
-    if (b && a && same(bv, av)) continue;
-    if (!b && (av === null || av === undefined || av === '')) continue;
-    rows.push({ field: k, label: FIELD_LABELS[k] ?? k, before: b ? valueLabel(k, bv, entityType) : '', after: a ? valueLabel(k, av, entityType) : '' });
-  }
-  const order = Object.keys(FIELD_LABELS);
-  const rank = (f: string) => (order.indexOf(f) < 0 ? order.length : order.indexOf(f));
-  return rows.sort((x, y) => rank(x.field) - rank(y.field));
-}
+type Change = AuditEvent['changes'][number];
 
 function colorOf(action: string): string {
   const verb = action.split('.').pop() ?? '';
@@ -45,30 +21,73 @@ function colorOf(action: string): string {
   return 'blue';
 }
 
-function Diff({ event, entityType }: { event: AuditEvent; entityType?: string }) {
-  const rows = diffRows(event.before, event.after, entityType);
-  if (rows.length === 0) return null;
-  const creating = !event.before && !!event.after;
+const lines = (v: string) => <span style={{ whiteSpace: 'pre-line' }}>{v}</span>;
+
+/** The fields an event changed; for an event that only set fields (a new record), one column of content. */
+export function Changes({ changes }: { changes: Change[] }) {
+  if (changes.length === 0) return null;
+  const setting = changes.every((c) => c.before === '');
+  const removing = !setting && changes.every((c) => c.after === '');
   return (
-    <Table<Row>
+    <Table<Change>
       className="tl-diff"
       size="small"
       pagination={false}
-      rowKey="field"
-      dataSource={rows}
+      rowKey="label"
+      dataSource={changes}
       columns={
-        creating
+        removing
           ? [
-              { title: '字段', dataIndex: 'label', width: 140 },
-              { title: '内容', dataIndex: 'after', render: (v: string) => <span className="diff-new">{v}</span> },
+              { title: '事项', dataIndex: 'label', width: 128 },
+              { title: '原内容', dataIndex: 'before', render: (v: string) => <span className="diff-old">{lines(v)}</span> },
             ]
-          : [
-              { title: '字段', dataIndex: 'label', width: 140 },
-              { title: '变更前', dataIndex: 'before', render: (v: string) => (v ? <span className="diff-old">{v}</span> : '—') },
-              { title: '变更后', dataIndex: 'after', render: (v: string) => (v ? <span className="diff-new">{v}</span> : '—') },
-            ]
+          : setting
+            ? [
+                { title: '事项', dataIndex: 'label', width: 128 },
+                { title: '内容', dataIndex: 'after', render: (v: string) => <span className="diff-new">{lines(v)}</span> },
+              ]
+            : [
+                { title: '事项', dataIndex: 'label', width: 128 },
+                { title: '变更前', dataIndex: 'before', width: '38%', render: (v: string) => (v ? <span className="diff-old">{lines(v)}</span> : '—') },
+                { title: '变更后', dataIndex: 'after', render: (v: string) => (v ? <span className="diff-new">{lines(v)}</span> : '—') },
+              ]
       }
     />
+  );
+}
+
+const RAW = { margin: 0, maxHeight: 240, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 11 } as const;
+const json = (v: unknown) => (v === null || v === undefined ? '（无）' : JSON.stringify(v, null, 2));
+
+/** 技术复核: the event's place in the hash chain and its raw data, for checking, folded until asked for. */
+function TechnicalReview({ event }: { event: AuditEvent }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div style={{ marginTop: 4, fontSize: 12 }}>
+      <Typography.Link onClick={() => setOpen(!open)} data-testid="timeline-tech" aria-expanded={open}>
+        {open ? '收起技术复核' : '技术复核'}
+      </Typography.Link>
+      {open && (
+        <Descriptions size="small" column={1} bordered className="mono" style={{ marginTop: 6 }} data-testid="timeline-tech-body">
+          <Descriptions.Item label="序号">{event.seq}</Descriptions.Item>
+          <Descriptions.Item label="操作代码">{event.action}</Descriptions.Item>
+          <Descriptions.Item label="操作人（账号）">{event.actorName}</Descriptions.Item>
+          <Descriptions.Item label="记录时间">{event.at}</Descriptions.Item>
+          <Descriptions.Item label="哈希">
+            <span style={{ wordBreak: 'break-all' }}>{event.hash}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="前序哈希">
+            <span style={{ wordBreak: 'break-all' }}>{event.prevHash}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="变更前原始数据">
+            <pre style={RAW}>{json(event.before)}</pre>
+          </Descriptions.Item>
+          <Descriptions.Item label="变更后原始数据">
+            <pre style={RAW}>{json(event.after)}</pre>
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+    </div>
   );
 }
 
@@ -106,26 +125,11 @@ export function AuditTimeline({ entityType, entityId, orgId }: { entityType: str
           content: (
             <div data-testid="timeline-event">
               <div className="tl-head">
-                <Typography.Text strong>{actionLabel(e.action, e.after)}</Typography.Text>
-                <Tag>{e.actorName}</Tag>
+                <Typography.Text strong>{e.summary}</Typography.Text>
                 <span className="tl-time">{fmtDateTimeSec(e.at)}</span>
-                <Tooltip
-                  title={
-                    <div className="mono" style={{ wordBreak: 'break-all' }}>
-                      序号 {e.seq}
-                      <br />
-                      哈希 {e.hash}
-                      <br />
-                      前序 {e.prevHash}
-                    </div>
-                  }
-                >
-                  <span className="tl-hash">
-                    #{e.seq} · {e.hash.slice(0, 10)}
-                  </span>
-                </Tooltip>
               </div>
-              <Diff event={e} entityType={entityType} />
+              <Changes changes={e.changes} />
+              <TechnicalReview event={e} />
             </div>
           ),
         }))}

@@ -207,6 +207,8 @@ export const Narrative = z.object({
   problems: z.string(),
   other: z.string(),
   updatedAt: z.string().nullable(),
+  /** Drafts from the records for the parts still empty (一's numbers, 六's fees); to read, edit and save. */
+  drafts: z.object({ overview: z.string().nullable(), other: z.string().nullable() }),
 });
 export type Narrative = z.infer<typeof Narrative>;
 

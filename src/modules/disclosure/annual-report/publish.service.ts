@@ -26,7 +26,7 @@ import type {
   ReportPublications,
 } from './contracts.js';
 import { annualReportDocx } from './docx.js';
-import { getNarrative } from './narrative.service.js';
+import { NARRATIVE_PARTS, narrativeOf } from './narrative.service.js';
 import { annualReportTables } from './reports.service.js';
 import { templateForYear, type TemplateId } from './templates.js';
 
@@ -138,7 +138,15 @@ export async function publishAnnualReport(ctx: ActorCtx, year: number, input: Pu
       const cells = [...tables.checks.section3.failures, ...tables.checks.section4.failures].map((f) => f.message);
       throw new AppError('disclosure.report_checks_failed', `表格未通过勾稽关系校验，不能发布：${cells.join('；')}`, { details: { checks: tables.checks } });
     }
-    const n = await getNarrative(tx, year);
+    const n = await narrativeOf(tx, orgId, year);
+    const empty = (['overview', 'problems', 'other'] as const).filter((k) => !n[k].trim());
+    if (empty.length) {
+      throw new AppError(
+        'disclosure.report_narrative_missing',
+        `年度报告的文字部分尚未填写，不能发布：${empty.map((k) => NARRATIVE_PARTS[k]).join('、')}（系统生成的草稿须核对并保存后才算填写）`,
+        { fields: Object.fromEntries(empty.map((k) => [k, `请填写“${NARRATIVE_PARTS[k]}”`])) },
+      );
+    }
     const narrative = { overview: n.overview, problems: n.problems, other: n.other };
     const { buffer, fileName } = await annualReportDocx(tx, year);
     const version = (latest?.version ?? 0) + 1;

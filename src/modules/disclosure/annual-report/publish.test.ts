@@ -76,8 +76,41 @@ describe('publishing the annual report', () => {
   let v1: { id: string; version: number };
   let liveAtPublish: Tables;
 
+  it('drafts 一 and 六 from the records, and refuses to publish while a part is empty or only drafted', async () => {
+    const n = (await admin.get('/api/disclosure/annual-reports/2024/narrative')).json();
+    // P1 予以公开 (Feb), P2 部分公开 (May), P3 received 2024-12-25 and not answered: carried forward
+    expect(n).toMatchObject({ overview: '', problems: '', other: '' });
+    expect(n.drafts.overview).toBe(
+      `2024 年，${setup.org.name}认真贯彻落实《中华人民共和国政府信息公开条例》，依法依规做好政府信息公开工作。` +
+        '全年共收到政府信息公开申请 3 件，上年结转 0 件；办结 2 件，其中予以公开 1 件、部分公开 1 件；结转下年度继续办理 1 件。' +
+        '因政府信息公开工作被申请行政复议 0 件、被提起行政诉讼 0 件。',
+    );
+    expect(n.drafts.other).toBe('本年度未收取信息处理费。');
+    const refused = await leader.post('/api/disclosure/annual-reports/2024/publish', {});
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'disclosure.report_narrative_missing',
+      fields: { overview: expect.any(String), problems: expect.any(String), other: expect.any(String) },
+    });
+    expect(refused.json().error.message).toContain('一、总体情况、五、存在的主要问题及改进情况、六、其他需要报告的事项');
+    // one part saved: the other two are still named
+    expect((await admin.put('/api/disclosure/annual-reports/2024/narrative', { overview: n.drafts.overview })).statusCode).toBe(200);
+    const again = (await leader.post('/api/disclosure/annual-reports/2024/publish', {})).json().error;
+    expect(Object.keys(again.fields).sort()).toEqual(['other', 'problems']);
+    expect((await admin.get('/api/disclosure/annual-reports/2024/narrative')).json().drafts).toEqual({ overview: null, other: '本年度未收取信息处理费。' });
+    expect(await countRows(env, 'disclosure_annual_reports')).toBe(0);
+  });
+
   it('publishes: a frozen snapshot of the tables, the narrative and the .docx, audited', async () => {
-    expect((await admin.put('/api/disclosure/annual-reports/2024/narrative', { overview: '本年度总体情况。' })).statusCode).toBe(200);
+    expect(
+      (
+        await admin.put('/api/disclosure/annual-reports/2024/narrative', {
+          overview: '本年度总体情况。',
+          problems: '主动公开的及时性有待提高，下一年度将按月检查。',
+          other: '本年度未收取信息处理费。',
+        })
+      ).statusCode,
+    ).toBe(200);
     liveAtPublish = (await leader.get('/api/disclosure/annual-reports/2024/tables')).json();
     expect(r1(liveAtPublish)).toBe(3);
     const audit = await countRows(env, 'audit_events', setup.org.id);
@@ -116,7 +149,11 @@ describe('publishing the annual report', () => {
     expect(one.statusCode).toBe(200);
     const body = one.json();
     for (const k of ['section2', 'section3', 'section4', 'section6', 'checks'] as const) expect(body.tables[k]).toEqual(liveAtPublish[k]);
-    expect(body.narrative).toEqual({ overview: '本年度总体情况。', problems: '', other: '' });
+    expect(body.narrative).toEqual({
+      overview: '本年度总体情况。',
+      problems: '主动公开的及时性有待提高，下一年度将按月检查。',
+      other: '本年度未收取信息处理费。',
+    });
     const docx = await visitor.get(`/api/public/disclosure/annual-reports/${v1.id}/report.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');

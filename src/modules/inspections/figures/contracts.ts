@@ -183,7 +183,10 @@ export const OverdueRectification = z.object({
   unitName: z.string(),
   feedbackOn: z.string().nullable(),
   rectificationDue: z.string(),
+  /** Days late in the rectification clock's unit (working days): the 工作台's number for the same item. */
   daysOverdue: z.number(),
+  /** "逾期 N 个工作日". */
+  overdueText: z.string(),
   items: z.array(
     z.object({
       id: z.string(),

@@ -98,7 +98,14 @@ type Monitors = {
     days: number;
     message: string;
   }[];
-  overdue: { inspectionId: string; code: string; rectificationDue: string; daysOverdue: number; items: { id: string; code: string; status: string }[] }[];
+  overdue: {
+    inspectionId: string;
+    code: string;
+    rectificationDue: string;
+    daysOverdue: number;
+    overdueText: string;
+    items: { id: string; code: string; status: string }[];
+  }[];
   workload: {
     name: string;
     done: number;
@@ -499,8 +506,9 @@ describe('GET /api/inspections/figures/:name/records', () => {
       );
       expect(overdue.period.asOf).toBe(READ_DAY);
       expect(overdue.items.map((r) => [r.key, r.date, r.note])).toEqual([
-        [`${T.T4.id}:${items.T4a}`, '2025-05-15', '截至 2025-05-20 逾期 5 天'],
-        [`${T.C1.id}:${items.C1a}`, '2025-04-30', '截至 2025-05-20 逾期 20 天'],
+        // Working days (the clock's unit): (05-15, 05-20] = 16, 19, 20 → 3; (04-30, 05-20] = 05-06–09, 12–16, 19, 20 → 11 (05-01–05-05 劳动节).
+        [`${T.T4.id}:${items.T4a}`, '2025-05-15', '截至 2025-05-20 逾期 3 个工作日'],
+        [`${T.C1.id}:${items.C1a}`, '2025-04-30', '截至 2025-05-20 逾期 11 个工作日'],
       ]);
     });
   });
@@ -555,11 +563,12 @@ describe('GET /api/inspections/monitors', () => {
         later: { orgName: '示例区档案局', date: '2025-04-17' },
         message: `${T.C2.code}：该单位已于 2025-04-10 接受检查（${T.T2.code}），7 日内重复检查`,
       });
-      // Earliest deadline first: C1 (04-30, 20 days), T4 (05-15, 5 days); T3 is closed, T1 all accepted.
+      // Earliest deadline first: C1 (04-30, 11 working days), T4 (05-15, 3 working days); T3 is closed, T1 all accepted.
       expect(m.overdue.map((o) => [o.inspectionId, o.rectificationDue, o.daysOverdue, o.items.map((x) => [x.id, x.status])])).toEqual([
-        [T.C1.id, '2025-04-30', 20, [[items.C1a, 'open']]],
-        [T.T4.id, '2025-05-15', 5, [[items.T4a, 'open']]],
+        [T.C1.id, '2025-04-30', 11, [[items.C1a, 'open']]],
+        [T.T4.id, '2025-05-15', 3, [[items.T4a, 'open']]],
       ]);
+      expect(m.overdue.map((o) => o.overdueText)).toEqual(['逾期 11 个工作日', '逾期 3 个工作日']);
       const load = Object.fromEntries(
         m.workload.map((w) => [w.name, { done: w.done, upcoming: w.upcoming, months: w.months.map((x) => `${x.month}:${x.count}`), warning: w.warning }]),
       );

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { ActorCtx, Ctx } from '../../../kernel/context.js';
 import { authorize } from '../../../kernel/auth/policy.js';
 import { addDays, daysBetween } from '../../../kernel/calendar/index.js';
-import { todayInChina } from '../../../kernel/calendar/store.js';
+import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
 import type { FigureRecord as KernelFigureRecord } from '../../../kernel/figures/contracts.js';
 import type { FigureSet } from '../../../kernel/figures/registry.js';
 import { notFound, validation } from '../../../kernel/http/errors.js';
@@ -167,6 +167,7 @@ async function loadData(ctx: ActorCtx, q: FiguresQuery) {
     inspections: await loadInspections(ctx, ids, q.unitType),
     interviews: await loadInterviews(ctx, ids, q.unitType),
     evaluations: await loadEvaluations(ctx, ids, q.unitType),
+    calendar: await loadWorkCalendar(ctx.db),
   };
   return { scope, period, data };
 }
@@ -253,7 +254,7 @@ export async function monitors(ctx: ActorCtx, q: MonitorsQuery): Promise<Monitor
     includeDescendants: q.includeDescendants,
     settings: { repeatInspectionDays: repeatDays, inspectorMonthlyMax: monthlyMax },
     repeats: repeatInspections(list, repeatDays, period),
-    overdue: overdueRectifications(list, today),
+    overdue: overdueRectifications(list, today, await loadWorkCalendar(ctx.db)),
     workload: inspectorWorkload(list, monthlyMax, period),
   };
 }
@@ -320,6 +321,7 @@ export const inspectionFigureSet: FigureSet<FigureData> = {
     inspections: await loadInspections(ctx, scope.orgIds),
     interviews: await loadInterviews(ctx, scope.orgIds),
     evaluations: await loadEvaluations(ctx, scope.orgIds),
+    calendar: await loadWorkCalendar(ctx.db),
   }),
   records: (name, data, scope) => {
     const def: FigureDef | undefined = FIGURES[name as FigureName];

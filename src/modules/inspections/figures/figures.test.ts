@@ -27,6 +27,7 @@
  *   evaluations: e1 A u1 03-28 优秀 · e2 A no unit 04-01 良好 · e3 A u2 04-30 不合格 · e4 B u4 04-15 合格 · e5 A u3 05-06 优秀
  */
 import { describe, expect, it } from 'vitest';
+import { chineseDaysSeed, WorkCalendar } from '../../../kernel/calendar/index.js';
 import type { RectificationItem } from '../loop/loop.js';
 import {
   FIGURES,
@@ -251,7 +252,9 @@ const EVALUATIONS = [
   evaluation('e5', U.u3, '2025-05-06', 'excellent', null),
 ];
 
-const ALL: FigureData = { inspections: INSPECTIONS, interviews: INTERVIEWS, evaluations: EVALUATIONS };
+/** 2025's official schedule: 劳动节 05-01–05-05 off, Sunday 04-27 worked (调休上班). */
+const CAL = new WorkCalendar(chineseDaysSeed());
+const ALL: FigureData = { inspections: INSPECTIONS, interviews: INTERVIEWS, evaluations: EVALUATIONS, calendar: CAL };
 /** What the service loads for org A without 含下级. */
 const ONLY_A: FigureData = {
   inspections: INSPECTIONS.filter((i) => i.orgId === A.orgId),
@@ -389,15 +392,16 @@ describe('the figures, counted by hand', () => {
       itemCode: 'A2-02',
       itemStatusLabel: '已通过',
     });
-    // 05-07 → 05-12 is 5 days; 04-16 → 05-12 is 26 days.
+    // Working days (the rectification clock's unit), by hand: (05-07, 05-12] = 05-08, 05-09, 05-12 → 3;
+    // (04-16, 05-12] = 04-17, 18, 21–25, 27 (调休上班), 28–30, 05-06–05-09, 05-12 → 16 (05-01–05-05 劳动节).
     const overdue = FIGURES.rectificationOverdue.fn(ALL, MAY);
     expect(overdue.find((r) => r.key === 'i08:x6')).toMatchObject({
       date: '2025-05-07',
       dateLabel: '整改期限',
       itemStatusLabel: '已报送',
-      note: '截至 2025-05-12 逾期 5 天',
+      note: '截至 2025-05-12 逾期 3 个工作日',
     });
-    expect(overdue.find((r) => r.key === 'i04:x7')).toMatchObject({ date: '2025-04-16', itemStatusLabel: '已退回', note: '截至 2025-05-12 逾期 26 天' });
+    expect(overdue.find((r) => r.key === 'i04:x7')).toMatchObject({ date: '2025-04-16', itemStatusLabel: '已退回', note: '截至 2025-05-12 逾期 16 个工作日' });
     expect(FIGURES.interviews.fn(ALL, MAY)[0]).toMatchObject({ key: 'iv2', inspectionCode: 'J-2025-008', orgId: B.orgId, date: '2025-05-09' });
   });
 
@@ -514,27 +518,27 @@ describe('重复检查（多头检查）', () => {
 
 describe('整改逾期 (the monitor, today)', () => {
   it('not closed, the deadline before today, the items not accepted; earliest deadline first', () => {
-    const list = overdueRectifications(INSPECTIONS, TODAY);
-    // i04: due 04-16, x4 accepted, x7 returned once → 26 days; i08: due 05-07, x6 reported → 5 days.
+    const list = overdueRectifications(INSPECTIONS, TODAY, CAL);
+    // i04: due 04-16, x4 accepted, x7 returned once → 16 working days; i08: due 05-07, x6 reported → 3 working days.
     // i03 (x3 never accepted) is closed by hand; i01 and i07 closed by themselves.
     expect(list.map((o) => [o.code, o.rectificationDue, o.daysOverdue, o.items.map((x) => [x.code, x.status, x.returnCount])])).toEqual([
-      ['J-2025-004', '2025-04-16', 26, [['A5-04', 'returned', 1]]],
-      ['J-2025-008', '2025-05-07', 5, [['A3-06', 'reported', 0]]],
+      ['J-2025-004', '2025-04-16', 16, [['A5-04', 'returned', 1]]],
+      ['J-2025-008', '2025-05-07', 3, [['A3-06', 'reported', 0]]],
     ]);
     expect(list[1]).toMatchObject({ orgName: '开发区档案局', unitName: '开发区管委会', feedbackOn: '2025-04-30', items: [{ statusLabel: '已报送' }] });
   });
 
-  it('the deadline itself is not overdue; the day after is', () => {
-    expect(overdueRectifications(INSPECTIONS, '2025-05-07').map((o) => [o.code, o.daysOverdue])).toEqual([['J-2025-004', 21]]);
-    expect(overdueRectifications(INSPECTIONS, '2025-05-08').map((o) => [o.code, o.daysOverdue])).toEqual([
-      ['J-2025-004', 22],
+  it('the deadline itself is not overdue; the day after is (working days: 04-16 → 05-07 is 13, → 05-08 is 14)', () => {
+    expect(overdueRectifications(INSPECTIONS, '2025-05-07', CAL).map((o) => [o.code, o.daysOverdue])).toEqual([['J-2025-004', 13]]);
+    expect(overdueRectifications(INSPECTIONS, '2025-05-08', CAL).map((o) => [o.code, o.daysOverdue])).toEqual([
+      ['J-2025-004', 14],
       ['J-2025-008', 1],
     ]);
-    expect(overdueRectifications(ONLY_A.inspections, TODAY).map((o) => o.code)).toEqual(['J-2025-004']);
+    expect(overdueRectifications(ONLY_A.inspections, TODAY, CAL).map((o) => o.code)).toEqual(['J-2025-004']);
   });
 
   it('agrees with the 整改逾期 figure taken today', () => {
-    const monitor = overdueRectifications(INSPECTIONS, TODAY).flatMap((o) => o.items.map((x) => `${o.inspectionId}:${x.id}`));
+    const monitor = overdueRectifications(INSPECTIONS, TODAY, CAL).flatMap((o) => o.items.map((x) => `${o.inspectionId}:${x.id}`));
     expect(monitor.sort()).toEqual(keysOf('rectificationOverdue', ALL, period('2025-01-01', TODAY)));
   });
 });

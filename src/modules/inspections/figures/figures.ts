@@ -6,7 +6,8 @@
  * the orgs and unit type asked for; these functions apply the period. Periods are inclusive
  * `YYYY-MM-DD` days; "today" is Beijing time.
  */
-import { daysBetween } from '../../../kernel/calendar/index.js';
+import { daysBetween, type WorkCalendar } from '../../../kernel/calendar/index.js';
+import { overdueDays, overdueText } from '../../../kernel/calendar/clock.js';
 import { GRADE_LABELS, type Grade } from '../labels.js';
 import { INSPECTION_SOURCE_LABELS, RECTIFICATION_ITEM_STATUS_LABELS } from '../loop/labels.js';
 import type { RectificationItem } from '../loop/loop.js';
@@ -76,7 +77,12 @@ export interface FigureData {
   inspections: FigureInspection[];
   interviews: FigureInterview[];
   evaluations: FigureEvaluation[];
+  /** The working-day calendar, for "逾期 N 个工作日" in a drill-down's notes (without it the notes give no count). */
+  calendar?: WorkCalendar;
 }
+
+/** The rectification deadline counts in working days (loop.ts `rectificationClockSpec`): so does its lateness. */
+const RECTIFICATION_UNIT = 'working' as const;
 
 /** The period [from, to] and the day an as-of figure is taken on: min(to, today). */
 export interface Period {
@@ -232,7 +238,17 @@ export function rectificationOverdue(d: FigureData, p: Period): FigureRecord[] {
           const on = acceptedOn(x);
           return !on || on > a;
         })
-        .map((x) => itemRecord(i, x, i.rectificationDue!, '整改期限', `截至 ${a} 逾期 ${daysBetween(i.rectificationDue!, a)} 天`)),
+        .map((x) =>
+          itemRecord(
+            i,
+            x,
+            i.rectificationDue!,
+            '整改期限',
+            d.calendar
+              ? `截至 ${a} ${overdueText(overdueDays(d.calendar, RECTIFICATION_UNIT, i.rectificationDue!, a), RECTIFICATION_UNIT)}`
+              : `截至 ${a} 已逾期`,
+          ),
+        ),
     );
 }
 
@@ -404,8 +420,11 @@ export function repeatInspections(list: FigureInspection[], days: number, p: Pic
   return out.sort((a, b) => b.later.date.localeCompare(a.later.date) || a.later.code.localeCompare(b.later.code));
 }
 
-/** 整改逾期: the deadline is before today, the inspection is not closed, and some item is not accepted. */
-export function overdueRectifications(list: FigureInspection[], today: string): OverdueRectification[] {
+/**
+ * 整改逾期: the deadline is before today, the inspection is not closed, and some item is not accepted;
+ * how late in the clock's working days (kernel `overdueDays`, the same number as the 工作台's).
+ */
+export function overdueRectifications(list: FigureInspection[], today: string, cal: WorkCalendar): OverdueRectification[] {
   return list
     .filter((i) => i.status !== 'closed' && i.rectificationDue && i.rectificationDue < today)
     .map((i) => ({ i, open: itemsOf(i).filter((x) => x.status !== 'accepted') }))
@@ -418,7 +437,8 @@ export function overdueRectifications(list: FigureInspection[], today: string): 
       unitName: i.unitName,
       feedbackOn: i.feedbackOn,
       rectificationDue: i.rectificationDue!,
-      daysOverdue: daysBetween(i.rectificationDue!, today),
+      daysOverdue: overdueDays(cal, RECTIFICATION_UNIT, i.rectificationDue!, today),
+      overdueText: overdueText(overdueDays(cal, RECTIFICATION_UNIT, i.rectificationDue!, today), RECTIFICATION_UNIT),
       items: open.map((x) => ({
         id: x.id,
         code: x.code,

@@ -23,6 +23,7 @@ import {
   certificateProblem,
   clockView,
   noticeClockSpec,
+  selfInspectionClockSpec,
   rectificationClockSpec,
   transitionProblem,
   type ClockView,
@@ -40,6 +41,8 @@ export const CLOCK_ENTITY = 'inspection';
 export const CLOCK_KIND_NOTICE = 'inspection.notice';
 export const CLOCK_KIND_RECORD = 'inspection.record';
 export const CLOCK_KIND_RECTIFICATION = 'inspection.rectification';
+/** The unit's 自查表, due before the on-site inspection (the unit's own 工作台). */
+export const CLOCK_KIND_SELF = 'inspection.self';
 
 /** 机关代字 of inspection documents (检查通知书, 反馈意见书 …): setting `inspectionDocPrefix`, default first character of the org + 档检 (兰台市档案局 → 兰档检). */
 export const INSPECTION_DOC_PREFIX: DocPrefixKind = { key: 'inspectionDocPrefix', suffix: '档检', auditAction: 'inspection.doc_settings.update' };
@@ -110,6 +113,27 @@ export async function syncNoticeClock(ctx: Ctx, r: InspectionRow, unitName: stri
     label: `送达检查通知书（${r.code}，${unitName}，检查日 ${r.plannedDate}）`,
     spec,
     closed: !!r.noticeOn,
+  });
+  await syncSelfInspectionClock(ctx, r, unitName, calendar);
+}
+
+/**
+ * Writes the unit's self-inspection clock once the notice is sent (none before): due the last working
+ * day before the announced date, met when the unit submits its 自查表, closed once the inspection has
+ * moved past 已通知 (submitted, or signed on site without one).
+ */
+export async function syncSelfInspectionClock(ctx: Ctx, r: InspectionRow, unitName: string, cal?: WorkCalendar): Promise<void> {
+  if (!r.noticeOn) return;
+  const calendar = cal ?? (await loadWorkCalendar(ctx.db));
+  const submittedOn = r.selfSubmittedAt ? todayInChina(r.selfSubmittedAt) : null;
+  await syncClock(ctx, {
+    orgId: r.orgId,
+    entityType: CLOCK_ENTITY,
+    entityId: r.id,
+    kind: CLOCK_KIND_SELF,
+    label: `填报并提交自查表（${r.code}，${unitName}，检查日 ${r.plannedDate}）`,
+    spec: selfInspectionClockSpec(calendar, { plannedDate: r.plannedDate, noticeOn: r.noticeOn }, submittedOn),
+    closed: r.status !== 'notified',
   });
 }
 

@@ -240,8 +240,9 @@ describe('检查通知书', () => {
         allowedActions: ['amendNotice', 'editRecord', 'sign'],
       });
       expect(d.notice.clock.state).toBe('met');
-      const dash = ok<{ items: { entityId: string }[] }>(await c.get('/api/dashboard'));
-      expect(dash.items.some((i) => i.entityId === id)).toBe(false);
+      // Off the bureau's list: the notice clock; on it now: the unit's 自查表, due the working day before the inspection.
+      const dash = ok<{ items: { entityId: string; kind: string; due: string }[] }>(await c.get('/api/dashboard'));
+      expect(dash.items.filter((i) => i.entityId === id).map((i) => [i.kind, i.due])).toEqual([['inspection.self', '2025-03-19']]);
       const again = await c.post(`/api/inspections/${id}/notice`, {});
       expect(again.statusCode).toBe(409);
       expect(again.json().error.message).toMatch(/当前状态为“已通知”，不能送达检查通知书/);
@@ -797,9 +798,10 @@ describe('整改: the unit reports per item with evidence, the bureau accepts or
         ['A5-04', 'accepted', 0],
       ]);
       expect(rev.feedback.flags).toEqual([]);
-      // The unit's dashboard: its own rectification deadline, none of the bureau's inspection clocks.
+      // The unit's dashboard: its own rectification deadline (and the 自查表 still open from the notice
+      // test above, of its own unit too), none of the bureau's inspection clocks.
       const unitDash = ok<{ items: { kind: string; entityId: string; due: string }[] }>(await unit.get('/api/dashboard'));
-      expect(unitDash.items.filter((i) => i.kind.startsWith('inspection.'))).toEqual([
+      expect(unitDash.items.filter((i) => i.kind.startsWith('inspection.') && i.kind !== 'inspection.self')).toEqual([
         expect.objectContaining({ kind: 'inspection.rectification', entityId: id, due: '2025-05-06' }),
       ]);
       expect(ok<{ items: { kind: string }[] }>(await bureau.get('/api/dashboard')).items.some((i) => i.kind === 'inspection.notice')).toBe(true);

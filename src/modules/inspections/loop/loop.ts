@@ -168,6 +168,22 @@ export function noticeClockSpec(
   return { spec, latest, latestProvisional, latestProvisionalYears };
 }
 
+/**
+ * The self-inspection clock (自查表): the notice asks the unit to submit its 自查表 before the on-site
+ * inspection, so it is due the last working day before the announced date, counted from the notice;
+ * met on the day the unit submits it. E.g. notice 2025-09-15, inspection Monday 2025-09-29 → due
+ * Friday 2025-09-26 (9 working days). A notice sent too late for a working day in between is due that
+ * last working day all the same (already late).
+ */
+export function selfInspectionClockSpec(cal: WorkCalendar, r: { plannedDate: string; noticeOn: string }, submittedOn: string | null): ClockSpec {
+  const { date: latest } = latestNotice(cal, r.plannedDate, 1);
+  const p = latest > r.noticeOn ? workingDaysBetween(cal, r.noticeOn, latest) : 0;
+  const spec: ClockSpec = p >= 1 ? { start: r.noticeOn, period: p, unit: 'working' } : { start: addDays(latest, -1), period: 1, unit: 'working' };
+  spec.dueSoonDays = 2;
+  if (submittedOn) spec.completedOn = submittedOn;
+  return spec;
+}
+
 /** Why an inspector may not take part in an inspection on `date` (the draw's rules), or null. */
 export function certificateProblem(
   i: { name: string; status: string; certificateNo: string; certIssuedOn: string; certExpiresOn: string },

@@ -17,7 +17,17 @@ import { getSetting } from '../../../kernel/settings.js';
 import { inspectionFiles, inspections } from '../schema.js';
 import type { InspectorSnapshot } from '../plans/contracts.js';
 import type { InspectionDetail, RecordInput, SignInput } from './contracts.js';
-import { CLOCK_ENTITY, CLOCK_KIND_RECORD, assertTransition, loadInspection, loadMine, unitNameOf, versionEntries, type InspectionRow } from './core.service.js';
+import {
+  CLOCK_ENTITY,
+  CLOCK_KIND_RECORD,
+  assertTransition,
+  loadInspection,
+  loadMine,
+  syncSelfInspectionClock,
+  unitNameOf,
+  versionEntries,
+  type InspectionRow,
+} from './core.service.js';
 import { getInspection } from './detail.service.js';
 import { assertEvidenceQuota } from './evidence-quota.service.js';
 import { recordClockSpec, type OnSiteRecord } from './loop.js';
@@ -208,6 +218,8 @@ export async function signRecord(ctx: ActorCtx, id: string, input: SignInput): P
       .where(eq(inspections.id, r.id))
       .returning();
     await syncRecordClock(tx, row!);
+    // Signed on site without a 自查表: the unit's self-inspection clock is off its 工作台.
+    if (r.status === 'notified') await syncSelfInspectionClock(tx, row!, await unitNameOf(tx, r.unitId));
     await recordEvent(tx, {
       orgId: r.orgId,
       action: 'inspection.sign',

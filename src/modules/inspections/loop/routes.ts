@@ -41,6 +41,7 @@ import { amendNotice, getMyNoticeDocx, getNoticeDocx, sendNotice } from './notic
 import { PHOTO_UPLOAD, addPhoto, getFile, getMyFile, saveRecord, signRecord } from './record.service.js';
 import { EVIDENCE_UPLOAD, addEvidence, reportRectification, reviewRectification } from './rectification.service.js';
 import { saveSelfInspection, submitSelfInspection } from './self-inspection.service.js';
+import { scheduleSelfClockBackfill } from './self-clock-backfill.js';
 
 const P = '/api/inspections';
 const READ = 'inspection.read' as const;
@@ -56,6 +57,8 @@ const sendInline = (reply: FastifyReply, f: { data: Buffer; mime: string; fileNa
 const IMAGE = { 200: fileResponse('图片或 PDF（照片、签名、佐证材料）') };
 
 export const loopRoutes: FastifyPluginAsyncZod = async (app) => {
+  // inspections notified before the 自查表 clock existed get theirs (self-clock-backfill.ts)
+  scheduleSelfClockBackfill(app);
   // ---- 行政检查（检查通知书、现场检查记录、反馈意见书、整改审核） ----
   const insp = { tags: ['行政检查'] };
   app.get(`${P}/doc-settings`, { schema: { ...insp, summary: '检查文书发文字号的机关代字', response: { 200: DocPrefixSettings } } }, async (req) =>

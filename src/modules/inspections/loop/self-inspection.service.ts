@@ -8,7 +8,7 @@ import { recordEvent } from '../../../kernel/audit/index.js';
 import { AppError, validation } from '../../../kernel/http/errors.js';
 import { inspections } from '../schema.js';
 import type { InspectionDetail, SelfInspectionInput } from './contracts.js';
-import { assertTransition, loadMine, versionEntries } from './core.service.js';
+import { assertTransition, loadMine, syncSelfInspectionClock, unitNameOf, versionEntries } from './core.service.js';
 import { getMyInspection } from './detail.service.js';
 import type { SelfResult } from './loop.js';
 
@@ -61,10 +61,12 @@ export async function submitSelfInspection(ctx: ActorCtx, id: string): Promise<I
       });
     }
     const now = tx.now();
-    await tx.db
+    const [row] = await tx.db
       .update(inspections)
       .set({ status: 'self_inspected', selfSubmittedAt: now, selfSubmittedBy: tx.actor.userId, updatedAt: now })
-      .where(eq(inspections.id, r.id));
+      .where(eq(inspections.id, r.id))
+      .returning();
+    await syncSelfInspectionClock(tx, row!, await unitNameOf(tx, r.unitId));
     const results = r.selfInspection as SelfResult[];
     await recordEvent(tx, {
       orgId: r.orgId,

@@ -1,11 +1,19 @@
 /** 工作台: my due and overdue items, with "为什么是这一天" explanations. */
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
-import { AlertOutlined, ClockCircleOutlined, ExclamationCircleOutlined, FieldTimeOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  ClockCircleOutlined,
+  ExclamationCircleOutlined,
+  FieldTimeOutlined,
+  ReloadOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
-import type { DueItem as DashboardItem, DashboardQuery } from '@server/modules/dashboard/contracts';
+import type { ApprovalItem, DueItem as DashboardItem, DashboardQuery, OrgLateness } from '@server/modules/dashboard/contracts';
 import { errorMessage } from '../../api/client';
 import { monitorsQuery, warningCounts } from '../inspections/queries';
 import { PageHeader } from '../../shared/PageHeader';
@@ -13,6 +21,7 @@ import { StatusTag } from '../../shared/StatusTag';
 import { DueDate } from '../../shared/DueDate';
 import { useCan, useMe } from '../../app/auth';
 import { useDashboard } from './queries';
+import { recordLink } from './links';
 
 type StateFilter = NonNullable<DashboardQuery['state']>;
 const FILTER_LABELS: Record<StateFilter, string> = { overdue: '已逾期', due_soon: '即将到期', running: '进行中', paused: '计时暂停' };
@@ -23,15 +32,63 @@ const STAT_CARDS = [
   { state: 'running', count: 'running', title: '进行中', className: 'stat-running', icon: <ClockCircleOutlined /> },
 ] as const;
 
-function daysText(d: number | null, state: DashboardItem['state']) {
-  if (d === null) return state === 'paused' ? '计时暂停' : '—';
-  if (d < 0) return <Typography.Text type="danger">逾期 {-d} 天</Typography.Text>;
-  if (d === 0) return <Typography.Text type="warning">今日到期</Typography.Text>;
-  return `剩余 ${d} 天`;
+/** 待我审批 (those who approve: `disclosure.approve`): what awaits the approval, each opening its record. */
+function ApprovalsCard({ items, loading }: { items: ApprovalItem[]; loading: boolean }) {
+  const can = useCan();
+  if (!can('disclosure.approve')) return null;
+  return (
+    <Card
+      variant="borderless"
+      title={
+        <span>
+          <AuditOutlined style={{ marginRight: 8 }} />
+          待我审批
+        </span>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="dashboard-approvals"
+    >
+      <List
+        loading={loading}
+        dataSource={items}
+        locale={{ emptyText: '暂无待我审批的事项' }}
+        renderItem={(a) => {
+          const link = recordLink(a, can);
+          return (
+            <List.Item key={a.key} data-testid="dashboard-approval">
+              <List.Item.Meta
+                title={
+                  <Space wrap size={8}>
+                    {link ? <Link {...link}>{a.label}</Link> : a.label}
+                    <Tag>{a.kindLabel}</Tag>
+                  </Space>
+                }
+                description={a.basis}
+              />
+              <Space wrap size={8}>
+                <DueDate due={a.due} provisional={false} provisionalYears={[]} provisionalNote={null} format="long" />
+                <StatusTag kind="due" value={a.state} />
+                {daysText(a)}
+              </Space>
+            </List.Item>
+          );
+        }}
+      />
+    </Card>
+  );
+}
+
+/** The server's line (逾期 N 个工作日 / 剩余 N 个自然日 / 今日到期 / 已按期完成), coloured by the state. */
+function daysText(r: Pick<DashboardItem, 'state' | 'daysText'> & { daysLeft?: number | null }) {
+  if (r.state === 'overdue' || r.state === 'missed') return <Typography.Text type="danger">{r.daysText}</Typography.Text>;
+  if (r.state === 'due_soon' && r.daysLeft === 0) return <Typography.Text type="warning">{r.daysText}</Typography.Text>;
+  if (r.state === 'met') return <Typography.Text type="success">{r.daysText}</Typography.Text>;
+  return r.daysText;
 }
 
 export function DashboardPage() {
   const me = useMe();
+  const can = useCan();
   const [query, setQuery] = useState<DashboardQuery>({ page: 1, pageSize: 20 });
   const q = useDashboard(query);
   // The server pages and orders them (overdue, due soon, running, paused; then by date).
@@ -43,7 +100,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="工作台"
-        description={`${me.user.displayName}，您好。以下是需要您关注的法定期限，逾期的在前，按到期日排列；点击上方数字只看该类。`}
+        description={`${me.user.displayName}，您好。以下是需要您办理的事项及其期限，逾期的在前，按到期日排列；点击上方数字只看该类，点击事项打开其记录。`}
         extra={
           <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>
             刷新
@@ -83,6 +140,8 @@ export function DashboardPage() {
           }
         />
       )}
+      <ApprovalsCard items={q.data?.approvals ?? []} loading={q.isLoading} />
+      <BelowCard rows={q.data?.below ?? []} />
       <MonitorsCard />
       <Card
         variant="borderless"
@@ -144,7 +203,20 @@ export function DashboardPage() {
               rowExpandable: (r) => r.explanation.length > 0,
             }}
             columns={[
-              { title: '事项', dataIndex: 'label' },
+              {
+                title: '事项',
+                dataIndex: 'label',
+                render: (v: string, r) => {
+                  const link = recordLink(r, can);
+                  return link ? (
+                    <Link {...link} data-testid="dashboard-item-link">
+                      {v}
+                    </Link>
+                  ) : (
+                    v
+                  );
+                },
+              },
               { title: '类别', dataIndex: 'kindLabel', responsive: ['md'] },
               {
                 title: '到期日',
@@ -153,13 +225,52 @@ export function DashboardPage() {
                   <DueDate due={v} provisional={r.provisional} provisionalYears={r.provisionalYears} provisionalNote={r.provisionalNote} format="long" />
                 ),
               },
-              { title: '剩余', dataIndex: 'daysLeft', render: (v: number | null, r) => daysText(v, r.state) },
+              { title: '期限情况', dataIndex: 'daysText', render: (_: string, r) => daysText(r) },
               { title: '状态', dataIndex: 'state', render: (v: DashboardItem['state']) => <StatusTag kind="due" value={v} /> },
             ]}
           />
         )}
       </Card>
     </>
+  );
+}
+
+/** 下级机构: how late each org below mine is (open items overdue / due soon of the kinds I may read). */
+function BelowCard({ rows }: { rows: OrgLateness[] }) {
+  if (!rows.length) return null;
+  const late = rows.filter((r) => r.overdue > 0).length;
+  return (
+    <Card
+      variant="borderless"
+      title={
+        <span>
+          <ApartmentOutlined style={{ marginRight: 8 }} />
+          下级机构期限情况
+        </span>
+      }
+      extra={<Typography.Text type={late ? 'danger' : 'secondary'}>{late ? `${late} 个机构有逾期事项` : '均无逾期事项'}</Typography.Text>}
+      style={{ marginBottom: 16 }}
+      data-testid="dashboard-below"
+    >
+      <Table<OrgLateness>
+        size="small"
+        rowKey="orgId"
+        dataSource={rows}
+        pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        columns={[
+          { title: '机构', dataIndex: 'orgName', render: (v: string, r) => <span style={{ paddingLeft: (r.depth - 1) * 16 }}>{v}</span> },
+          {
+            title: '已逾期',
+            dataIndex: 'overdue',
+            width: 96,
+            align: 'right',
+            render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
+          },
+          { title: '即将到期', dataIndex: 'dueSoon', width: 96, align: 'right' },
+          { title: '未办结期限', dataIndex: 'open', width: 108, align: 'right' },
+        ]}
+      />
+    </Card>
   );
 }
 

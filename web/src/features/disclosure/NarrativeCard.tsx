@@ -16,6 +16,12 @@ export function NarrativeCard({ year, orgId, editable }: { year: number; orgId?:
   const mutation = useSaveNarrative(year, orgId);
   const [form] = Form.useForm<NarrativeInput>();
   const saving = mutation.isPending;
+  const d = q.data;
+  // Empty parts the records can write (一's numbers, 六's fees) start from the server's draft.
+  const drafted = d && editable ? FIELDS.filter((f) => f.name !== 'problems' && !d[f.name].trim() && d.drafts[f.name]) : [];
+  const initial = d
+    ? { overview: d.overview || (editable ? (d.drafts.overview ?? '') : ''), problems: d.problems, other: d.other || (editable ? (d.drafts.other ?? '') : '') }
+    : undefined;
   const save = async () => {
     try {
       await mutation.mutateAsync(form.getFieldsValue());
@@ -39,10 +45,19 @@ export function NarrativeCard({ year, orgId, editable }: { year: number; orgId?:
     >
       {q.isLoading && <Skeleton active />}
       {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} />}
+      {q.data && editable && drafted.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="narrative-drafts"
+          title={`${drafted.map((f) => f.label).join('、')}已按本年度记录生成草稿，请核对、修改后点击“保存”；未保存的草稿不能发布。`}
+        />
+      )}
       {q.data && (
-        <Form form={form} layout="vertical" key={`${year}-${orgId ?? ''}-${q.dataUpdatedAt}`} initialValues={q.data} disabled={!editable}>
+        <Form form={form} layout="vertical" key={`${year}-${orgId ?? ''}-${q.dataUpdatedAt}`} initialValues={initial} disabled={!editable}>
           {FIELDS.map((f) => (
-            <Form.Item key={f.name} name={f.name} label={f.label}>
+            <Form.Item key={f.name} name={f.name} label={f.label} extra={editable && drafted.includes(f) ? '系统根据记录生成的草稿，尚未保存' : undefined}>
               <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} placeholder={editable ? '填写本部分内容' : '（未填写）'} />
             </Form.Item>
           ))}

@@ -5,12 +5,7 @@
 import { useState } from 'react';
 import { Alert, Card, Col, Form, InputNumber, Result, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import {
-  TEMPLATE_NAMES,
-  type CellRef,
-  type ExternalCheckResult,
-  type TemplateId,
-} from '@server/modules/disclosure/annual-report/contracts';
+import { TEMPLATE_NAMES, type CellRef, type ExternalCheckResult, type TemplateId } from '@server/modules/disclosure/annual-report/contracts';
 import { TEMPLATE_IDS } from '@server/modules/disclosure/annual-report/labels';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';

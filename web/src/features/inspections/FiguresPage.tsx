@@ -6,8 +6,8 @@
  * they live in the URL (?year=2026 | ?from=…&to=…, unitType, orgId, sub=1) so a view can be shared.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Row, Select, Skeleton, Space, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { UnitType } from '@server/modules/orgs/contracts';
@@ -19,7 +19,7 @@ import { OrgSelect } from '../../shared/OrgSelect';
 import { ByOrgTable } from './figures/ByOrgTable';
 import { DistributionCard, FigureCard } from './figures/FigureCards';
 import { RecordsDrawer } from './figures/RecordsDrawer';
-import { useInspectionFigures, type Drill, type FiguresFilter } from './queries';
+import { useInspectionFigures, type Drill, type FiguresFilter, downloadFigures } from './queries';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (v: unknown): v is string => typeof v === 'string' && DAY.test(v) && dayjs(v).format('YYYY-MM-DD') === v;
 
@@ -84,6 +84,7 @@ export function FiguresPage() {
     void navigate({ to: '/inspection/figures', search: next, replace: true });
   };
 
+  const { message } = App.useApp();
   const q = useInspectionFigures(f);
   const d = q.data;
   const plain = (d?.figures ?? []).filter((x) => !x.buckets);
@@ -96,9 +97,19 @@ export function FiguresPage() {
         title="检查统计"
         description="每个数字都由检查记录按其定义计算，点击任一数字即可查看它所计的记录（数字与记录条数一致）。"
         extra={
-          <Button size="large" icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>
-            刷新
-          </Button>
+          <Space>
+            <Button
+              size="large"
+              icon={<DownloadOutlined />}
+              data-testid="export-xlsx"
+              onClick={() => void downloadFigures(f).catch((e: unknown) => message.error(errorMessage(e)))}
+            >
+              导出 Excel
+            </Button>
+            <Button size="large" icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>
+              刷新
+            </Button>
+          </Space>
         }
       />
       <Card variant="borderless" style={{ marginBottom: 16 }} data-testid="figures-filters">

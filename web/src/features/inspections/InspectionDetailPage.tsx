@@ -2,9 +2,10 @@
  * 检查任务详情 (bureau): the Steps of the status machine and, per step, only what `allowedActions`
  * permits — the notice, the unit's self-inspection (read-only), the on-site record with photos and
  * signatures (tablet-sized controls), the feedback letter and the review of each rectification item,
- * what follows the flags and the publication. One component per use case (detail/, followup/).
+ * what follows the flags and the publication. One component per use case (detail/, followup/). A bar of
+ * anchors (sticky under the header) jumps to each part of the long page; it lists only the parts shown.
  */
-import { Alert, Button, Card, Descriptions, Skeleton, Space } from 'antd';
+import { Alert, Anchor, Button, Card, Descriptions, Skeleton, Space } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import type { FlowActionName } from '@server/modules/inspections/loop/labels';
@@ -28,6 +29,23 @@ export function InspectionDetailPage() {
   if (q.error || !q.data) return <Alert type="error" showIcon message={errorMessage(q.error)} />;
   const d = q.data;
   const can = (a: FlowActionName) => d.allowedActions.includes(a);
+  const showFeedback = !!d.feedback || can('issueFeedback');
+  const showFollowUp =
+    !!d.parent ||
+    d.flags.length + d.interviews.length + d.followUps.length + d.referrals.length > 0 ||
+    !!d.closeNote ||
+    (['interview', 'followUp', 'refer', 'close'] as const).some((a) => d.allowedActions.includes(a));
+  const showPublication = !!d.feedback || d.status === 'on_site_signed';
+  const parts: [id: string, title: string, shown: boolean][] = [
+    ['insp-overview', '概况', true],
+    ['insp-notice', '检查通知', true],
+    ['insp-self', '单位自查', true],
+    ['insp-record', '现场检查', true],
+    ['insp-feedback', '反馈与整改', showFeedback],
+    ['insp-followup', '约谈与回头看', showFollowUp],
+    ['insp-publication', '结果公开', showPublication],
+    ['insp-timeline', '时间线', true],
+  ];
 
   return (
     <div className="inspection-page">
@@ -47,7 +65,16 @@ export function InspectionDetailPage() {
           </Link>
         }
       />
-      <Card variant="borderless" style={{ marginBottom: 16 }}>
+      <div style={{ marginBottom: 12 }} data-testid="inspection-anchors">
+        <Anchor
+          direction="horizontal"
+          offsetTop={56}
+          targetOffset={112}
+          style={{ background: '#f5f5f5', padding: '8px 0 4px' }}
+          items={parts.filter(([, , shown]) => shown).map(([id, title]) => ({ key: id, href: `#${id}`, title }))}
+        />
+      </div>
+      <Card variant="borderless" style={{ marginBottom: 16 }} id="insp-overview">
         <InspectionSteps status={d.status} />
       </Card>
       <Card variant="borderless" style={{ marginBottom: 16 }}>
@@ -61,14 +88,28 @@ export function InspectionDetailPage() {
         </Descriptions>
       </Card>
 
-      <NoticeCard d={d} canNotify={can('notify')} canAmend={can('amendNotice')} />
-      <SelfCard d={d} />
-      <RecordCard d={d} editable={can('editRecord')} canSign={can('sign')} />
-      {(d.feedback || can('issueFeedback')) && <FeedbackCard d={d} canIssue={can('issueFeedback')} canReview={can('reviewRectification')} />}
-      <FollowUpSection d={d} />
-      <PublicationCard d={d} />
+      <section id="insp-notice">
+        <NoticeCard d={d} canNotify={can('notify')} canAmend={can('amendNotice')} />
+      </section>
+      <section id="insp-self">
+        <SelfCard d={d} />
+      </section>
+      <section id="insp-record">
+        <RecordCard d={d} editable={can('editRecord')} canSign={can('sign')} />
+      </section>
+      {showFeedback && (
+        <section id="insp-feedback">
+          <FeedbackCard d={d} canIssue={can('issueFeedback')} canReview={can('reviewRectification')} />
+        </section>
+      )}
+      <section id="insp-followup">
+        <FollowUpSection d={d} />
+      </section>
+      <section id="insp-publication">
+        <PublicationCard d={d} />
+      </section>
 
-      <Card variant="borderless" title="时间线" style={{ marginBottom: 16 }}>
+      <Card variant="borderless" title="时间线" style={{ marginBottom: 16 }} id="insp-timeline">
         <AuditTimeline entityType="inspection" entityId={d.id} orgId={d.orgId} />
       </Card>
     </div>

@@ -6,16 +6,16 @@
  * Filters (year, org, 含下级) and the open tab live in the URL.
  */
 import type { HTMLAttributes, ReactNode } from 'react';
-import { Alert, Badge, Button, Card, Checkbox, DatePicker, Empty, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Checkbox, DatePicker, Empty, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { errorMessage } from '../../api/client';
 import { useOrgTree } from '../../api/queries';
 import type { InspectionBrief, InspectorLoad, OverdueRectification, RepeatWarning } from '@server/modules/inspections/figures/contracts';
-import { monitorsQuery, warningCounts } from './queries';
+import { monitorsQuery, warningCounts, downloadMonitors } from './queries';
 import { PageHeader } from '../../shared/PageHeader';
 import { OrgSelect } from '../../shared/OrgSelect';
 import { useCan } from '../../app/auth';
@@ -55,6 +55,7 @@ export function MonitorsPage() {
     void navigate({ to: '/inspection/monitors', search: next, replace: true });
   };
 
+  const { message } = App.useApp();
   const q = useQuery({ ...monitorsQuery(year, search.orgId, search.sub), placeholderData: keepPreviousData });
   const d = q.data;
   const n = d ? warningCounts(d) : null;
@@ -66,9 +67,19 @@ export function MonitorsPage() {
         title="监测预警"
         description="重复检查（多头检查）、整改逾期和执法人员工作量，按系统设置的天数和次数上限提示。"
         extra={
-          <Button size="large" icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>
-            刷新
-          </Button>
+          <Space>
+            <Button
+              size="large"
+              icon={<DownloadOutlined />}
+              data-testid="export-xlsx"
+              onClick={() => void downloadMonitors(year, search.orgId, search.sub).catch((e: unknown) => message.error(errorMessage(e)))}
+            >
+              导出 Excel
+            </Button>
+            <Button size="large" icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>
+              刷新
+            </Button>
+          </Space>
         }
       />
       <Card variant="borderless" style={{ marginBottom: 16 }}>
@@ -209,7 +220,16 @@ function OverdueTable({ rows, many }: { rows: OverdueRectification[]; many: bool
     ...(many ? [{ title: '机构', dataIndex: 'orgName' }] : []),
     { title: '反馈日期', dataIndex: 'feedbackOn', render: (v: string | null) => v ?? '—' },
     { title: '整改期限', dataIndex: 'rectificationDue', render: (v: string) => <span className="mono">{v}</span> },
-    { title: '逾期', dataIndex: 'daysOverdue', align: 'center', render: (v: number) => <Typography.Text type="danger" strong>{`${v} 天`}</Typography.Text> },
+    {
+      title: '逾期',
+      dataIndex: 'daysOverdue',
+      align: 'center',
+      render: (_: number, r) => (
+        <Typography.Text type="danger" strong>
+          {r.overdueText.replace(/^逾期 /, '')}
+        </Typography.Text>
+      ),
+    },
     {
       title: '未通过的整改事项',
       key: 'items',

@@ -44,7 +44,7 @@ import type {
 } from '@server/modules/inspections/catalogue/contracts';
 import type { PlanBody, PlanDetail, PlanList } from '@server/modules/inspections/plans/contracts';
 import type { EvaluationInput, EvaluationList, EvaluationView, GradeView } from '@server/modules/inspections/evaluations/contracts';
-import { api } from '../../api/client';
+import { api, download } from '../../api/client';
 import type { Inspector, Page } from '../../api/types';
 
 // =============================================================================================
@@ -222,6 +222,17 @@ const figuresQuery = (f: FiguresFilter) => ({
   orgId: f.orgId,
   includeDescendants: f.includeDescendants ? 'true' : undefined,
 });
+
+/** 导出 Excel of 检查统计 with the page's filters. */
+export const downloadFigures = (f: FiguresFilter) => download(`${FIGURES_URL}/export.xlsx`, figuresQuery(f), '检查统计.xlsx');
+
+/** 导出 Excel of 监测预警 with the page's filters. */
+export const downloadMonitors = (year: number, orgId?: string, sub?: boolean) =>
+  download(
+    `${INSPECTIONS_URL}/monitors/export.xlsx`,
+    { from: `${year}-01-01`, to: `${year}-12-31`, orgId, includeDescendants: sub ? 'true' : undefined },
+    '监测预警.xlsx',
+  );
 
 export function useInspectionFigures(f: FiguresFilter) {
   const query = figuresQuery(f);

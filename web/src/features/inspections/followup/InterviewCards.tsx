@@ -9,7 +9,7 @@ export function CommitmentBadge({ clock }: { clock: CommitmentClock }) {
   return (
     <Space wrap size={4} data-testid="commitment-clock">
       <ClockBadge clock={{ ...clock, daysLeft: null }} prefix="整改承诺期限" />
-      {left !== null && clock.state !== 'met' && clock.state !== 'missed' && <Muted>{left >= 0 ? `剩余 ${left} 天` : `逾期 ${-left} 天`}</Muted>}
+      {left !== null && clock.state !== 'met' && clock.state !== 'missed' && <Muted>{left >= 0 ? `剩余 ${left} 个自然日` : `逾期 ${-left} 个自然日`}</Muted>}
     </Space>
   );
 }
