@@ -1,4 +1,4 @@
-/** (d) Find an imported unit by name, open it, and see its import in the 时间线. */
+/** (d) Find an imported unit by name, open it, see its inspections and evaluations, and its import in the 时间线. */
 import { see, seeText, signIn, type FlowContext } from '../lib.js';
 
 export const name = '搜索检查对象并查看时间线';
@@ -18,6 +18,10 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   const drawer = page.getByTestId('unit-detail');
   await see(drawer.getByTestId('unit-descriptions'), 'the unit details');
   await seeText(drawer.getByTestId('unit-descriptions'), new RegExp(unit), 'the unit name in its details');
+  // its inspections and evaluations (an imported unit has none yet)
+  await drawer.getByRole('tab', { name: '检查与考评' }).click();
+  await seeText(drawer.getByTestId('unit-inspections'), /检查编号|该单位尚无检查记录/, 'the unit’s inspections');
+  await seeText(drawer.getByTestId('unit-evaluations'), /考评名称|该单位尚无考评记录/, 'the unit’s evaluations');
   await drawer.getByRole('tab', { name: '时间线' }).click();
   const event = drawer.getByTestId('timeline-event');
   await see(event, 'an event in the unit timeline');

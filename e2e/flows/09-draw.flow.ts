@@ -155,4 +155,10 @@ export async function run({ page, baseUrl, state }: FlowContext): Promise<void> 
   // 8. The demo evaluation shows its grade (RULES.md §3).
   await page.goto(`${baseUrl}/inspection/evaluations`);
   await seeText(page.getByTestId('evaluations-table').getByTestId('grade'), /^(优秀|良好|合格|不合格)$/, 'the grade of the demo evaluation');
+  // …and the unit it evaluated, by name
+  await seeText(
+    page.getByTestId('evaluations-table').locator('tbody tr').first(),
+    /单位|学校|医院|局|公司|中心|馆/,
+    'the evaluated unit of the demo evaluation',
+  );
 }

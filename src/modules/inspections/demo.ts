@@ -438,9 +438,10 @@ export async function loadInspectionDemo(ctx: Ctx, org: Org, opts: { history?: b
   // One graded evaluation: everything compliant except the temperature/humidity record and backups.
   const [unit] = await c.db.select({ id: units.id }).from(units).where(eq(units.orgId, org.id)).orderBy(asc(units.name)).limit(1);
   const version = await getVersion(c, evaluationVersion);
+  if (!unit) return { drawId: draw.drawId, drawUuid: draw.id };
   await createEvaluation(c, {
     checklistVersionId: evaluationVersion,
-    unitId: unit?.id ?? null,
+    unitId: unit.id,
     title: `${year}年度机关档案工作目标管理考评`,
     evaluatedOn: today,
     results: version.items.map((e) => ({ entryId: e.id, result: e.code === 'A2-03' || e.code === 'A5-04' ? 'non_compliant' : 'compliant' })),

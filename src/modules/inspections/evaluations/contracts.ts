@@ -23,8 +23,11 @@ export const EvaluationInput = z.object({
     .max(500),
 });
 export type EvaluationInput = z.infer<typeof EvaluationInput>;
+/** A stored evaluation names the unit it evaluated (试算 does not need one). */
+export const EvaluationCreateInput = EvaluationInput.extend({ unitId: z.uuid({ error: '请选择被考评单位' }) });
+export type EvaluationCreateInput = z.infer<typeof EvaluationCreateInput>;
 /** A page of the evaluations (latest evaluation day first), optionally of one checklist version. */
-export const EvaluationListQuery = PageQuery.extend({ orgId: z.uuid().optional(), checklistVersionId: z.uuid().optional() });
+export const EvaluationListQuery = PageQuery.extend({ orgId: z.uuid().optional(), checklistVersionId: z.uuid().optional(), unitId: z.uuid().optional() });
 export type EvaluationListQuery = z.infer<typeof EvaluationListQuery>;
 
 /** One entry's result as graded and stored: the version's code, title, points and veto flag. */
@@ -71,6 +74,8 @@ export const EvaluationView = z.object({
   orgId: z.string(),
   checklistVersionId: z.string(),
   unitId: z.string().nullable(),
+  /** The evaluated unit's name (null for an evaluation recorded before a unit was required). */
+  unitName: z.string().nullable(),
   title: z.string(),
   evaluatedOn: z.string(),
   results: z.array(EvaluationResult),

@@ -15,7 +15,7 @@ import { GRADE_LABELS, ITEM_RESULT_LABELS, type Grade } from '../labels.js';
 import { evaluations } from '../schema.js';
 import { loadVersion, versionEntries } from '../catalogue/checklists.service.js';
 import { gradeEvaluation, type GradeThresholds } from './grading.js';
-import type { EvaluationInput, EvaluationList, EvaluationListQuery, EvaluationResult, EvaluationView, GradeView } from './contracts.js';
+import type { EvaluationCreateInput, EvaluationInput, EvaluationList, EvaluationListQuery, EvaluationResult, EvaluationView, GradeView } from './contracts.js';
 
 type EvaluationRow = typeof evaluations.$inferSelect;
 
@@ -66,12 +66,13 @@ export async function tryGrade(ctx: ActorCtx, input: EvaluationInput): Promise<G
   return { results, ...grade };
 }
 
-function present(r: EvaluationRow): EvaluationView {
+function present(r: EvaluationRow, unitName: string | null): EvaluationView {
   return {
     id: r.id,
     orgId: r.orgId,
     checklistVersionId: r.checklistVersionId,
     unitId: r.unitId,
+    unitName,
     title: r.title,
     evaluatedOn: r.evaluatedOn,
     results: r.results as EvaluationResult[],
@@ -89,25 +90,23 @@ function present(r: EvaluationRow): EvaluationView {
   };
 }
 
-export async function createEvaluation(ctx: ActorCtx, input: EvaluationInput): Promise<EvaluationView> {
+export async function createEvaluation(ctx: ActorCtx, input: EvaluationCreateInput): Promise<EvaluationView> {
   const orgId = ctx.actor.orgId;
   authorize(ctx.actor, 'inspection.manage', { orgId, orgPath: ctx.actor.orgPath });
   return inTx(ctx, async (tx) => {
     const { version, results, grade } = await gradeForm(tx, input);
     if (version.orgId !== orgId) throw conflict('只能使用本机构的检查表考评');
-    if (input.unitId) {
-      const [u] = await tx.db
-        .select({ id: units.id })
-        .from(units)
-        .where(and(eq(units.id, input.unitId), eq(units.orgId, orgId)));
-      if (!u) throw validation('被考评单位不存在或不属于本机构的检查对象名录', { unitId: '单位不存在或不属于本机构' });
-    }
+    const [u] = await tx.db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(and(eq(units.id, input.unitId), eq(units.orgId, orgId)));
+    if (!u) throw validation('被考评单位不存在或不属于本机构的检查对象名录', { unitId: '单位不存在或不属于本机构' });
     const [row] = await tx.db
       .insert(evaluations)
       .values({
         orgId,
         checklistVersionId: version.id,
-        unitId: input.unitId ?? null,
+        unitId: input.unitId,
         title: input.title,
         evaluatedOn: input.evaluatedOn,
         results,
@@ -125,14 +124,18 @@ export async function createEvaluation(ctx: ActorCtx, input: EvaluationInput): P
       })
       .returning();
     await recordEvent(tx, { orgId, action: 'evaluation.create', entityType: 'evaluation', entityId: row!.id, after: row });
-    return present(row!);
+    return present(row!, u.name);
   });
 }
 
 export async function getEvaluation(ctx: ActorCtx, id: string): Promise<EvaluationView> {
-  const [row] = await ctx.db.select().from(evaluations).where(eq(evaluations.id, id));
-  await guardRecord(ctx, row, 'inspection.read', '考评记录');
-  return present(row!);
+  const [found] = await ctx.db
+    .select({ e: evaluations, unitName: units.name })
+    .from(evaluations)
+    .leftJoin(units, eq(units.id, evaluations.unitId))
+    .where(eq(evaluations.id, id));
+  await guardRecord(ctx, found?.e, 'inspection.read', '考评记录');
+  return present(found!.e, found!.unitName);
 }
 
 /** A page of the org's evaluations, latest evaluation day first, then latest recorded (id breaks ties). */
@@ -140,15 +143,17 @@ export async function listEvaluations(ctx: ActorCtx, q: EvaluationListQuery): Pr
   const org = await readableOrg(ctx, q.orgId);
   const where: SQL[] = [eq(evaluations.orgId, org.id)];
   if (q.checklistVersionId) where.push(eq(evaluations.checklistVersionId, q.checklistVersionId));
+  if (q.unitId) where.push(eq(evaluations.unitId, q.unitId));
   const cond = and(...where);
   const { limit, offset } = limitOffset(q);
   const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(evaluations).where(cond);
   const rows = await ctx.db
-    .select()
+    .select({ e: evaluations, unitName: units.name })
     .from(evaluations)
+    .leftJoin(units, eq(units.id, evaluations.unitId))
     .where(cond)
     .orderBy(desc(evaluations.evaluatedOn), desc(evaluations.createdAt), asc(evaluations.id))
     .limit(limit)
     .offset(offset);
-  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => present(r.e, r.unitName)), total, page: q.page, pageSize: q.pageSize };
 }

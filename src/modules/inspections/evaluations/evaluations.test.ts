@@ -81,8 +81,17 @@ describe('scored evaluation (hand-counted)', () => {
 
   it('stores an evaluation with its record; refuses a missing item', async () => {
     const before = await snapshot();
+    const noUnit = await county.post('/api/inspections/evaluations', {
+      checklistVersionId: versionId,
+      title: '2025年度考评',
+      evaluatedOn: '2025-03-03',
+      results: entries.map((e) => ({ entryId: e.id, result: 'compliant' })),
+    });
+    expect(noUnit.statusCode).toBe(400);
+    expect(noUnit.json().error.fields).toMatchObject({ unitId: '请选择被考评单位' });
     const missing = await county.post('/api/inspections/evaluations', {
       checklistVersionId: versionId,
+      unitId: c.units[1]!.id,
       title: '2025年度考评',
       evaluatedOn: '2025-03-03',
       results: entries.slice(0, 3).map((e) => ({ entryId: e.id, result: 'compliant' })),
@@ -90,7 +99,7 @@ describe('scored evaluation (hand-counted)', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.message).toBe('还有 2 项未填写结果：E-04、E-05');
     expect(await snapshot()).toEqual(before);
-    const saved = ok<{ id: string; grade: string; share: number; explanation: string[] }>(
+    const saved = ok<{ id: string; grade: string; share: number; explanation: string[]; unitName: string }>(
       await county.post('/api/inspections/evaluations', {
         checklistVersionId: versionId,
         unitId: c.units[1]!.id,
@@ -103,7 +112,10 @@ describe('scored evaluation (hand-counted)', () => {
         })),
       }),
     );
-    expect(saved).toMatchObject({ grade: 'fail', share: 0.85 });
+    expect(saved).toMatchObject({ grade: 'fail', share: 0.85, unitId: c.units[1]!.id, unitName: expect.any(String) });
+    // a unit's evaluations (its drawer in the directory)
+    const ofUnit = ok<EvaluationList>(await county.get(`/api/inspections/evaluations?unitId=${c.units[1]!.id}`));
+    expect(ofUnit.items.map((e) => [e.id, e.unitName])).toEqual([[saved.id, (saved as { unitName?: string }).unitName]]);
     expect(saved.explanation.at(-1)).toBe('评定等级：不合格');
     const after = await snapshot();
     expect(after.evaluations).toBe(before.evaluations! + 1);
@@ -117,6 +129,7 @@ describe('scored evaluation (hand-counted)', () => {
       ok(
         await county.post('/api/inspections/evaluations', {
           checklistVersionId: versionId,
+          unitId: c.units[0]!.id,
           title: `考评 ${day}`,
           evaluatedOn: day,
           results: entries.map((e) => ({ entryId: e.id, result: 'compliant' })),

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authed } from '../../../kernel/http/context.js';
 import { IdParams } from '../contracts.js';
-import { EvaluationInput, EvaluationList, EvaluationListQuery, EvaluationView, GradeView } from './contracts.js';
+import { EvaluationCreateInput, EvaluationInput, EvaluationList, EvaluationListQuery, EvaluationView, GradeView } from './contracts.js';
 import { createEvaluation, getEvaluation, listEvaluations, tryGrade } from './evaluations.service.js';
 
 const P = '/api/inspections';
@@ -18,7 +18,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     `${P}/evaluations`,
-    { schema: { ...ev, summary: '保存考评结果并评定等级', body: EvaluationInput, response: { 200: EvaluationView } } },
+    { schema: { ...ev, summary: '保存考评结果并评定等级（须选择被考评单位）', body: EvaluationCreateInput, response: { 200: EvaluationView } } },
     async (req) => createEvaluation(authed(req, MANAGE), req.body),
   );
   app.get(`${P}/evaluations`, { schema: { ...ev, querystring: EvaluationListQuery, response: { 200: EvaluationList } } }, async (req) =>

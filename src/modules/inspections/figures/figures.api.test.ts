@@ -25,7 +25,7 @@
  *          T5 U4 private team 王 孙    planned 06-05, notified 05-19
  *   county C2 V2 soe (U2's credit code: 多头检查) team 彭 齐: on site 04-17, s 04-18, f 04-18, all 符合 → closed
  *          C1 V1         team 彭 齐    on site 04-24, s 04-25, f 04-25, 1 item never reported (due 04-30)
- *   evaluations (city): E1 U1 04-15 优秀 · E3 no unit 04-21 良好 (75/100) · E2 U2 05-06 不合格 (veto item)
+ *   evaluations (city): E1 U1 04-15 优秀 · E3 U4 (private) 04-21 良好 (75/100) · E2 U2 05-06 不合格 (veto item)
  * Figures and monitors are read on 2025-05-20.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -236,7 +236,7 @@ beforeAll(async () => {
     ])
   )[0]!.id;
   const entries = ok<{ items: { id: string; code: string; points: number }[] }>(await admin.get(`/api/inspections/checklist-versions/${evalVersion}`)).items;
-  const evaluate = async (unitId: string | null, evaluatedOn: string, failed: string[], grade: string) => {
+  const evaluate = async (unitId: string, evaluatedOn: string, failed: string[], grade: string) => {
     const e = ok<{ id: string; grade: string }>(
       await admin.post('/api/inspections/evaluations', {
         checklistVersionId: evalVersion,
@@ -250,7 +250,7 @@ beforeAll(async () => {
     return e.id;
   };
   E.E1 = await evaluate(U.U1.id, '2025-04-15', [], 'excellent');
-  E.E3 = await evaluate(null, '2025-04-21', ['A4-01', 'A2-02', 'A1-03'], 'good'); // 100 − 10 − 10 − 5 = 75 %
+  E.E3 = await evaluate(U.U4.id, '2025-04-21', ['A4-01', 'A2-02', 'A1-03'], 'good'); // 100 − 10 − 10 − 5 = 75 %
   E.E2 = await evaluate(U.U2.id, '2025-05-06', ['V-01'], 'fail'); // 95 % but the veto item failed
 
   // ---- the days ----
@@ -451,13 +451,13 @@ describe('GET /api/inspections/figures', () => {
     });
   });
 
-  it('the unit type filter: by the unit of each record; evaluations without a unit drop out', async () => {
+  it('the unit type filter: by the unit of each record, evaluations too', async () => {
     await on(READ_DAY, 'admin', async (c) => {
       const get = async (unitType: string, includeDescendants = false) =>
         values(ok<Figures>(await c.get(url('/api/inspections/figures', { from: '2025-04-01', to: '2025-05-31', unitType, includeDescendants }))));
       const agency = await get('agency');
       expect(agency).toMatchObject({ inspectionsDone: 4, unitsInspected: 2, interviews: 1, followUps: 1, rectificationRaised: 4 }); // T1, T3, T4, F3 of U1 and U3
-      expect(agency.gradeDistribution).toEqual({ excellent: 1, good: 0, pass: 0, fail: 0 }); // E1 only: E3 has no unit
+      expect(agency.gradeDistribution).toEqual({ excellent: 1, good: 0, pass: 0, fail: 0 }); // E1 only: E3 is of a private enterprise
       const soe = await get('soe');
       expect(soe).toMatchObject({ inspectionsDone: 1, rectificationRaised: 0, gradeDistribution: { excellent: 0, good: 0, pass: 0, fail: 1 } }); // T2; E2
       expect((await get('soe', true)).inspectionsDone).toBe(2); // + C2 (V2 is soe)

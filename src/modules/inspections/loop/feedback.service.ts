@@ -170,7 +170,7 @@ async function feedbackDocx(ctx: Ctx, r: InspectionRow) {
     blocks.push({
       kind: 'paragraph',
       text:
-        `请你单位依照《中华人民共和国档案法》第四十五条，于${cn(due.due!)}${due.provisional ? '（预计）' : ''}前完成整改，并将整改情况逐项书面报告我局（可通过兰台系统“我的单位”逐项报送整改情况和佐证材料）。逾期未整改或者整改不到位的，我局将依法约谈、组织回头看或者依法处理。` +
+        `请你单位依照《中华人民共和国档案法》第四十五条，于${cn(due.due!)}${due.provisional ? '（预计）' : ''}前完成整改，并将整改情况逐项书面报告我局（可登录兰台系统，在“检查与整改”中逐项报送整改情况和佐证材料）。逾期未整改或者整改不到位的，我局将依法约谈、组织回头看或者依法处理。` +
         (due.provisional ? provisionalNote(due.provisionalYears) : ''),
     });
   } else {

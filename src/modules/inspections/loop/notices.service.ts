@@ -205,7 +205,7 @@ async function noticeDocx(ctx: Ctx, r: InspectionRow, notice: NoticeRow, previou
     { kind: 'heading1', text: '有关要求' },
     {
       kind: 'paragraph',
-      text: '请你单位在现场检查前对照检查事项逐项开展自查，通过兰台系统“我的单位”填写并提交自查表；检查当日请单位负责人或其委托的人员到场，并准备好相关制度、台账和档案实体，配合检查。',
+      text: '请你单位在现场检查前对照检查事项逐项开展自查，登录兰台系统，在“检查与整改”中填写并提交自查表；检查当日请单位负责人或其委托的人员到场，并准备好相关制度、台账和档案实体，配合检查。',
     },
   ];
   const buffer = await renderOfficialDocx({

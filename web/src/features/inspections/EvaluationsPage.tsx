@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Form, 
 import { CalculatorOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { EvaluationInput, EvaluationResult, EvaluationView, GradeView } from '@server/modules/inspections/evaluations/contracts';
+import type { EvaluationCreateInput, EvaluationResult, EvaluationView, GradeView } from '@server/modules/inspections/evaluations/contracts';
 import { ITEM_RESULTS, ITEM_RESULT_LABELS, percent as pct, type Grade, type ItemResult } from '@server/modules/inspections/labels';
 import { errorMessage } from '../../api/client';
 import { useServerPaging } from '../../shared/pagination';
@@ -65,6 +65,7 @@ export function EvaluationsPage() {
 
   const columns: ColumnsType<EvaluationView> = [
     { title: '考评名称', dataIndex: 'title', render: (v: string, r) => <Typography.Link onClick={() => setOpen(r)}>{v}</Typography.Link> },
+    { title: '被考评单位', dataIndex: 'unitName', render: (v: string | null) => v ?? <Typography.Text type="secondary">（未记录）</Typography.Text> },
     { title: '考评日期', dataIndex: 'evaluatedOn', render: fmtDate },
     { title: '等级', dataIndex: 'grade', render: (_: unknown, r) => <GradeTag g={r} /> },
     { title: '得分', render: (_: unknown, r) => (r.maxScore ? `${r.score} / ${r.maxScore}（${pct(r.share)}）` : pct(r.share)) },
@@ -99,6 +100,10 @@ export function EvaluationsPage() {
       <Drawer open={!!open} onClose={() => setOpen(null)} size={720} title={open?.title} destroyOnHidden>
         {open && (
           <>
+            <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+              <Descriptions.Item label="被考评单位">{open.unitName ?? '（未记录）'}</Descriptions.Item>
+              <Descriptions.Item label="考评日期">{fmtDate(open.evaluatedOn)}</Descriptions.Item>
+            </Descriptions>
             <GradeSummary g={open} />
             <ResultsTable rows={open.results.map((r) => ({ ...r }))} />
           </>
@@ -144,7 +149,7 @@ function ResultsTable({ rows }: { rows: EvaluationResult[] }) {
   );
 }
 
-type EvalForm = { versionId: string; title: string; evaluatedOn: Dayjs; unitId?: string | null };
+type EvalForm = { versionId: string; title: string; evaluatedOn: Dayjs; unitId: string };
 
 function EvaluationDrawer({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
@@ -162,9 +167,9 @@ function EvaluationDrawer({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const body = (v: EvalForm): EvaluationInput => ({
+  const body = (v: EvalForm): EvaluationCreateInput => ({
     checklistVersionId: v.versionId,
-    unitId: v.unitId ?? null,
+    unitId: v.unitId,
     title: v.title.trim(),
     evaluatedOn: v.evaluatedOn.format('YYYY-MM-DD'),
     results: (ver.data?.items ?? []).filter((e) => results[e.id]).map((e) => ({ entryId: e.id, result: results[e.id]! })),
@@ -234,7 +239,7 @@ function EvaluationDrawer({ onClose }: { onClose: () => void }) {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="被考评单位" name="unitId">
+            <Form.Item label="被考评单位" name="unitId" rules={[{ required: true, message: '请选择被考评单位' }]}>
               <UnitPicker />
             </Form.Item>
           </Col>

@@ -12,6 +12,7 @@ import type {
   AdHocResult,
   FeedbackInput,
   InspectionDetail,
+  InspectionPage,
   NoticeAmendInput,
   NoticeInput,
   RecordInput,
@@ -43,7 +44,7 @@ import type {
   VersionItemsInput,
 } from '@server/modules/inspections/catalogue/contracts';
 import type { PlanBody, PlanDetail, PlanList } from '@server/modules/inspections/plans/contracts';
-import type { EvaluationInput, EvaluationList, EvaluationView, GradeView } from '@server/modules/inspections/evaluations/contracts';
+import type { EvaluationCreateInput, EvaluationInput, EvaluationList, EvaluationView, GradeView } from '@server/modules/inspections/evaluations/contracts';
 import { api, download } from '../../api/client';
 import type { Inspector, Page } from '../../api/types';
 
@@ -431,6 +432,22 @@ export function usePublishPlan(id: string) {
   return useMutation({ mutationFn: () => api.post<PlanDetail>(`${PLANS_URL}/${id}/publish`), onSuccess: (p) => afterPlanWrite(qc, p) });
 }
 
+// ---- a unit's inspections and evaluations (its drawer in the directory) ----
+/** The unit's inspections and evaluations, newest first (of its own org: `orgId` for a descendant's unit). */
+export function useUnitRecords(unitId: string, orgId: string, enabled: boolean) {
+  const inspections = useQuery({
+    queryKey: [INSPECTIONS_URL, 'unit', unitId],
+    queryFn: () => api.get<InspectionPage>(INSPECTIONS_URL, { unitId, orgId, pageSize: 100 }),
+    enabled,
+  });
+  const evaluations = useQuery({
+    queryKey: [...evaluationKeys.all, 'unit', unitId],
+    queryFn: () => api.get<EvaluationList>(EVALUATIONS_URL, { unitId, orgId, pageSize: 100 }),
+    enabled,
+  });
+  return { inspections, evaluations };
+}
+
 // ---- 评价考评 ----
 /** One page of the stored evaluations, latest first. */
 export function useEvaluations(page: number, pageSize: number) {
@@ -449,7 +466,7 @@ export function useTryGrade() {
 export function useCreateEvaluation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: EvaluationInput) => api.post<EvaluationView>(EVALUATIONS_URL, body),
+    mutationFn: (body: EvaluationCreateInput) => api.post<EvaluationView>(EVALUATIONS_URL, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: evaluationKeys.all }),
   });
 }

@@ -1,11 +1,16 @@
-/** A unit's details (`GET /api/units/:id`) with its 时间线 (全过程记录). */
-import { Alert, Button, Descriptions, Drawer, Skeleton, Tabs, Typography } from 'antd';
+/** A unit's details (`GET /api/units/:id`) with its inspections and evaluations and its 时间线 (全过程记录). */
+import { Alert, Button, Descriptions, Drawer, Skeleton, Table, Tabs, Typography } from 'antd';
+import { Link } from '@tanstack/react-router';
 import { EditOutlined } from '@ant-design/icons';
 import type { UnitView as Unit } from '@server/modules/orgs/units/contracts';
+import type { InspectionSummary } from '@server/modules/inspections/loop/contracts';
+import type { EvaluationView } from '@server/modules/inspections/evaluations/contracts';
+import { useCan } from '../../app/auth';
+import { useUnitRecords } from '../inspections/queries';
 import { errorMessage } from '../../api/client';
 import { StatusTag } from '../../shared/StatusTag';
 import { AuditTimeline } from '../../shared/Timeline';
-import { dash, fmtDateTime } from '../../shared/format';
+import { dash, fmtDate, fmtDateTime } from '../../shared/format';
 import { useUnit } from './queries';
 
 export function UnitDescriptions({ unit, column = 2 }: { unit: Unit; column?: number }) {
@@ -35,8 +40,59 @@ export function UnitDescriptions({ unit, column = 2 }: { unit: Unit; column?: nu
   );
 }
 
+/** The unit's inspections (each opening its page) and evaluations. */
+function UnitRecords({ unit }: { unit: Unit }) {
+  const { inspections, evaluations } = useUnitRecords(unit.id, unit.orgId, true);
+  return (
+    <div data-testid="unit-records">
+      <Typography.Title level={5}>检查记录</Typography.Title>
+      <Table<InspectionSummary>
+        size="small"
+        rowKey="id"
+        loading={inspections.isLoading}
+        dataSource={inspections.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: '该单位尚无检查记录' }}
+        data-testid="unit-inspections"
+        columns={[
+          {
+            title: '检查编号',
+            dataIndex: 'code',
+            render: (v: string, r) => (
+              <Link to="/inspection/inspections/$id" params={{ id: r.id }}>
+                {v}
+              </Link>
+            ),
+          },
+          { title: '检查日期', dataIndex: 'plannedDate', render: fmtDate },
+          { title: '来源', dataIndex: 'sourceLabel' },
+          { title: '状态', dataIndex: 'statusLabel' },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        考评记录
+      </Typography.Title>
+      <Table<EvaluationView>
+        size="small"
+        rowKey="id"
+        loading={evaluations.isLoading}
+        dataSource={evaluations.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: '该单位尚无考评记录' }}
+        data-testid="unit-evaluations"
+        columns={[
+          { title: '考评名称', dataIndex: 'title' },
+          { title: '考评日期', dataIndex: 'evaluatedOn', render: fmtDate },
+          { title: '等级', dataIndex: 'gradeLabel' },
+        ]}
+      />
+    </div>
+  );
+}
+
 export function UnitDetailDrawer({ id, onClose, onEdit }: { id: string | null; onClose: () => void; onEdit?: (u: Unit) => void }) {
   const q = useUnit(id);
+  const canInspect = useCan()('inspection.read');
   return (
     <Drawer
       open={!!id}
@@ -60,6 +116,7 @@ export function UnitDetailDrawer({ id, onClose, onEdit }: { id: string | null; o
           <Tabs
             items={[
               { key: 'info', label: '基本信息', children: <UnitDescriptions unit={q.data} /> },
+              ...(canInspect ? [{ key: 'records', label: '检查与考评', children: <UnitRecords unit={q.data} /> }] : []),
               {
                 key: 'timeline',
                 label: '时间线',
