@@ -190,12 +190,14 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     for (let i = 0; i < half; i++) await selfItems.nth(i).getByTestId('self-result').getByText('符合', { exact: true }).click();
     await unitPage.getByTestId('save-self').click();
     await see(unitPage.getByText('已保存草稿'), 'the draft saved');
-    for (let i = half; i < n; i++)
-      await selfItems
-        .nth(i)
-        .getByTestId('self-result')
-        .getByText(i === n - 1 ? '不适用' : '符合', { exact: true })
-        .click();
+    // its due date (the last working day before the visit), then 其余均符合 for the rest and 不适用 for the last
+    await seeText(unitPage.getByTestId('self-due'), /提交期限/, 'the self-inspection’s due date');
+    await unitPage.getByTestId('self-rest-compliant').click();
+    await selfItems
+      .nth(n - 1)
+      .getByTestId('self-result')
+      .getByText('不适用', { exact: true })
+      .click();
     await shot(unitPage, '2-self');
     await unitPage.getByTestId('submit-self').click();
     await see(unitPage.getByTestId('self-submitted'), 'the self-inspection submitted');

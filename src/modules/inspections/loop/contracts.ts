@@ -297,7 +297,8 @@ export const InspectionDetail = InspectionSummary.extend({
     /** Every 检查通知书, first to last; the last is in force (变更检查通知 adds one, the old ones stay). */
     history: z.array(NoticeView),
   }),
-  selfInspection: z.object({ submittedAt: Timestamp.nullable(), answered: z.number(), total: z.number() }),
+  /** The unit's 自查表: when submitted, how far filled, and its clock (due the last working day before the visit; null before the notice). */
+  selfInspection: z.object({ submittedAt: Timestamp.nullable(), answered: z.number(), total: z.number(), clock: ClockView.nullable() }),
   items: z.array(InspectionEntry),
   feedback: FeedbackView.nullable(),
   record: RecordView.nullable(),

@@ -28,6 +28,7 @@ import {
   noticeClockSpec,
   recordClockSpec,
   rectificationClockSpec,
+  selfInspectionClockSpec,
   type ActionContext,
   type InspectionStatus,
   type OnSiteRecord,
@@ -171,6 +172,16 @@ async function detailOf(ctx: Ctx, r: InspectionRow, party: 'bureau' | 'unit' | n
       submittedAt: r.selfSubmittedAt?.toISOString() ?? null,
       answered: self.size,
       total: entries.length,
+      // due the last working day before the visit, once the notice is sent (the unit's 工作台 shows the same clock)
+      clock: r.noticeOn
+        ? clockView(
+            computeClock(
+              cal,
+              selfInspectionClockSpec(cal, { plannedDate: r.plannedDate, noticeOn: r.noticeOn }, r.selfSubmittedAt ? todayInChina(r.selfSubmittedAt) : null),
+              today,
+            ),
+          )
+        : null,
     },
     items: entries.map((e) => {
       const s = self.get(e.id);

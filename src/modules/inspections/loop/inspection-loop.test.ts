@@ -28,7 +28,7 @@ type Summary = {
 type Detail = Summary & {
   allowedActions: string[];
   notice: { latestDate: string; sentOn: string | null; docNumber: string | null; clock: { due: string; state: string } };
-  selfInspection: { answered: number; total: number; submittedAt: string | null };
+  selfInspection: { answered: number; total: number; submittedAt: string | null; clock: { due: string; state: string; daysLeft: number | null } | null };
   items: { entryId: string; code: string; self: { result: string; note: string | null } | null }[];
   checklist: { versionId: string };
 };
@@ -325,6 +325,8 @@ describe('自查表 in the unit’s own account', () => {
   it('saves in parts, refuses an incomplete submission naming what is open, then submits; frozen after', async () => {
     const d = ok<Detail>(await unit.get(`/api/my/inspections/${id}`));
     expect(d.allowedActions).toEqual(['saveSelfInspection', 'submitSelfInspection']);
+    // due the last working day before the visit (Tue 04-01 → Mon 03-31): 03-04…07, 10…14, 17…21, 24…28, 31 = 20 working days left
+    expect(d.selfInspection.clock).toMatchObject({ due: '2025-03-31', state: 'running', daysLeft: 20 });
     expect(d.items).toHaveLength(37);
     const [first, second, ...rest] = d.items;
     const bad = await unit.put(`/api/my/inspections/${id}/self-inspection`, {
@@ -356,6 +358,7 @@ describe('自查表 in the unit’s own account', () => {
     const done = ok<Detail>(await unit.post(`/api/my/inspections/${id}/self-inspection/submit`));
     expect(done).toMatchObject({ status: 'self_inspected', allowedActions: [] });
     expect(done.selfInspection.submittedAt).not.toBeNull();
+    expect(done.selfInspection.clock).toMatchObject({ due: '2025-03-31', state: 'met' });
 
     const late = await unit.put(`/api/my/inspections/${id}/self-inspection`, { results: [{ entryId: first!.entryId, result: 'non_compliant' }] });
     expect(late.statusCode).toBe(409);

@@ -5,7 +5,7 @@ import type { ItemResult } from '@server/modules/inspections/labels';
 import type { InspectionDetail } from '@server/modules/inspections/loop/contracts';
 import { errorMessage } from '../../../api/client';
 import { fmtDateTime } from '../../../shared/format';
-import { Muted, ResultControl, ResultTag } from '../parts';
+import { ClockBadge, Muted, ResultControl, ResultTag } from '../parts';
 import { useSaveSelfInspection, useSubmitSelfInspection } from '../queries';
 
 /** 自查表 in the unit's own account: a draft saved in parts, then submitted (only while `allowedActions` allows). */
@@ -44,6 +44,14 @@ export function SelfForm({ d }: { d: InspectionDetail }) {
     }
   };
   const done = Object.values(vals).filter((v) => v.result).length;
+  const rest = d.items.filter((i) => !vals[i.entryId]?.result).length;
+  /** 其余均符合: every item not answered yet becomes 符合 (the answered ones and their notes stay). */
+  const restCompliant = () =>
+    setVals((m) =>
+      Object.fromEntries(
+        d.items.map((i) => [i.entryId, m[i.entryId]?.result ? m[i.entryId]! : { result: 'compliant' as ItemResult, note: m[i.entryId]?.note ?? '' }]),
+      ),
+    );
   return (
     <Card
       variant="borderless"
@@ -62,6 +70,19 @@ export function SelfForm({ d }: { d: InspectionDetail }) {
       style={{ marginBottom: 16 }}
       data-testid="self-form"
     >
+      {d.selfInspection.clock && (
+        <div style={{ marginBottom: 12 }} data-testid="self-due">
+          <ClockBadge clock={d.selfInspection.clock} prefix="提交期限" />
+        </div>
+      )}
+      {editable && rest > 0 && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Button onClick={restCompliant} data-testid="self-rest-compliant">
+            其余均符合
+          </Button>
+          <Muted>把尚未填写的 {rest} 项填为“符合”，已填的不变；提交前仍可逐项修改。</Muted>
+        </Space>
+      )}
       <div className="record-items">
         {d.items.map((i) => {
           const v = vals[i.entryId] ?? { result: null, note: '' };
@@ -96,6 +117,7 @@ export function SelfForm({ d }: { d: InspectionDetail }) {
       </div>
       {editable && (
         <Space wrap style={{ marginTop: 16 }}>
+          {rest > 0 && <Button onClick={restCompliant}>其余 {rest} 项均符合</Button>}
           <Button size="large" icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void run('save')} data-testid="save-self">
             保存草稿
           </Button>
