@@ -188,7 +188,8 @@ export function DashboardPage() {
               showTotal: (t) => `共 ${t} 项`,
               onChange: (page, pageSize) => setQuery((x) => ({ ...x, page: pageSize === x.pageSize ? page : 1, pageSize })),
             }}
-            scroll={{ x: 'max-content' }}
+            // the 事项 column takes what is left and wraps; the others keep their width (fits 1440 px with the menu)
+            scroll={{ x: 760 }}
             expandable={{
               expandedRowRender: (r) => (
                 <div>
@@ -217,16 +218,17 @@ export function DashboardPage() {
                   );
                 },
               },
-              { title: '类别', dataIndex: 'kindLabel', responsive: ['md'] },
+              { title: '类别', dataIndex: 'kindLabel', responsive: ['md'], width: 128 },
               {
                 title: '到期日',
                 dataIndex: 'due',
+                width: 210,
                 render: (v: string | null, r) => (
                   <DueDate due={v} provisional={r.provisional} provisionalYears={r.provisionalYears} provisionalNote={r.provisionalNote} format="long" />
                 ),
               },
-              { title: '期限情况', dataIndex: 'daysText', render: (_: string, r) => daysText(r) },
-              { title: '状态', dataIndex: 'state', render: (v: DashboardItem['state']) => <StatusTag kind="due" value={v} /> },
+              { title: '期限情况', dataIndex: 'daysText', width: 150, render: (_: string, r) => daysText(r) },
+              { title: '状态', dataIndex: 'state', width: 96, render: (v: DashboardItem['state']) => <StatusTag kind="due" value={v} /> },
             ]}
           />
         )}
