@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, setupOrg, type TestEnv } from '../test/harness.js';
 
@@ -11,6 +12,12 @@ afterAll(async () => env.close());
 
 describe('settings', () => {
   it('lists defaults, changes a value with a record, refuses bad values', async () => {
+    // never changed: an empty 修改记录, not a missing record
+    const me0 = (await admin.get('/api/auth/me')).json();
+    const empty = await admin.get(`/api/audit/timeline?entityType=settings&entityId=${me0.org.id}`);
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.json()).toMatchObject({ items: [], total: 0 });
+    expect((await admin.get(`/api/audit/timeline?entityType=settings&entityId=${crypto.randomUUID()}`)).statusCode).toBe(404);
     const list = (await admin.get('/api/settings')).json().items;
     expect(list.find((s: { key: string }) => s.key === 'sessionIdleMinutes')).toEqual({
       key: 'sessionIdleMinutes',

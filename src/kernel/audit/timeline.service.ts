@@ -19,7 +19,8 @@ export async function timelinePage(db: DbOrTx, orgId: string, q: TimelineQuery):
   const e = auditEvents;
   const cond = and(eq(e.orgId, orgId), eq(e.entityType, q.entityType), eq(e.entityId, q.entityId));
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(e).where(cond);
-  if (total === 0) throw notFound();
+  // An org's settings always exist (their defaults): never changed is an empty record, not a missing one.
+  if (total === 0 && !(q.entityType === 'settings' && q.entityId === orgId)) throw notFound();
   const { limit, offset } = limitOffset(q);
   const rows = await db
     .select()
