@@ -9,9 +9,9 @@
  *     published draw whose teams come from the demo inspectors — the expired certificate and the
  *     conflicts of interest are left out by the draw's rules, not by hand;
  *   - the draw's inspections (one per drawn unit, status 待通知 with a notice clock on the dashboard);
- *     for the demo `unit` account's unit: if it was drawn, its inspection is notified and the
- *     self-inspection submitted by that account; otherwise an ad-hoc inspection of it is created
- *     and notified, so the account has a 自查表 to fill in;
+ *     for the demo `unit` account's unit: if it was drawn, its inspection is notified; otherwise an
+ *     ad-hoc inspection of it is created and notified — either way the account has a 自查表 to fill
+ *     in, with its clock on the 工作台;
  *   - one graded evaluation.
  */
 import { addDays } from '../../kernel/calendar/index.js';
@@ -21,11 +21,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { requireActor, type ActorCtx, type Ctx } from '../../kernel/context.js';
 import { units } from '../orgs/index.js';
 import { users } from '../../kernel/schema.js';
-import { orgRef } from '../../kernel/tenancy/index.js';
 import { AppError } from '../../kernel/http/errors.js';
 import { createAdHoc, createFromDraw } from './loop/create.service.js';
-import { getMyInspection } from './loop/detail.service.js';
-import { saveSelfInspection, submitSelfInspection } from './loop/self-inspection.service.js';
 import { sendNotice } from './loop/notices.service.js';
 import type { Area } from './labels.js';
 import { createItem } from './catalogue/items.service.js';
@@ -461,29 +458,8 @@ async function loadLoopDemo(c: ActorCtx, org: Org, drawUuid: string, plannedDate
   if (!account?.unitId) return;
   const drawn = created.items.find((i) => i.unitId === account.unitId);
   if (drawn) {
-    if (!(await noticeFits(c, drawn.id))) return;
-    const ref = await orgRef(c.db, org.id);
-    const unitCtx: ActorCtx = {
-      ...c,
-      actor: {
-        userId: account.id,
-        username: account.username,
-        displayName: account.displayName,
-        orgId: org.id,
-        orgPath: ref!.path,
-        roles: ['unit'],
-        unitId: account.unitId,
-      },
-    };
-    const detail = await getMyInspection(unitCtx, drawn.id);
-    await saveSelfInspection(unitCtx, drawn.id, {
-      results: detail.items.map((e) =>
-        e.code === 'A2-03'
-          ? { entryId: e.entryId, result: 'non_compliant' as const, note: '库房温湿度记录自 2024 年 10 月起中断' }
-          : { entryId: e.entryId, result: e.area === 'a6' ? ('not_applicable' as const) : ('compliant' as const) },
-      ),
-    });
-    await submitSelfInspection(unitCtx, drawn.id);
+    // Drawn: its inspection is notified like an ad-hoc one would be; the 自查表 is the account's to fill.
+    await noticeFits(c, drawn.id);
     return;
   }
   // Not drawn: an ad-hoc inspection of the account's unit by the first two inspectors the rules allow.
