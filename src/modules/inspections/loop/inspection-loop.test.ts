@@ -96,11 +96,11 @@ describe('inspections from the published demo draw', () => {
       'J-2025-008',
     ]);
 
-    // The demo `unit` account has exactly one notified inspection: drawn (self-inspection submitted) or ad hoc.
+    // The demo `unit` account has exactly one notified inspection, drawn or ad hoc, its 自查表 to fill.
     const mine = ok<{ items: Summary[] }>(await admin.get(`/api/inspections?unitId=${unitUnitId}`)).items;
     expect(mine).toHaveLength(1);
     expect(mine[0]!.noticeDocNumber).toBe('测档检〔2025〕1号');
-    expect(mine[0]!.status).toBe(mine[0]!.source === 'draw' ? 'self_inspected' : 'notified');
+    expect(mine[0]!.status).toBe('notified');
 
     const planned = list.items.filter((i) => i.status === 'planned');
     const d = ok<Detail>(await admin.get(`/api/inspections/${planned[0]!.id}`));
