@@ -100,6 +100,7 @@ export async function putNarrative(ctx: ActorCtx, year: number, input: Narrative
       before,
       after: next,
     });
-    return { year, orgId, ...next, updatedAt: tx.now().toISOString(), drafts: { overview: null, other: null } };
+    // what GET answers now: the parts still empty keep their drafts
+    return getNarrative(tx, year);
   });
 }

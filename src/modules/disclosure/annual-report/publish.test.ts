@@ -94,7 +94,10 @@ describe('publishing the annual report', () => {
     });
     expect(refused.json().error.message).toContain('一、总体情况、五、存在的主要问题及改进情况、六、其他需要报告的事项');
     // one part saved: the other two are still named
-    expect((await admin.put('/api/disclosure/annual-reports/2024/narrative', { overview: n.drafts.overview })).statusCode).toBe(200);
+    const saved = await admin.put('/api/disclosure/annual-reports/2024/narrative', { overview: n.drafts.overview });
+    expect(saved.statusCode).toBe(200);
+    // the answer is what GET says now: 六 still empty keeps its draft
+    expect(saved.json()).toMatchObject({ overview: n.drafts.overview, other: '', drafts: { overview: null, other: '本年度未收取信息处理费。' } });
     const again = (await leader.post('/api/disclosure/annual-reports/2024/publish', {})).json().error;
     expect(Object.keys(again.fields).sort()).toEqual(['other', 'problems']);
     expect((await admin.get('/api/disclosure/annual-reports/2024/narrative')).json().drafts).toEqual({ overview: null, other: '本年度未收取信息处理费。' });
