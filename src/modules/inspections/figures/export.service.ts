@@ -7,8 +7,8 @@
 import type { ActorCtx } from '../../../kernel/context.js';
 import { writeWorkbook, type WriteSheetInput } from '../../../kernel/documents/index.js';
 import { UNIT_TYPE_LABELS } from '../../orgs/index.js';
-import type { FigureRecordsQuery, FiguresQuery, MonitorsQuery } from './contracts.js';
-import { figureRecords, figures, monitors } from './figures.service.js';
+import type { FiguresQuery, MonitorsQuery } from './contracts.js';
+import { figuresWithRecords, monitors } from './figures.service.js';
 
 /** The dates a record may carry, by their Chinese names. */
 const DATE_LABELS: Record<string, string> = {
@@ -24,7 +24,7 @@ const DATE_LABELS: Record<string, string> = {
 const scopeLine = (org: string, from: string, to: string, sub: boolean) => `${org}${sub ? '（含下级机构）' : ''}，${from} 至 ${to}`;
 
 export async function figuresXlsx(ctx: ActorCtx, q: FiguresQuery): Promise<{ buffer: Buffer; fileName: string }> {
-  const f = await figures(ctx, q);
+  const { result: f, records: recordsOf } = await figuresWithRecords(ctx, q);
   const byOrg = f.includeDescendants && f.orgs.length > 1;
   const orgCols = byOrg ? f.orgs.map((o) => ({ header: o.name, key: `org:${o.id}` })) : [];
   const summaryRows: Record<string, unknown>[] = [];
@@ -49,14 +49,8 @@ export async function figuresXlsx(ctx: ActorCtx, q: FiguresQuery): Promise<{ buf
     },
   ];
   for (const fig of f.figures) {
-    // every record of the figure: the drill-down, all pages
-    const base: FigureRecordsQuery = { ...q, page: 1, pageSize: 200 };
-    const records = [];
-    for (let page = 1; ; page++) {
-      const r = await figureRecords(ctx, fig.name, { ...base, page });
-      records.push(...r.items);
-      if (page * r.pageSize >= r.total) break;
-    }
+    // every record of the figure, as its drill-down lists them
+    const records = recordsOf[fig.name];
     sheets.push({
       sheetName: fig.label,
       title: `${fig.label}：${fig.value} ${fig.unit}（${fig.definition}）`,

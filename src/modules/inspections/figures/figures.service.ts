@@ -177,8 +177,17 @@ const countBy = (rs: FigureRecord[], orgIds: { id: string; name: string }[]) =>
 
 /** Every figure's value, by org (含下级) and, for a distribution, by bucket. */
 export async function figures(ctx: ActorCtx, q: FiguresQuery): Promise<FiguresResult> {
+  return (await figuresWithRecords(ctx, q)).result;
+}
+
+/**
+ * The figures and, from the same load, every record each one counts, in the drill-down's order (the
+ * .xlsx export: export.service.ts).
+ */
+export async function figuresWithRecords(ctx: ActorCtx, q: FiguresQuery): Promise<{ result: FiguresResult; records: Record<FigureName, FigureRecord[]> }> {
   const { scope, period, data } = await loadData(ctx, q);
-  return {
+  const records = {} as Record<FigureName, FigureRecord[]>;
+  const result: FiguresResult = {
     period: { from: period.from, to: period.to, asOf: asOfDay(period), today: period.today },
     org: { id: scope.org.id, name: scope.org.name },
     includeDescendants: q.includeDescendants,
@@ -187,6 +196,7 @@ export async function figures(ctx: ActorCtx, q: FiguresQuery): Promise<FiguresRe
     figures: FIGURE_NAMES.map((name) => {
       const def: FigureDef = FIGURES[name];
       const rs = def.fn(data, period);
+      records[name] = sortRecords(rs);
       return {
         name,
         label: def.label,
@@ -203,6 +213,7 @@ export async function figures(ctx: ActorCtx, q: FiguresQuery): Promise<FiguresRe
       };
     }),
   };
+  return { result, records };
 }
 
 /** The records behind one figure (optionally one bucket, one org of the scope), paged. */
