@@ -2,8 +2,8 @@
  * Tenancy: every business record belongs to one org. A user works in their own org and reads
  * (never writes) the orgs below it. Helpers here turn that into query scopes.
  */
-import { eq, sql, type SQL } from 'drizzle-orm';
-import { PgTransaction, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { eq } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Actor, Ctx } from '../context.js';
 import type { DbOrTx } from '../db/index.js';
 import { authorize } from '../auth/policy.js';
@@ -54,11 +54,6 @@ export async function readableOrg(ctx: Ctx & { actor: Actor }, requested?: strin
   const ref = await orgRef(ctx.db, id);
   if (!ref || !ref.path.startsWith(ctx.actor.orgPath)) throw notFound('机构');
   return ref;
-}
-
-/** SQL condition: `column` is the actor's org or one below it. */
-export function inSubtree(column: AnyPgColumn, actor: Actor): SQL {
-  return sql`${column} IN (SELECT id FROM orgs WHERE path LIKE ${actor.orgPath + '%'})`;
 }
 
 /** The path of a new org under `parent` (or a root). */
