@@ -6,8 +6,8 @@
  * {@link SettingValues}; `installModules` registers them, so `getSetting(db, orgId, 'key')` is typed
  * and the settings page lists them, without the kernel knowing the module.
  */
-import { and, eq } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { eq } from 'drizzle-orm';
+import { readCache } from './db/read-cache.js';
 import { z } from 'zod';
 import type { DbOrTx } from './db/index.js';
 import { settings } from './schema.js';
@@ -83,41 +83,25 @@ function defOf(key: string): SettingDef {
 }
 
 export async function getSetting<K extends SettingKey>(db: DbOrTx, orgId: string, key: K): Promise<SettingValue<K>> {
-  if (db instanceof PgTransaction) {
-    // inside a transaction: what it sees, perhaps its own uncommitted write
-    const rows = await db
-      .select({ value: settings.value })
-      .from(settings)
-      .where(and(eq(settings.orgId, orgId), eq(settings.key, key)))
-      .limit(1);
-    return settingOrDefault(key, rows[0]?.value);
-  }
   return settingOrDefault(key, (await storedSettings(db, orgId)).get(key));
 }
 
 /**
- * An org's stored settings, read once for all keys and cached for a few seconds: a detail page
- * reads three or four of them per request. Only reads through the pool fill the cache; the settings
- * route drops it when it writes (and again after its commit), and a load that began before a drop
- * does not store what it read. Another process sees a change within the TTL.
+ * An org's stored settings, read once for all keys and cached for a few seconds through the pool (a
+ * detail page reads three or four of them per request; db/read-cache.ts). The settings route drops the
+ * cache in and after its transaction (`invalidateSettings`).
  */
-const SETTINGS_TTL_MS = 5_000;
-const settingsCache = new Map<string, { at: number; values: ReadonlyMap<string, unknown> }>();
-let settingsGeneration = 0;
+const settingsCache = readCache<string, ReadonlyMap<string, unknown>>(5_000);
 
-async function storedSettings(db: DbOrTx, orgId: string): Promise<ReadonlyMap<string, unknown>> {
-  const hit = settingsCache.get(orgId);
-  if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.values;
-  const before = settingsGeneration;
-  const rows = await db.select({ key: settings.key, value: settings.value }).from(settings).where(eq(settings.orgId, orgId));
-  const values = new Map(rows.map((r) => [r.key, r.value]));
-  if (settingsGeneration === before) settingsCache.set(orgId, { at: Date.now(), values });
-  return values;
+function storedSettings(db: DbOrTx, orgId: string): Promise<ReadonlyMap<string, unknown>> {
+  return settingsCache.get(db, orgId, async () => {
+    const rows = await db.select({ key: settings.key, value: settings.value }).from(settings).where(eq(settings.orgId, orgId));
+    return new Map(rows.map((r) => [r.key, r.value]));
+  });
 }
 
 /** Drops the cached settings (every writer of a registered setting calls this, in and after its transaction). */
 export function invalidateSettings(): void {
-  settingsGeneration++;
   settingsCache.clear();
 }
 

@@ -4,7 +4,7 @@
  * State Council publishes them, without waiting for a package release.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { readCache } from '../db/read-cache.js';
 import type { DbOrTx } from '../db/index.js';
 import { calendarDays, calendarYears } from '../schema.js';
 import { chineseDaysSeed, WorkCalendar, type CalendarDay } from './calendar.js';
@@ -36,10 +36,7 @@ export async function seedCalendar(db: DbOrTx): Promise<number> {
   return missing.length;
 }
 
-let cache: { at: number; cal: WorkCalendar } | null = null;
-/** Bumped by every invalidation: a load that began before it does not fill the cache with what it read. */
-let generation = 0;
-const TTL_MS = 60_000;
+const calendarCache = readCache<'calendar', WorkCalendar>(60_000, { hitsInTransactions: true });
 
 /** The working calendar as stored now, read through `db` (inside a transaction: what it sees). */
 export async function readWorkCalendar(db: DbOrTx): Promise<WorkCalendar> {
@@ -51,19 +48,14 @@ export async function readWorkCalendar(db: DbOrTx): Promise<WorkCalendar> {
 /**
  * The working calendar, cached for a minute (and dropped at once when an admin edits a year). Only a
  * read through the pool fills the cache: what a transaction reads may be uncommitted (a preview that
- * is rolled back), and a load that began before an invalidation does not store what it read.
+ * is rolled back); a fresh entry serves transactions too (db/read-cache.ts).
  */
 export async function loadWorkCalendar(db: DbOrTx): Promise<WorkCalendar> {
-  if (cache && Date.now() - cache.at < TTL_MS) return cache.cal;
-  const before = generation;
-  const cal = await readWorkCalendar(db);
-  if (generation === before && !(db instanceof PgTransaction)) cache = { at: Date.now(), cal };
-  return cal;
+  return calendarCache.get(db, 'calendar', () => readWorkCalendar(db));
 }
 
 export function invalidateCalendar(): void {
-  generation++;
-  cache = null;
+  calendarCache.clear();
 }
 
 export async function listYears(db: DbOrTx) {

@@ -3,7 +3,7 @@
  * (never writes) the orgs below it. Helpers here turn that into query scopes.
  */
 import { eq } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { readCache } from '../db/read-cache.js';
 import type { Actor, Ctx } from '../context.js';
 import type { DbOrTx } from '../db/index.js';
 import { authorize } from '../auth/policy.js';
@@ -13,34 +13,27 @@ import { orgs } from '../schema.js';
 
 /**
  * An org's id, path and name. Every request reads its actor's org (and each record's), so reads through
- * the pool are cached for a few seconds: a path never changes, a rename drops the cache (`forgetOrgs`,
- * in and after its transaction). A transaction reads what it sees; a load that began before a drop does
- * not store what it read; a missing org is never cached.
+ * the pool are cached for a few seconds (db/read-cache.ts): a path never changes, a rename drops the
+ * cache (`forgetOrgs`, in and after its transaction); a missing org is never cached.
  */
-export async function orgRef(db: DbOrTx, orgId: string): Promise<{ id: string; path: string; name: string } | null> {
-  if (db instanceof PgTransaction) return readOrgRef(db, orgId);
-  const hit = orgCache.get(orgId);
-  if (hit && Date.now() - hit.at < ORG_CACHE_MS) return hit.ref;
-  const before = orgGeneration;
-  const ref = await readOrgRef(db, orgId);
-  if (ref && orgGeneration === before) {
-    if (orgCache.size >= 10_000) orgCache.clear();
-    orgCache.set(orgId, { at: Date.now(), ref });
-  }
-  return ref;
+export async function orgRef(db: DbOrTx, orgId: string): Promise<OrgRef | null> {
+  return orgCache.get(
+    db,
+    orgId,
+    () => readOrgRef(db, orgId),
+    (ref) => ref !== null,
+  );
 }
 
-const ORG_CACHE_MS = 10_000;
-const orgCache = new Map<string, { at: number; ref: { id: string; path: string; name: string } }>();
-let orgGeneration = 0;
+type OrgRef = { id: string; path: string; name: string };
+const orgCache = readCache<string, OrgRef | null>(10_000);
 
 /** Drops the cached orgs (a rename). */
 export function forgetOrgs(): void {
-  orgGeneration++;
   orgCache.clear();
 }
 
-async function readOrgRef(db: DbOrTx, orgId: string): Promise<{ id: string; path: string; name: string } | null> {
+async function readOrgRef(db: DbOrTx, orgId: string): Promise<OrgRef | null> {
   const rows = await db.select({ id: orgs.id, path: orgs.path, name: orgs.name }).from(orgs).where(eq(orgs.id, orgId)).limit(1);
   return rows[0] ?? null;
 }
