@@ -71,6 +71,12 @@ export async function importRows(req: FastifyRequest, opts: ImportRowsOptions): 
   return { rows, source: 'json' };
 }
 
+/** The headings an import reads (heading → field) from its columns (field → heading), plus other accepted headings. */
+export const headingsToFields = (columns: Record<string, string>, more: Record<string, string> = {}): Record<string, string> => ({
+  ...Object.fromEntries(Object.entries(columns).map(([field, heading]) => [heading, field])),
+  ...more,
+});
+
 /** Reads an optional string field of an import row (numbers become text; blank → null). */
 export function textOf(v: unknown): string | null {
   if (v === null || v === undefined) return null;

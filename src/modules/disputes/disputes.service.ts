@@ -9,7 +9,7 @@ import { authorize } from '../../kernel/auth/policy.js';
 import type { Action } from '../../kernel/auth/roles.js';
 import { isValidDate } from '../../kernel/calendar/index.js';
 import { fieldError, validation } from '../../kernel/http/errors.js';
-import { importRefused, textOf, type ImportRow } from '../../kernel/http/import-rows.js';
+import { headingsToFields, importRefused, textOf, type ImportRow } from '../../kernel/http/import-rows.js';
 import { arrayParam, inOrgs, type OrgScope, type Page } from '../../kernel/db/paging.js';
 import { importTemplate } from '../../kernel/documents/import-template.js';
 import { orgs } from '../../kernel/schema.js';
@@ -212,16 +212,6 @@ export async function updateDispute(ctx: ActorCtx, id: string, patch: DisputePat
 }
 
 /** Chinese column headers accepted in an .xlsx import. */
-export const DISPUTE_IMPORT_ALIASES: Record<string, string> = {
-  类别: 'kind',
-  立案日期: 'filedOn',
-  结果: 'outcome',
-  审结日期: 'closedOn',
-  关联申请查询码: 'trackingCode',
-  关联申请ID: 'applicationId',
-  案号: 'caseNo',
-  事由: 'subject',
-};
 
 /** Each field's column heading in the template (and in the errors). */
 export const DISPUTE_IMPORT_COLUMNS: Record<string, string> = {
@@ -234,6 +224,9 @@ export const DISPUTE_IMPORT_COLUMNS: Record<string, string> = {
   caseNo: '案号',
   subject: '事由',
 };
+
+/** The headings the import reads: the template's. */
+export const DISPUTE_IMPORT_ALIASES = headingsToFields(DISPUTE_IMPORT_COLUMNS);
 
 /** The import template of the 复议、诉讼 register. */
 export function disputeImportTemplate(): Promise<{ buffer: Buffer; fileName: string }> {

@@ -14,7 +14,7 @@ import { clockSnapshot, isValidDate } from '../../../kernel/calendar/index.js';
 import { snapshotColumns } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
 import { validation } from '../../../kernel/http/errors.js';
-import { importRefused, textOf, type ImportRow } from '../../../kernel/http/import-rows.js';
+import { headingsToFields, importRefused, textOf, type ImportRow } from '../../../kernel/http/import-rows.js';
 import { importTemplate } from '../../../kernel/documents/import-template.js';
 import { clocks } from '../../../kernel/schema.js';
 import { knownDay } from '../dates.js';
@@ -37,19 +37,21 @@ import { contentKey, newTrackingCode } from './rules.js';
 
 export const MAX_APPLICATION_IMPORT_ROWS = 20_000;
 
-/** Chinese headers accepted in the .xlsx. */
-export const APPLICATION_IMPORT_ALIASES: Record<string, string> = {
-  收到申请日期: 'receivedOn',
-  申请渠道: 'channel',
-  申请人类型: 'applicantType',
-  申请人: 'applicantName',
-  申请人姓名: 'applicantName',
-  申请内容: 'content',
-  答复日期: 'decidedOn',
-  办理结果: 'outcome',
-  负责公开的行政机关: 'holderAgency',
-  负责公开的行政机关联系方式: 'holderContact',
+/** Each field's column heading in the template (and in the errors). */
+export const APPLICATION_IMPORT_COLUMNS: Record<string, string> = {
+  receivedOn: '收到申请日期',
+  channel: '申请渠道',
+  applicantType: '申请人类型',
+  applicantName: '申请人',
+  content: '申请内容',
+  decidedOn: '答复日期',
+  outcome: '办理结果',
+  holderAgency: '负责公开的行政机关',
+  holderContact: '负责公开的行政机关联系方式',
 };
+
+/** Chinese headers accepted in the .xlsx: the template's, and 申请人姓名. */
+export const APPLICATION_IMPORT_ALIASES = headingsToFields(APPLICATION_IMPORT_COLUMNS, { 申请人姓名: 'applicantName' });
 
 const CHANNEL_BY = new Map<string, Channel>([...CHANNELS.map((c) => [c, c] as const), ...CHANNELS.map((c) => [CHANNEL_LABELS[c], c] as const)]);
 const APPLICANT_BY = new Map<string, ApplicantType>([
@@ -89,19 +91,6 @@ export function outcomeOfText(raw: string): OutcomeCode | null {
   const tail = bare.includes(':') ? bare.slice(bare.lastIndexOf(':') + 1).replace(/^[0-9]+[.、]/u, '') : bare;
   return OUTCOME_BY_TEXT.get(bare) ?? OUTCOME_BY_TEXT.get(tail) ?? null;
 }
-
-/** Each field's column heading in the template (and in the errors). */
-export const APPLICATION_IMPORT_COLUMNS: Record<string, string> = {
-  receivedOn: '收到申请日期',
-  channel: '申请渠道',
-  applicantType: '申请人类型',
-  applicantName: '申请人',
-  content: '申请内容',
-  decidedOn: '答复日期',
-  outcome: '办理结果',
-  holderAgency: '负责公开的行政机关',
-  holderContact: '负责公开的行政机关联系方式',
-};
 
 /** The outcomes as the template offers them: each one's short name (one per outcome, read back by `outcomeOfText`). */
 export const OUTCOME_TEMPLATE_LABELS = OUTCOMES.map((o) => o.shortLabel);
