@@ -28,7 +28,7 @@
  *      candidates (< 2 s), the longest event-loop block (perf_hooks.monitorEventLoopDelay, ≤ 100 ms);
  *    - generate: inspections from that (published) draw, k = min(5,000, candidates) (< 5 s), SQL
  *      statements counted;
- *    - import: a 14,629-row units .xlsx through POST /api/units/import and its confirm;
+ *    - import: a 14,629-row units .xlsx through POST /api/units/import (checked and written at once);
  *    - start: `node scripts/start.mjs` (npm start) on an existing data dir until GET /api/health
  *      answers 200, three times, median (< 2 s).
  *    The load average (os.loadavg) is printed before, after each part and at the end.
@@ -42,6 +42,7 @@
  *   BENCH_DRAW_CANDIDATES=100000  units in the draw bureau (all active: the draw's candidates)
  *   BENCH_KEEP_DB=1           with DATABASE_URL: keep the bench database (to EXPLAIN its queries afterwards)
  *   BENCH_ONLY=http,dashboard,tables,draw,generate,import,start   (default: all; generate runs the draw too)
+ *   BENCH_ENDPOINTS='inspection detail,units list'   (http part: only these endpoints; default all)
  *
  * Quick run: BENCH_SECONDS=2 BENCH_REPEATS=1 BENCH_UNITS_PER_ORG=500 BENCH_APPLICATIONS=20000 BENCH_DRAW_CANDIDATES=5000 BENCH_ORGS=10
  */
@@ -317,13 +318,20 @@ async function main(): Promise<boolean> {
       { name: 'dashboard', path: '/api/dashboard?page=1&pageSize=20' },
       { name: 'dashboard by state', path: '/api/dashboard?page=1&pageSize=20&state=overdue' },
     ];
+    const pick = (process.env.BENCH_ENDPOINTS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const p of pick)
+      if (!endpoints.some((e) => e.name === p)) throw new Error(`BENCH_ENDPOINTS: unknown endpoint "${p}" (${endpoints.map((e) => e.name).join(', ')})`);
+    const chosen = pick.length ? endpoints.filter((e) => pick.includes(e.name)) : endpoints;
     log(`  signed in as ${benchOrg.admin} (${benchOrg.name}); ${SECONDS} s per run, warm-up ${WARMUP_SECONDS} s, ${REPEATS} repeat(s)`);
     if (benchInspectionsError) log(`  (no inspections in the bench bureau: ${benchInspectionsError})`);
     return httpPart({
       appBase,
       client: bureau,
       pool,
-      endpoints,
+      endpoints: chosen,
       seconds: SECONDS,
       warmup: WARMUP_SECONDS,
       repeats: REPEATS,

@@ -75,8 +75,19 @@ const MS_PER_DAY = 86_400_000;
 /** Chinese weekday names indexed by `Date#getUTCDay()`. */
 export const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
 
+/**
+ * Memo of the two conversions below. Clocks walk day by day (a reply period, a rectification
+ * term), so the same few thousand dates are converted again and again on every detail page; the
+ * strings and day numbers are immutable and bounded, so a map that is emptied past a size is enough.
+ */
+const MEMO_LIMIT = 20_000;
+const epochDayOf = new Map<string, number>();
+const dateOfEpochDay = new Map<number, string>();
+
 /** Parses a `YYYY-MM-DD` string into a UTC epoch-day number; throws on malformed or impossible dates. */
 function toEpochDay(date: string): number {
+  const known = epochDayOf.get(date);
+  if (known !== undefined) return known;
   const m = DATE_RE.exec(date);
   if (!m) throw new InvalidDateError(`日期格式应为 YYYY-MM-DD：${String(date)}`);
   const y = Number(m[1]);
@@ -88,11 +99,19 @@ function toEpochDay(date: string): number {
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
     throw new InvalidDateError(`无效日期：${date}`);
   }
-  return ms / MS_PER_DAY;
+  const day = ms / MS_PER_DAY;
+  if (epochDayOf.size >= MEMO_LIMIT) epochDayOf.clear();
+  epochDayOf.set(date, day);
+  return day;
 }
 
 function fromEpochDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const known = dateOfEpochDay.get(day);
+  if (known !== undefined) return known;
+  const date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (dateOfEpochDay.size >= MEMO_LIMIT) dateOfEpochDay.clear();
+  dateOfEpochDay.set(day, date);
+  return date;
 }
 
 /** True for a well-formed, existing calendar date `YYYY-MM-DD`. */

@@ -4,12 +4,13 @@
  * first, apply the use case's change, record it, keep the clocks in step, answer the detail. Each use
  * case is a short closure over the locked row.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { inTx, type ActorCtx } from '../../kernel/context.js';
 import { recordEvent } from '../../kernel/audit/index.js';
 import type { Action } from '../../kernel/auth/roles.js';
 import type { WorkCalendar } from '../../kernel/calendar/index.js';
 import { loadWorkCalendar } from '../../kernel/calendar/store.js';
+import { statement } from '../../kernel/db/statements.js';
 import { conflict } from '../../kernel/http/errors.js';
 import { guardRecord } from '../../kernel/tenancy/index.js';
 import { statusOf } from './applications/clock.js';
@@ -25,8 +26,15 @@ import { disclosureApplications, type ApplicationRow } from './schema.js';
  * when only readable; locked `FOR UPDATE` on request.
  */
 export async function loadApplication(ctx: ActorCtx, id: string, action: Action, lock = false): Promise<{ a: ApplicationRow; orgPath: string }> {
-  const base = ctx.db.select().from(disclosureApplications).where(eq(disclosureApplications.id, id));
-  const [row] = lock ? await base.for('update') : await base;
+  const [row] = lock
+    ? await ctx.db.select().from(disclosureApplications).where(eq(disclosureApplications.id, id)).for('update')
+    : await statement(ctx.db, 'disclosure.application_by_id', (db, name) =>
+        db
+          .select()
+          .from(disclosureApplications)
+          .where(eq(disclosureApplications.id, sql.placeholder('id')))
+          .prepare(name),
+      ).execute({ id });
   const { orgPath, ...a } = await guardRecord(ctx, row, action, '政府信息公开申请');
   return { a, orgPath };
 }

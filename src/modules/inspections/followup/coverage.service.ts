@@ -5,8 +5,9 @@
  * the loop's rows through loop/core.service.ts only; the writes of this area (followup.service.ts)
  * answer with the loop's detail, so they live apart from what the detail reads.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.js';
+import { statement } from '../../../kernel/db/statements.js';
 import { addDays, computeClock, daysBetween, type ClockSpec } from '../../../kernel/calendar/index.js';
 import { syncClock } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
@@ -37,12 +38,22 @@ export interface Coverage {
 }
 
 export async function coverageOf(ctx: Ctx, r: InspectionRow): Promise<Coverage> {
-  const interviews = await ctx.db
-    .select()
-    .from(inspectionInterviews)
-    .where(eq(inspectionInterviews.inspectionId, r.id))
-    .orderBy(asc(inspectionInterviews.heldOn), asc(inspectionInterviews.createdAt));
-  const followUps = await ctx.db.select().from(inspections).where(eq(inspections.parentInspectionId, r.id)).orderBy(asc(inspections.code));
+  const interviews = await statement(ctx.db, 'inspections.interviews_of', (db, name) =>
+    db
+      .select()
+      .from(inspectionInterviews)
+      .where(eq(inspectionInterviews.inspectionId, sql.placeholder('id')))
+      .orderBy(asc(inspectionInterviews.heldOn), asc(inspectionInterviews.createdAt))
+      .prepare(name),
+  ).execute({ id: r.id });
+  const followUps = await statement(ctx.db, 'inspections.follow_ups_of', (db, name) =>
+    db
+      .select()
+      .from(inspections)
+      .where(eq(inspections.parentInspectionId, sql.placeholder('id')))
+      .orderBy(asc(inspections.code))
+      .prepare(name),
+  ).execute({ id: r.id });
   const referrals = await referralsOfSource(ctx, 'inspection', [r.id]);
   return { interviews, followUps, referrals };
 }
@@ -105,10 +116,20 @@ export async function followUpView(ctx: Ctx, r: InspectionRow, party: 'bureau' |
     }
   }
 
-  const [clockRow] = await ctx.db
-    .select()
-    .from(clocks)
-    .where(and(eq(clocks.orgId, r.orgId), eq(clocks.entityType, CLOCK_ENTITY), eq(clocks.entityId, r.id), eq(clocks.kind, CLOCK_KIND_COMMITMENT)));
+  const [clockRow] = await statement(ctx.db, 'inspections.commitment_clock', (db, name) =>
+    db
+      .select()
+      .from(clocks)
+      .where(
+        and(
+          eq(clocks.orgId, sql.placeholder('orgId')),
+          eq(clocks.entityType, CLOCK_ENTITY),
+          eq(clocks.entityId, sql.placeholder('id')),
+          eq(clocks.kind, CLOCK_KIND_COMMITMENT),
+        ),
+      )
+      .prepare(name),
+  ).execute({ orgId: r.orgId, id: r.id });
   let commitment: FollowUpPart['commitment'] = null;
   if (clockRow) {
     const k = computeClock(await loadWorkCalendar(ctx.db), clockRow.spec as ClockSpec, today);

@@ -5,7 +5,8 @@
  * documents, the notice and rectification clocks. Nothing here returns the detail (detail.service.ts
  * does), so every area may build on it.
  */
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { statement } from '../../../kernel/db/statements.js';
 import type { ActorCtx, Ctx } from '../../../kernel/context.js';
 import { computeClock, type ClockSpec, type WorkCalendar } from '../../../kernel/calendar/index.js';
 import { syncClock } from '../../../kernel/calendar/clocks.js';
@@ -62,8 +63,15 @@ export function assertTransition(row: InspectionRow, action: FlowActionName): vo
 
 /** The inspection if the actor may `action` on it: 404 outside the org tree, 403 when only readable. */
 export async function loadInspection(ctx: ActorCtx, id: string, action: 'inspection.read' | 'inspection.manage', lock = false): Promise<InspectionRow> {
-  const q = ctx.db.select().from(inspections).where(eq(inspections.id, id));
-  const [row] = lock ? await q.for('update') : await q;
+  const [row] = lock
+    ? await ctx.db.select().from(inspections).where(eq(inspections.id, id)).for('update')
+    : await statement(ctx.db, 'inspections.by_id', (db, name) =>
+        db
+          .select()
+          .from(inspections)
+          .where(eq(inspections.id, sql.placeholder('id')))
+          .prepare(name),
+      ).execute({ id });
   return guardRecord(ctx, row, action, '检查');
 }
 

@@ -9,6 +9,7 @@ import { hasAction } from '../../../kernel/auth/policy.js';
 import { computeClock } from '../../../kernel/calendar/index.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
 import { countAll, likeTerm } from '../../../kernel/db/paging.js';
+import { statement } from '../../../kernel/db/statements.js';
 import { getSetting } from '../../../kernel/settings.js';
 import { readableOrg } from '../../../kernel/tenancy/index.js';
 import { units } from '../../orgs/index.js';
@@ -84,21 +85,32 @@ async function listWhere(ctx: Ctx, base: SQL[], q: InspectionListQuery): Promise
 }
 
 async function detailOf(ctx: Ctx, r: InspectionRow, party: 'bureau' | 'unit' | null): Promise<InspectionDetail> {
-  const [unit] = await ctx.db.select({ name: units.name, address: units.address, contactName: units.contactName }).from(units).where(eq(units.id, r.unitId));
-  const [version] = await ctx.db
-    .select({ version: checklistVersions.version, name: checklists.name })
-    .from(checklistVersions)
-    .innerJoin(checklists, eq(checklists.id, checklistVersions.checklistId))
-    .where(eq(checklistVersions.id, r.checklistVersionId));
-  const entries = await ctx.db
-    .select()
-    .from(checklistVersionItems)
-    .where(eq(checklistVersionItems.versionId, r.checklistVersionId))
-    .orderBy(asc(checklistVersionItems.position));
+  const [head] = await statement(ctx.db, 'inspections.detail_head', (db, name) =>
+    db
+      .select({
+        unitName: units.name,
+        unitAddress: units.address,
+        version: checklistVersions.version,
+        checklistName: checklists.name,
+        drawCode: inspectionDraws.drawId,
+      })
+      .from(inspections)
+      .innerJoin(units, eq(units.id, inspections.unitId))
+      .leftJoin(checklistVersions, eq(checklistVersions.id, inspections.checklistVersionId))
+      .leftJoin(checklists, eq(checklists.id, checklistVersions.checklistId))
+      .leftJoin(inspectionDraws, eq(inspectionDraws.id, inspections.drawId))
+      .where(eq(inspections.id, sql.placeholder('id')))
+      .prepare(name),
+  ).execute({ id: r.id });
+  const entries = await statement(ctx.db, 'inspections.detail_entries', (db, name) =>
+    db
+      .select()
+      .from(checklistVersionItems)
+      .where(eq(checklistVersionItems.versionId, sql.placeholder('versionId')))
+      .orderBy(asc(checklistVersionItems.position))
+      .prepare(name),
+  ).execute({ versionId: r.checklistVersionId });
   const self = new Map(((r.selfInspection as SelfResult[] | null) ?? []).map((x) => [x.entryId, x]));
-  const draw = r.drawId
-    ? (await ctx.db.select({ drawId: inspectionDraws.drawId }).from(inspectionDraws).where(eq(inspectionDraws.id, r.drawId)))[0]
-    : undefined;
   const cal = await loadWorkCalendar(ctx.db);
   const n = await getSetting(ctx.db, r.orgId, 'inspectionNoticeDays');
   const { spec, latest, latestProvisional, latestProvisionalYears } = noticeClockSpec(cal, r, todayInChina(r.createdAt), n);
@@ -106,22 +118,32 @@ async function detailOf(ctx: Ctx, r: InspectionRow, party: 'bureau' | 'unit' | n
   const clock = computeClock(cal, spec, today);
   const record = r.record as OnSiteRecord | null;
   const onSite = new Map((record?.items ?? []).map((x) => [x.entryId, x]));
-  const notices = await ctx.db.select().from(inspectionNotices).where(eq(inspectionNotices.inspectionId, r.id)).orderBy(asc(inspectionNotices.seq));
-  const files = await ctx.db
-    .select({
-      id: inspectionFiles.id,
-      kind: inspectionFiles.kind,
-      entryId: inspectionFiles.entryId,
-      inspectorId: inspectionFiles.inspectorId,
-      signerName: inspectionFiles.signerName,
-      fileName: inspectionFiles.fileName,
-      mime: inspectionFiles.mime,
-      size: inspectionFiles.size,
-      sha256: inspectionFiles.sha256,
-    })
-    .from(inspectionFiles)
-    .where(eq(inspectionFiles.inspectionId, r.id))
-    .orderBy(asc(inspectionFiles.createdAt));
+  const notices = await statement(ctx.db, 'inspections.detail_notices', (db, name) =>
+    db
+      .select()
+      .from(inspectionNotices)
+      .where(eq(inspectionNotices.inspectionId, sql.placeholder('id')))
+      .orderBy(asc(inspectionNotices.seq))
+      .prepare(name),
+  ).execute({ id: r.id });
+  const files = await statement(ctx.db, 'inspections.detail_files', (db, name) =>
+    db
+      .select({
+        id: inspectionFiles.id,
+        kind: inspectionFiles.kind,
+        entryId: inspectionFiles.entryId,
+        inspectorId: inspectionFiles.inspectorId,
+        signerName: inspectionFiles.signerName,
+        fileName: inspectionFiles.fileName,
+        mime: inspectionFiles.mime,
+        size: inspectionFiles.size,
+        sha256: inspectionFiles.sha256,
+      })
+      .from(inspectionFiles)
+      .where(eq(inspectionFiles.inspectionId, sql.placeholder('id')))
+      .orderBy(asc(inspectionFiles.createdAt))
+      .prepare(name),
+  ).execute({ id: r.id });
   const team = r.team as InspectorSnapshot[];
   const recordClock = r.onSiteDate
     ? computeClock(cal, recordClockSpec(r.onSiteDate, await getSetting(ctx.db, r.orgId, 'inspectionRecordDays'), r.signedOn), today)
@@ -144,10 +166,10 @@ async function detailOf(ctx: Ctx, r: InspectionRow, party: 'bureau' | 'unit' | n
     published: !!r.publishedOn,
   };
   return {
-    ...presentSummary(r, unit?.name ?? r.unitId),
-    unitAddress: unit?.address ?? null,
-    drawCode: draw?.drawId ?? null,
-    checklist: { versionId: r.checklistVersionId, name: version?.name ?? null, version: version?.version ?? null },
+    ...presentSummary(r, head?.unitName ?? r.unitId),
+    unitAddress: head?.unitAddress ?? null,
+    drawCode: head?.drawCode ?? null,
+    checklist: { versionId: r.checklistVersionId, name: head?.checklistName ?? null, version: head?.version ?? null },
     notice: {
       requiredWorkingDays: n,
       latestDate: latest,
