@@ -453,7 +453,7 @@ export async function generatePart(opts: { client: Client; pool: pg.Pool; drawId
 }
 
 // ---------------------------------------------------------------------------------------------
-// import: a 14,629-row .xlsx of units, checked then confirmed
+// import: a 14,629-row .xlsx of units, checked and written in one request (all or nothing)
 
 export async function importPart(opts: { client: Client; rows: number; city: City }) {
   const { default: ExcelJS } = await import('exceljs');
@@ -476,7 +476,7 @@ export async function importPart(opts: { client: Client; rows: number; city: Cit
   const out: unknown = await wb.xlsx.writeBuffer();
   const file = Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
   const t0 = performance.now();
-  const preview = await opts.client.upload<{ batchId: string; totalRows: number; validRows: number; errors: unknown[] }>(
+  const imported = await opts.client.upload<{ created: number }>(
     '/api/units/import',
     'file',
     '检查对象名录.xlsx',
@@ -484,21 +484,11 @@ export async function importPart(opts: { client: Client; rows: number; city: Cit
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   );
   const t1 = performance.now();
-  const confirmed = await opts.client.ok<{ created: number }>('POST', `/api/units/import/${preview.batchId}/confirm`);
-  const t2 = performance.now();
-  const result = {
-    rows: opts.rows,
-    fileBytes: file.length,
-    validRows: preview.validRows,
-    errors: preview.errors.length,
-    created: confirmed.created,
-    previewMs: t1 - t0,
-    confirmMs: t2 - t1,
-  };
+  const result = { rows: opts.rows, fileBytes: file.length, created: imported.created, importMs: t1 - t0 };
   target({
     name: `import ${opts.rows.toLocaleString('en')} units (.xlsx)`,
     goal: '—',
-    measured: `${secs(t2 - t0)} (check ${secs(t1 - t0)}, confirm ${secs(t2 - t1)}; ${(file.length / 1024).toFixed(0)} KiB, ${confirmed.created} created)`,
+    measured: `${secs(t1 - t0)} (checked and written in one request, all or nothing; ${(file.length / 1024).toFixed(0)} KiB, ${imported.created} created)`,
     ratio: '—',
     verdict: 'INFO',
   });

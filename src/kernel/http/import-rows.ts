@@ -22,6 +22,17 @@ export interface ImportRowsOptions {
   fileSizeLimit?: number;
 }
 
+/** Why an upload is not taken as an .xlsx (by its name, then by its first bytes), or null. */
+function notXlsx(fileName: string, data: Buffer): string | null {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xls') || lower.endsWith('.et') || lower.endsWith('.csv')) {
+    return `不支持“${fileName}”的文件格式：请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）后再上传`;
+  }
+  if (!lower.endsWith('.xlsx')) return `只能上传 Excel（.xlsx）文件，“${fileName}”不是 .xlsx 文件`;
+  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) return `${INVALID_XLSX_MESSAGE}：“${fileName}”的内容不是 .xlsx 格式`;
+  return null;
+}
+
 function cellValue(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return v;
@@ -33,9 +44,8 @@ export async function importRows(req: FastifyRequest, opts: ImportRowsOptions): 
     if (!part) throw validation('请选择要上传的 .xlsx 文件', { file: '请选择要上传的 .xlsx 文件' });
     const data = await part.toBuffer();
     const fileName = part.filename || '未命名文件';
-    if (!fileName.toLowerCase().endsWith('.xlsx') || data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
-      throw new AppError('unsupported_media_type', `只能上传 Excel（.xlsx）文件，“${fileName}”不是 .xlsx 文件`);
-    }
+    const problem = notXlsx(fileName, data);
+    if (problem) throw new AppError('unsupported_media_type', problem);
     let sheet: Awaited<ReturnType<typeof readSheet>>;
     try {
       sheet = await readSheet(data, { maxRows: opts.maxRows });

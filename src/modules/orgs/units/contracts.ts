@@ -39,11 +39,19 @@ export const UnitListQuery = ListQuery.extend({
 });
 export type UnitListQuery = z.infer<typeof UnitListQuery>;
 
-export const ImportBatchParams = z.object({ batchId: z.uuid('批次 ID 格式不正确') });
-
-/** Columns of the unit spreadsheet (import template, import, export), in order. */
-export const UNIT_SHEET_HEADERS = ['单位名称', '统一社会信用代码', '单位类型', '所属行业', '地址', '联系人', '联系电话', '风险等级'] as const;
-export const UNIT_SHEET_REQUIRED = ['单位名称', '统一社会信用代码', '单位类型'] as const;
+/** Each field of a unit as the spreadsheet names it (import template, import errors, export), in column order. */
+export const UNIT_IMPORT_COLUMNS = {
+  name: '单位名称',
+  creditCode: '统一社会信用代码',
+  type: '单位类型',
+  industry: '所属行业',
+  address: '地址',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  riskTier: '风险等级',
+} as const satisfies Record<keyof UnitInput, string>;
+/** The spreadsheet's column headings, in order. */
+export const UNIT_SHEET_HEADERS = Object.values(UNIT_IMPORT_COLUMNS);
 
 // ---- responses ----
 
@@ -77,26 +85,6 @@ export const UnitDetail = UnitView.extend({ orgName: z.string() });
 export type UnitDetail = z.infer<typeof UnitDetail>;
 export const UnitsPage = paged(UnitView);
 
-/** A problem of one cell (or row) of an uploaded spreadsheet. */
-export const UnitImportError = z.object({
-  /** Row number in the spreadsheet (the header is row 1). */
-  row: z.number().int(),
-  /** The Chinese column header, or '' for a problem with the whole row. */
-  column: z.string(),
-  value: z.string().nullable(),
-  reason: z.string(),
-});
-export type UnitImportError = z.infer<typeof UnitImportError>;
-
-/** Step 1 of an import: the rows checked, the valid ones kept in a pending batch. */
-export const UnitImportPreview = z.object({
-  batchId: z.string(),
-  fileName: z.string(),
-  totalRows: z.number().int(),
-  validRows: z.number().int(),
-  errors: z.array(UnitImportError),
-});
-export type UnitImportPreview = z.infer<typeof UnitImportPreview>;
-
-/** Step 2: how many units the batch created. */
-export const UnitImportConfirmed = z.object({ created: z.number().int() });
+/** An import: every row went in (all or nothing; a refused import names each problem by row and column). */
+export const UnitImportResult = z.object({ created: z.number().int() });
+export type UnitImportResult = z.infer<typeof UnitImportResult>;

@@ -1,25 +1,18 @@
 /**
  * HTTP surface of the regulated-unit directory (检查对象名录库, /api/units): list, read, create, update,
- * the spreadsheet import (upload → check → confirm) and export. Thin: validate → authorise → one service call.
+ * the import (the filled .xlsx template or a JSON array; all or nothing) and export. Thin: validate → authorise → one service call.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authed, sendFile, XLSX_TYPE } from '../../../kernel/http/context.js';
 import { fileResponse } from '../../../kernel/http/responses.js';
-import { singleUpload } from '../../../kernel/http/upload.js';
+import { importRows } from '../../../kernel/http/import-rows.js';
 import { IdParams } from '../contracts.js';
-import {
-  ImportBatchParams,
-  UnitDetail,
-  UnitImportConfirmed,
-  UnitImportPreview,
-  UnitInput,
-  UnitListQuery,
-  UnitPatch,
-  UnitsPage,
-  UnitView,
-} from './contracts.js';
-import { confirmUnitImport, exportUnits, notXlsxMessage, previewUnitImport, unitImportTemplate } from './import.service.js';
+import { UnitDetail, UnitImportResult, UnitInput, UnitListQuery, UnitPatch, UnitsPage, UnitView } from './contracts.js';
+import { exportUnits, importUnits, MAX_UNIT_IMPORT_ROWS, UNIT_IMPORT_ALIASES, unitImportTemplate } from './import.service.js';
 import { createUnit, getUnit, listUnits, updateUnit } from './units.service.js';
+
+/** An import of 20,000 rows, as JSON or .xlsx, is above the app-wide limits. */
+const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
 export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['检查对象'];
@@ -45,7 +38,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/units/import-template.xlsx',
-    { schema: { tags, summary: '下载检查对象导入模板（.xlsx）', response: { 200: fileResponse('检查对象导入模板（.xlsx）') } } },
+    { schema: { tags, summary: '下载检查对象导入模板（.xlsx，中文表头、可选值与填写说明）', response: { 200: fileResponse('检查对象导入模板（.xlsx）') } } },
     async (req, reply) => {
       authed(req, 'unit.read');
       const { buffer, fileName } = await unitImportTemplate();
@@ -54,17 +47,15 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/units/import',
-    { schema: { tags, summary: '上传 .xlsx 并检查（第一步，不写入名录）', consumes: ['multipart/form-data'], response: { 200: UnitImportPreview } } },
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: { tags, summary: '导入检查对象（填好的 .xlsx 模板或 JSON 数组；全部成功或全部不写入）', response: { 200: UnitImportResult } },
+    },
     async (req) => {
       const ctx = authed(req, 'unit.write');
-      const file = await singleUpload(req, { what: 'Excel（.xlsx）文件', accept: ['application/zip'], typeMessage: notXlsxMessage });
-      return previewUnitImport(ctx, file);
+      const { rows, fileName } = await importRows(req, { maxRows: MAX_UNIT_IMPORT_ROWS, aliases: UNIT_IMPORT_ALIASES, fileSizeLimit: IMPORT_BODY_LIMIT });
+      return importUnits(ctx, rows, fileName);
     },
-  );
-  app.post(
-    '/api/units/import/:batchId/confirm',
-    { schema: { tags, summary: '确认导入（第二步，写入有效行）', params: ImportBatchParams, response: { 200: UnitImportConfirmed } } },
-    async (req) => confirmUnitImport(authed(req, 'unit.write'), req.params.batchId),
   );
   app.get(
     '/api/units/:id',

@@ -4,7 +4,7 @@
  * query (the list, the pickers, each detail) here, once.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UnitDetail, UnitImportPreview, UnitInput, UnitPatch, UnitView } from '@server/modules/orgs/units/contracts';
+import type { UnitDetail, UnitImportResult, UnitInput, UnitPatch, UnitView } from '@server/modules/orgs/units/contracts';
 import { api } from '../../api/client';
 
 export const UNITS_URL = '/api/units';
@@ -27,16 +27,11 @@ export function useSaveUnit() {
   });
 }
 
-/** Step 1 of an import: upload the .xlsx, get every bad row back; nothing is written to the directory yet. */
-export function useUploadUnits() {
-  return useMutation({ mutationFn: (file: File) => api.upload<UnitImportPreview>(`${UNITS_URL}/import`, file, file.name) });
-}
-
-/** Step 2: import the batch's valid rows; the directory reloads. */
-export function useConfirmImport() {
+/** Imports the filled .xlsx template, all or nothing; the directory reloads. */
+export function useImportUnits() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (batchId: string) => api.post<{ created: number }>(`${UNITS_URL}/import/${batchId}/confirm`),
+    mutationFn: (file: File) => api.upload<UnitImportResult>(`${UNITS_URL}/import`, file, file.name),
     onSuccess: () => void qc.invalidateQueries({ queryKey: unitKeys.all }),
   });
 }
