@@ -2,8 +2,9 @@
  * (issue 13 §1) A work list per role, at 1440×900. The admin notifies an ad-hoc inspection of the
  * demo archivist's unit; her 工作台 then lists its 自查表 with its due date in 工作日, only items of her
  * own unit, and the row opens her own inspection page. The inspector's list holds only inspections
- * of teams he is on; the leader has a 待我审批 section whose items open their record. No row shows a
- * bare "天" without its unit.
+ * of teams he is on; 法制科 sees its 待我公开 and asks for an extension of an application's reply
+ * period; the leader finds the request in 待我审批, opens it and approves it. No row shows a bare "天"
+ * without its unit.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -103,24 +104,82 @@ export async function run({ page, baseUrl, state, log }: FlowContext): Promise<v
   await shot(page, 'inspector-dashboard');
   await signOut(page);
 
+  // ---- The desk (法制科) asks for an extension of an open application; its 待我公开 lists what it must publish ----
+  const legal = account('legal');
+  await signIn(page, baseUrl, legal.username, legal.password);
+  http = api(page.request, baseUrl);
+  const open = await http.get<{ items: { id: string; trackingCode: string; status: string }[] }>('/api/disclosure/applications?status=processing&pageSize=100');
+  let asked: { id: string; trackingCode: string } | null = null;
+  for (const x of open.items) {
+    const d = await http.get<{ allowedActions: string[] }>(`/api/disclosure/applications/${x.id}`);
+    if (d.allowedActions.includes('extensionRequest')) {
+      asked = x;
+      break;
+    }
+  }
+  assert(asked, 'an open application the desk may ask to extend');
+  await openDashboard(page);
+  const pubs = (await http.get<{ publications: { label: string }[] }>('/api/dashboard')).publications;
+  if (pubs.length)
+    await seeText(await see(page.getByTestId('dashboard-publications'), 'the 待我公开 section'), new RegExp(pubs[0]!.label.slice(0, 10)), 'its first item');
+  log(`legal: ${pubs.length} to publish`);
+  await shot(page, 'legal-dashboard');
+  await page.goto(`${baseUrl}/disclosure/applications/${asked.id}`);
+  await page.getByTestId('action-extension-request').click();
+  const form = await see(page.getByTestId('extension-request-form'), 'the extension request form');
+  await form.getByLabel('报请延长（工作日）').fill('10');
+  await form.getByLabel('延期理由').fill('需调取库房档案逐卷核对（浏览器测试）');
+  await page.getByRole('button', { name: '报请批准' }).click();
+  await seeText(page.getByTestId('extension-request-pending'), /等待政府信息公开工作机构负责人批准/, 'the request waiting');
+  await signOut(page);
+
+  // ---- The county bureau below registers an application received three weeks ago ----
+  const countyAdmin = account('county.admin');
+  await signIn(page, baseUrl, countyAdmin.username, countyAdmin.password);
+  await api(page.request, baseUrl).send('POST', '/api/disclosure/applications', {
+    channel: 'in_person',
+    receivedOn: plus(today, -21),
+    applicantType: 'natural',
+    applicantName: '县局来访申请人',
+    content: '本县 2020 年档案移交目录（浏览器测试）',
+  });
+  await signOut(page);
+
   // ---- The leader: 待我审批, each item opening its record ----
   const leader = account('leader');
   await signIn(page, baseUrl, leader.username, leader.password);
   http = api(page.request, baseUrl);
   await openDashboard(page);
   const card = await see(page.getByTestId('dashboard-approvals'), 'the 待我审批 section');
+  await seeText(card, new RegExp(asked.trackingCode), 'the desk’s request for extension');
   // the county bureau below the leader's org, with its lateness
   const below = await see(page.getByTestId('dashboard-below'), 'the 下级机构期限情况 section');
   await seeText(below, /区档案局/, 'the county bureau below');
+  await below.getByTestId('dashboard-below-org').first().click();
+  const drawer = await see(page.getByTestId('dashboard-below-drawer'), 'the county bureau’s open items');
+  await seeText(drawer, /县局来访申请人/, 'the county’s application with its clock');
+  await seeText(drawer, /(剩余|逾期) \d+ 个工作日|今日到期/, 'its days, in 工作日');
+  await shot(page, 'leader-below');
+  await page.keyboard.press('Escape');
   const approvals = (await http.get<Dash>('/api/dashboard')).approvals;
   log(`leader: ${approvals.length} awaiting approval`);
   await shot(page, 'leader-dashboard');
-  if (approvals.length) {
-    await seeText(card, new RegExp(approvals[0]!.label), 'the first item awaiting approval');
-    await card.getByRole('link', { name: approvals[0]!.label }).click();
+  const ext = approvals.find((x) => x.label.includes(asked.trackingCode));
+  assert(ext, `the request for ${asked.trackingCode} awaits the leader's approval`);
+  await card.getByRole('link', { name: ext.label }).click();
+  await page.waitForURL(`**/disclosure/applications/${asked.id}`);
+  await page.getByTestId('action-extension-decision').click();
+  await see(page.getByTestId('extension-decision-form'), 'the decision form');
+  await page
+    .getByRole('button', { name: '确 定' })
+    .or(page.getByRole('button', { name: '确定' }))
+    .click();
+  await seeText(page.getByTestId('application-detail'), /延长[\s\S]*10 个工作日/, 'the extension on the application');
+  await openDashboard(page);
+  const report = (await http.get<Dash>('/api/dashboard')).approvals.find((x) => x.entityType === 'disclosureAnnualReport');
+  if (report) {
+    await page.getByTestId('dashboard-approvals').getByRole('link', { name: report.label }).click();
     await page.waitForURL('**/disclosure/annual-reports');
-  } else {
-    await seeText(card, /暂无待我审批的事项/, 'the empty 待我审批');
   }
   const bare = await page
     .getByTestId('dashboard-table')

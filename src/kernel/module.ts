@@ -31,6 +31,30 @@ export interface DueKind {
    * archivist sees the rectification deadlines of its own unit's inspections). Default: none.
    */
   visibleWithout?: (ctx: ActorCtx, entityIds: string[]) => Promise<Set<string>>;
+  /** A publication deadline (公开): its open items are also listed in 待我公开 for those who may read them. */
+  publication?: boolean;
+}
+
+/**
+ * Something waiting for the actor that is not (only) a clock of their own: a request for their
+ * approval (待我审批) or something they must publish (待我公开), derived from the records by the
+ * module that owns them.
+ */
+export interface AwaitingItem {
+  list: 'approval' | 'publication';
+  /** What kind of act, in Chinese (批准延长答复期限, 发布年度报告 …). */
+  kindLabel: string;
+  /** The record, in people's words. */
+  label: string;
+  /** The record it names, as the dashboard links it. */
+  entityType: string;
+  entityId: string;
+  /** The day it is due. */
+  due: string;
+  /** How `due` counts: working days (工作日) or calendar days (自然日). */
+  unit: 'working' | 'calendar';
+  /** The rule behind the date. */
+  basis: string;
 }
 
 const stepsOnDay = new WeakMap<object, Map<string, number>>();
@@ -85,6 +109,8 @@ export interface ModuleDescriptor {
   calendarHooks?: readonly CalendarChangeHook[];
   /** Its demo data. */
   demo?: DemoStep;
+  /** What awaits the actor's approval or publication in its records (工作台 待我审批, 待我公开). */
+  awaiting?: (ctx: ActorCtx) => Promise<AwaitingItem[]>;
 }
 
 let installed: readonly ModuleDescriptor[] = [];
@@ -129,6 +155,13 @@ export function dueKind(kind: string): DueKind | undefined {
 /** Every clock kind the modules declare, by name. */
 export function allDueKinds(): ReadonlyMap<string, DueKind> {
   return dueKinds;
+}
+
+/** What awaits the actor in every module's records, in module order. */
+export async function awaitingItems(ctx: ActorCtx): Promise<AwaitingItem[]> {
+  const out: AwaitingItem[] = [];
+  for (const m of installed) if (m.awaiting) out.push(...(await m.awaiting(ctx)));
+  return out;
 }
 
 /** Every module's calendar hooks, in module order. */

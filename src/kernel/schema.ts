@@ -34,6 +34,8 @@ export const users = pgTable(
     unitId: uuid('unit_id'),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
+    /** 联系电话 (fixed line with area code, or mobile): printed in the 附注 of the letters the user issues. */
+    telephone: text('telephone'),
     passwordHash: text('password_hash').notNull(),
     roles: text('roles').array().notNull(),
     status: text('status').notNull().default('active'), // active | disabled

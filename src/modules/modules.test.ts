@@ -86,6 +86,7 @@ describe('the modules compose the kernel registries', () => {
       'loginLockMinutes',
       'loginLockMaxMinutes',
       'certificateWarnDays',
+      'officeTelephone',
       'drawRecentMonths',
       'drawRecentKeepHighRisk',
       'drawRecentKeepComplained',

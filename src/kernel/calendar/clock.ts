@@ -151,7 +151,7 @@ function validate(spec: ClockSpec, today: string): void {
 /**
  * Days from `ref` to `due` in the clock's unit (see {@link ClockResult.daysLeft}).
  */
-function daysLeftFrom(cal: WorkCalendar, unit: PeriodUnit, ref: string, due: string): number {
+export function daysLeftFrom(cal: WorkCalendar, unit: PeriodUnit, ref: string, due: string): number {
   if (unit === 'calendar') return daysBetween(ref, due);
   if (ref <= due) return workingDaysBetween(cal, ref, due);
   // Late: working days in (due, ref]; a non-working `ref` already belongs to the next working day.

@@ -8,6 +8,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import JSZip from 'jszip';
 import {
   GBT9704_LAYOUT,
+  contactNote,
   displayWidth,
   formatChineseDate,
   formatDocNumber,
@@ -15,8 +16,10 @@ import {
   normalizeDocNumber,
   renderOfficialDocx,
   toChineseNumeral,
+  type Block,
   type OfficialDocument,
 } from './index.js';
+import { letterLayout } from './test-letter.js';
 
 // ------------------------------------------------------------------------------------------
 // Small XML helpers (the parts are machine-written by docx, so regular expressions suffice)
@@ -446,6 +449,211 @@ describe('renderOfficialDocx (GB/T 9704-2012)', () => {
     ] as [OfficialDocument, RegExp][])('rejects invalid input %#', async (doc, message) => {
       await expect(renderOfficialDocx(doc)).rejects.toThrow(message);
     });
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+// Formats, the sealed layout and the 附注
+// ------------------------------------------------------------------------------------------
+
+interface Rendered {
+  documentXml: string;
+  stylesXml: string;
+  paragraphs: { style: string | undefined; text: string; xml: string }[];
+  /** The footer part of each footerReference type (default, even, first). */
+  footers: Record<string, string>;
+}
+
+async function rendered(doc: OfficialDocument): Promise<Rendered> {
+  const z = await JSZip.loadAsync(await renderOfficialDocx(doc));
+  const read = async (path: string): Promise<string> => (await z.file(path)?.async('string')) ?? '';
+  const documentXml = await read('word/document.xml');
+  const relsXml = await read('word/_rels/document.xml.rels');
+  const footers: Record<string, string> = {};
+  for (const m of documentXml.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)) {
+    const target =
+      new RegExp(`<Relationship[^>]*Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(relsXml)?.[1] ??
+      new RegExp(`<Relationship[^>]*Target="([^"]+)"[^>]*Id="${m[2]}"`).exec(relsXml)?.[1];
+    footers[m[1] ?? ''] = await read(`word/${target}`);
+  }
+  return { documentXml, stylesXml: await read('word/styles.xml'), paragraphs: paragraphs(documentXml), footers };
+}
+
+const CHAR_TW = 8844 / 28;
+/** Right indent of a paragraph in characters. */
+const rightChars = (xml: string | undefined): number => Number(attrs(xml ?? '', 'w:ind')?.['w:right'] ?? 0) / CHAR_TW;
+const keepsWithNext = (xml: string | undefined): boolean => /<w:keepNext\/>/.test(xml ?? '');
+
+const CONTACT = { name: '王五', telephone: '0931-1234567' };
+const letterDoc: OfficialDocument = {
+  issuer: '兰台市档案局',
+  docNumber: '兰档函[2025]7号',
+  title: '政府信息公开申请答复书',
+  recipient: '张三',
+  blocks: [
+    { kind: 'paragraph', text: '你于2025年3月1日提出的政府信息公开申请收悉。' },
+    { kind: 'paragraph', text: '特此告知。' },
+  ],
+  signature: '兰台市档案局',
+  date: '2025-03-04',
+  note: contactNote(CONTACT),
+};
+
+describe('contactNote', () => {
+  it.each([
+    [{ name: '王五', telephone: '0931-1234567' }, '联系人：王五，联系电话：0931-1234567'],
+    [{ name: ' 王五 ', telephone: '13912345678' }, '联系人：王五，联系电话：13912345678'],
+    [{ name: '王五', telephone: null }, '联系人：王五'],
+  ])('%j → %s', (contact, expected) => {
+    expect(contactNote(contact)).toBe(expected);
+  });
+});
+
+describe('formats, the sealed layout and the 附注', () => {
+  // 署名 兰台市档案局 (6) over 日期 2025年3月4日 (6); 兰台市城关区档案局 (9) is wider than the date.
+  it.each([
+    { format: 'document', sealed: false, signature: '兰台市档案局', blanks: 1, sigRight: 4, dateRight: 2 },
+    { format: 'document', sealed: true, signature: '兰台市档案局', blanks: 2, sigRight: 4, dateRight: 4 },
+    { format: 'letter', sealed: false, signature: '兰台市档案局', blanks: 1, sigRight: 4, dateRight: 2 },
+    { format: 'letter', sealed: true, signature: '兰台市档案局', blanks: 2, sigRight: 4, dateRight: 4 },
+    { format: 'letter', sealed: true, signature: '兰台市城关区档案局', blanks: 2, sigRight: 2.5, dateRight: 4 },
+    { format: 'document', sealed: true, signature: '中华人民共和国兰台市城关区人民政府办公室档案科', blanks: 2, sigRight: 0, dateRight: 4 },
+  ] as const)('$format, sealed $sealed, 署名 $signature: body, $blanks blank line(s), 署名, 日期, 附注', async (c) => {
+    const r = await rendered({ ...letterDoc, format: c.format, sealed: c.sealed, signature: c.signature });
+    const ps = r.paragraphs;
+    const s = ps.findIndex((p) => p.style === 'GwSignature');
+    const last = s - c.blanks - 1;
+    expect(ps[last]).toMatchObject({ style: 'Normal', text: '特此告知。' });
+    for (let i = last + 1; i < s; i++) expect(ps[i]?.text).toBe('');
+    expect(ps[s]?.text).toBe(c.signature);
+    expect(ps[s + 1]).toMatchObject({ style: 'GwDate', text: '2025年3月4日' });
+    // 附注 on the line after the date, the last paragraph: 左空二字, in full-width parentheses.
+    expect(ps[s + 2]).toMatchObject({ style: 'GwNote', text: '（联系人：王五，联系电话：0931-1234567）' });
+    expect(ps).toHaveLength(s + 3);
+
+    expect(rightChars(ps[s]?.xml)).toBeCloseTo(c.sigRight, 2);
+    expect(rightChars(ps[s + 1]?.xml)).toBeCloseTo(c.dateRight, 2);
+    const ws = displayWidth(c.signature);
+    const wd = displayWidth('2025年3月4日');
+    if (c.sealed && c.sigRight > 0) {
+      // 以成文日期为准居中编排发文机关署名: the same centre column.
+      expect(28 - c.sigRight - ws / 2).toBeCloseTo(28 - c.dateRight - wd / 2, 2);
+    }
+    if (!c.sealed) expect(28 - c.dateRight - wd - (28 - c.sigRight - ws)).toBeCloseTo(2, 2);
+
+    // Sealed: the end of the body, the seal's clear lines, the 署名 and the date stay on one page.
+    expect(keepsWithNext(ps[last]?.xml)).toBe(c.sealed);
+    for (let i = last + 1; i < s; i++) expect(keepsWithNext(ps[i]?.xml)).toBe(c.sealed);
+    expect(keepsWithNext(ps[s + 1]?.xml)).toBe(true); // the date with its 附注
+    expect(keepsWithNext(ps[s + 2]?.xml)).toBe(false);
+  });
+
+  it('defines the 附注 style: 仿宋 body size, left-aligned, first line indented two characters', async () => {
+    const { stylesXml } = await rendered(letterDoc);
+    const note = style(stylesXml, 'GwNote');
+    expect(attrs(note, 'w:basedOn')).toEqual({ 'w:val': 'Normal' });
+    expect(attrs(note, 'w:jc')).toEqual({ 'w:val': 'left' });
+    expect(attrs(note, 'w:ind')).toMatchObject({ 'w:firstLineChars': '200' });
+  });
+
+  it.each([
+    ['联系人：王五', '（联系人：王五）'],
+    ['(联系人：王五)', '（联系人：王五）'],
+    ['（联系人：王五，\n联系电话：0931-1234567）', '（联系人：王五，联系电话：0931-1234567）'],
+    ['联系人：王五\n联系电话：0931-1234567', '（联系人：王五；联系电话：0931-1234567）'],
+  ])('writes the 附注 %j as %s', async (note, expected) => {
+    const { paragraphs: ps } = await rendered({ ...letterDoc, note });
+    expect(ps.find((p) => p.style === 'GwNote')?.text).toBe(expected);
+  });
+
+  it('puts the 附注 after the body when there is no signature or date', async () => {
+    const { paragraphs: ps } = await rendered({ title: '情况说明', blocks: [{ kind: 'paragraph', text: '正文。' }], note: '联系人：王五' });
+    expect(ps.slice(-2).map((p) => [p.style, p.text])).toEqual([
+      ['Normal', '正文。'],
+      ['GwNote', '（联系人：王五）'],
+    ]);
+  });
+
+  it.each([
+    ['a table', [{ kind: 'table', columns: ['项目', '内容'], rows: [['约谈地点', '第一会议室']] }] as Block[]],
+    ['attachments', [{ kind: 'paragraph', text: '正文。' }] as Block[]],
+  ])('keeps the end of the body with the seal when it ends with %s', async (what, blocks) => {
+    const attachments = what === 'attachments' ? ['整改事项清单'] : [];
+    const { documentXml, paragraphs: ps } = await rendered({ ...letterDoc, blocks, attachments, sealed: true, note: '' });
+    const s = ps.findIndex((p) => p.style === 'GwSignature');
+    // Every paragraph between the 主送机关 and the 署名 outside the table (its rows are checked below).
+    const between = ps.slice(ps.findIndex((x) => x.style === 'GwRecipient') + 1, s).filter((p) => p.style !== 'GwTableText');
+    for (const p of between) expect(keepsWithNext(p.xml), p.text).toBe(true);
+    if (what === 'a table') {
+      const rows = [...documentXml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+      expect(keepsWithNext(rows.at(-1))).toBe(true);
+      expect(keepsWithNext(rows[0])).toBe(false);
+    } else {
+      expect(ps.find((p) => p.style === 'GwAttachment')?.text).toBe('附件：整改事项清单');
+    }
+    expect(ps.some((p) => p.style === 'GwNote')).toBe(false);
+  });
+
+  it('信函格式: the full name over a red double line 170 mm long, 发文字号 flush right under it, the title two lines below', async () => {
+    const { paragraphs: ps, documentXml } = await rendered({ ...letterDoc, format: 'letter', sealed: true });
+    expect(ps[0]).toMatchObject({ style: 'GwIssuer', text: '兰台市档案局' });
+    expect(attrs(ps[0]?.xml ?? '', 'w:bottom')).toMatchObject({ 'w:val': 'thickThinSmallGap', 'w:color': 'FF0000', 'w:space': '11' });
+    expect(attrs(ps[0]?.xml ?? '', 'w:spacing')).toMatchObject({ 'w:before': '0' });
+    // 7 mm beyond the 156 mm text block on each side: 170 mm.
+    const ind = attrs(ps[0]?.xml ?? '', 'w:ind') ?? {};
+    expect(Number(ind['w:left'])).toBe(-GBT9704_LAYOUT.letterRuleOverhang);
+    expect(Number(ind['w:right'])).toBe(-GBT9704_LAYOUT.letterRuleOverhang);
+    expect(((8844 + 2 * GBT9704_LAYOUT.letterRuleOverhang) * 25.4) / 1440).toBeCloseTo(170, 0);
+    expect(ps[1]).toMatchObject({ style: 'GwDocNumber', text: '兰档函〔2025〕7号' });
+    expect(attrs(ps[1]?.xml ?? '', 'w:jc')).toEqual({ 'w:val': 'right' });
+    expect(attrs(ps[1]?.xml ?? '', 'w:bottom')).toBeUndefined();
+    expect(ps[2]?.text).toBe('');
+    expect(ps[3]?.text).toBe('');
+    expect(ps[4]).toMatchObject({ style: 'Title', text: '政府信息公开申请答复书' });
+    expect(ps[5]?.text).toBe('');
+    expect(ps[6]).toMatchObject({ style: 'GwRecipient', text: '张三：' });
+    expect(documentXml).toContain('<w:titlePg/>');
+  });
+
+  it('信函格式: no page number on the first page, whose footer is the lower red double line 20 mm above the edge; numbers from page 2 where 文件格式 puts them', async () => {
+    const { documentXml, footers } = await rendered({ ...letterDoc, format: 'letter' });
+    expect(Object.keys(footers).sort()).toEqual(['default', 'even', 'first']);
+    const first = footers.first ?? '';
+    expect(first).not.toContain('PAGE');
+    expect(attrs(first, 'w:top')).toMatchObject({ 'w:val': 'thinThickSmallGap', 'w:color': 'FF0000' });
+    expect(Number(attrs(first, 'w:ind')?.['w:left'])).toBe(-GBT9704_LAYOUT.letterRuleOverhang);
+    const footer = Number(attrs(documentXml, 'w:pgMar')?.['w:footer']);
+    expect(footer).toBe(GBT9704_LAYOUT.letterFooterDistance);
+    expect((footer * 25.4) / 1440).toBeCloseTo(20, 1);
+    for (const f of [footers.default, footers.even]) {
+      expect(f).toContain('PAGE');
+      // Raised by the difference, so the numbers sit 25 mm up as in 文件格式.
+      expect(Number(attrs(f ?? '', 'w:spacing')?.['w:after']) + footer).toBe(GBT9704_LAYOUT.footerDistance);
+    }
+  });
+
+  it('文件格式 keeps its 版头 and page numbers on every page', async () => {
+    const { paragraphs: ps, documentXml, footers } = await rendered({ ...letterDoc, format: 'document', sealed: true });
+    expect(attrs(ps[0]?.xml ?? '', 'w:spacing')?.['w:before']).toBe(String(mmToTwips(35)));
+    expect(ps[3]).toMatchObject({ style: 'GwDocNumber', text: '兰档函〔2025〕7号' });
+    expect(attrs(ps[3]?.xml ?? '', 'w:bottom')).toMatchObject({ 'w:val': 'single', 'w:color': 'FF0000' });
+    expect(documentXml).not.toContain('<w:titlePg/>');
+    expect(Object.keys(footers).sort()).toEqual(['default', 'even']);
+    expect(attrs(documentXml, 'w:pgMar')?.['w:footer']).toBe(String(GBT9704_LAYOUT.footerDistance));
+  });
+
+  it.each([
+    ['document', false, undefined],
+    ['document', true, '联系人：王五'],
+    ['letter', false, '联系人：王五'],
+    ['letter', true, undefined],
+  ] as const)('the API tests’ reader (test-letter.ts) finds format %s, sealed %s, 附注 %s', async (format, sealed, note) => {
+    const doc: OfficialDocument = { ...letterDoc, format, sealed, note: note ?? '' };
+    expect(await letterLayout(await renderOfficialDocx(doc))).toEqual({ format, sealed, note: note ? `（${note}）` : null });
+  });
+
+  it('refuses 信函格式 without the issuer’s name', async () => {
+    await expect(renderOfficialDocx({ ...letterDoc, issuer: undefined, format: 'letter' })).rejects.toThrow(/信函格式须有发文机关标志/);
   });
 });
 

@@ -28,6 +28,12 @@
  *
  * The word processor substitutes a font the reader does not have; the font table names the usual
  * fallbacks (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体) as `w:altName`.
+ *
+ * Two formats ({@link DocumentFormat}): 文件格式 (§7, the default) and 信函格式 (§10.1: the issuer's
+ * full name between red double lines, 发文字号 at the right under the upper line, no page number on
+ * the first page). Either may be sealed (§7.3.5.1, {@link OfficialDocument.sealed}) and carry a 附注
+ * (§7.3.6, {@link OfficialDocument.note}). 纪要格式 (§10.2) is not offered: nothing the platform
+ * issues is a 纪要 (an interview record is signed by both sides and sealed, so it is a 文件).
  */
 import JSZip from 'jszip';
 import { isWideChar } from './text.js';
@@ -87,6 +93,18 @@ const PAGE_NUMBER_SIZE_PT = 14;
 const FOOTER_DISTANCE = mmToTwips(25); // 1417
 const HEADER_DISTANCE = mmToTwips(15); // 850
 const RED = 'FF0000';
+/** 信函格式: the red double lines are 170 mm long, centred: 7 mm beyond the text block on each side. */
+const LETTER_RULE_OVERHANG = mmToTwips((170 - 156) / 2); // 397
+/** 信函格式: the lower double line of the first page lies 20 mm above the bottom edge (the first page's footer). */
+const LETTER_FOOTER_DISTANCE = mmToTwips(20); // 1134
+/** 信函格式: the upper double line 4 mm under the 发文机关标志 (border space in points). */
+const LETTER_RULE_SPACE_PT = Math.round((4 / 25.4) * 72); // 11
+/** Width of a red double line in eighths of a point (the two lines and the gap). */
+const LETTER_RULE_SIZE = 18;
+/** Characters left clear at the right of a sealed document's 成文日期 (右空四字). */
+const SEALED_DATE_RIGHT = 4;
+/** Blank lines between the body and the 发文机关署名 of a sealed document: the upper half of the seal. */
+const SEAL_LINES_ABOVE = 2;
 
 /** Geometry of the rendered page, exported for callers and tests. All lengths in twips. */
 export const GBT9704_LAYOUT = Object.freeze({
@@ -105,6 +123,13 @@ export const GBT9704_LAYOUT = Object.freeze({
   bodyCharSpacing: BODY_CHAR_SPACING,
   footerDistance: FOOTER_DISTANCE,
   headerDistance: HEADER_DISTANCE,
+  /** 信函格式: footer distance (the first page's lower red double line 20 mm above the bottom edge). */
+  letterFooterDistance: LETTER_FOOTER_DISTANCE,
+  /** 信函格式: how far the red double lines reach beyond the text block on each side (170 mm lines). */
+  letterRuleOverhang: LETTER_RULE_OVERHANG,
+  /** Sealed documents: characters left clear right of the 成文日期, and blank lines above the 署名. */
+  sealedDateRight: SEALED_DATE_RIGHT,
+  sealLinesAbove: SEAL_LINES_ABOVE,
 });
 
 /** Font names as written into the document, with the fallback each one names in the font table. */
@@ -153,7 +178,47 @@ export type TableBlock = {
 
 export type Block = TextBlock | TableBlock;
 
+/**
+ * GB/T 9704 format: `document` 文件格式 (§7: 发文机关标志 35 mm below the top of the text block, 发文字号
+ * centred under it, a red line, page numbers on every page) or `letter` 信函格式 (§10.1: the issuer's
+ * full name with a red double line 4 mm below it, thick over thin, 170 mm long; 发文字号 flush right under
+ * that line; a second red double line, thin over thick, 20 mm above the bottom edge of the first page,
+ * which shows no page number).
+ */
+export type DocumentFormat = 'document' | 'letter';
+
+/** How one kind of letter is laid out: each module declares it once per kind, in a table of its letters. */
+export interface LetterLayout {
+  format: DocumentFormat;
+  sealed: boolean;
+}
+
+/** The person a letter names for questions (经办人): the user who issued it and a telephone. */
+export interface LetterContact {
+  name: string;
+  /** The user's own telephone, else the org's office telephone; null only on letters issued before telephones were kept. */
+  telephone: string | null;
+}
+
+/** The 附注 naming the contact: `联系人：张三，联系电话：0931-1234567` (联系人 only without a telephone). */
+export function contactNote(contact: LetterContact): string {
+  const name = clean(contact.name).trim();
+  const tel = contact.telephone ? clean(contact.telephone).trim() : '';
+  return tel ? `联系人：${name}，联系电话：${tel}` : `联系人：${name}`;
+}
+
 export interface OfficialDocument {
+  /** 文件格式 (default) or 信函格式. */
+  format?: DocumentFormat;
+  /**
+   * 加盖印章的公文 (§7.3.5.1): 成文日期 右空四字, 发文机关署名 centred over it, and two clear lines above
+   * the 署名 where the seal's upper half sits (its top within a line of the body), the seal pressing on
+   * 署名 and 日期. The end of the body is kept on the page of the seal, so the seal never stands alone on
+   * a page. Default false: 署名 右空二字 one line below the body, 日期 two characters right of it (§7.3.5.2).
+   */
+  sealed?: boolean;
+  /** 附注 (§7.3.6), e.g. {@link contactNote}: on the line after the 成文日期, 左空二字, in full-width parentheses. */
+  note?: string;
   /** 发文机关标志, e.g. "兰台市档案局文件"; printed red, with the red separator line below the 版头. */
   issuer?: string;
   /** 发文字号, e.g. "兰档发〔2024〕15号"; normalised with {@link normalizeDocNumber}. */
@@ -338,6 +403,7 @@ export const GBT9704_STYLES = Object.freeze({
   docNumber: 'GwDocNumber',
   recipient: 'GwRecipient',
   attachment: 'GwAttachment',
+  note: 'GwNote',
   signature: 'GwSignature',
   date: 'GwDate',
   tableCaption: 'GwTableCaption',
@@ -416,6 +482,12 @@ function buildStyles(tableSizePt: number): IStylesOptions {
         name: '附件说明',
         basedOn: 'Normal',
         paragraph: { alignment: AlignmentType.LEFT, indent: NO_INDENT },
+      },
+      {
+        id: S.note,
+        name: '附注',
+        basedOn: 'Normal',
+        paragraph: { alignment: AlignmentType.LEFT, indent: TWO_CHAR_INDENT },
       },
       {
         id: S.signature,
@@ -602,8 +674,8 @@ function styled(style: string, text: string): Paragraph {
   return new Paragraph({ style, widowControl: false, children: runsWithBreaks(text) });
 }
 
-function blankLine(): Paragraph {
-  return new Paragraph({ style: GBT9704_STYLES.body, widowControl: false, indent: NO_INDENT, children: [] });
+function blankLine(keepNext = false): Paragraph {
+  return new Paragraph({ style: GBT9704_STYLES.body, widowControl: false, indent: NO_INDENT, ...(keepNext ? { keepNext } : {}), children: [] });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -622,6 +694,23 @@ function issuerParagraph(issuer: string, sizePt: number, separator: boolean): Pa
   });
 }
 
+/**
+ * 信函格式's 发文机关标志 (§10.1): the issuer's full name at the top of the text block (the standard's
+ * 30 mm from the top edge would need the header; the text block starts at 37 mm), with the upper red
+ * double line (thick over thin) 4 mm under it, 170 mm long.
+ */
+function letterIssuerParagraph(issuer: string, sizePt: number): Paragraph {
+  const lineTwips = Math.round(sizePt * 20 * 1.15);
+  return new Paragraph({
+    style: GBT9704_STYLES.issuer,
+    widowControl: false,
+    spacing: { before: 0, after: 0, line: lineTwips, lineRule: LineRuleType.EXACT },
+    indent: { left: -LETTER_RULE_OVERHANG, right: -LETTER_RULE_OVERHANG, firstLine: 0, firstLineChars: 0 },
+    border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, color: RED, size: LETTER_RULE_SIZE, space: LETTER_RULE_SPACE_PT } },
+    children: [new TextRun({ text: clean(issuer), size: Math.round(sizePt * 2) })],
+  });
+}
+
 /** The red separator, the width of the text block, about 4 mm under the 发文字号. */
 function redRule(): { style: typeof BorderStyle.SINGLE; color: string; size: number; space: number } {
   return { style: BorderStyle.SINGLE, color: RED, size: 12, space: 4 };
@@ -633,7 +722,8 @@ function defaultIssuerSize(issuer: string): number {
   return Math.min(42, Math.max(22, fit));
 }
 
-function tableBlock(block: TableBlock, tableSizePt: number): (Paragraph | Table)[] {
+/** A table; `keepWithNext`: its last row (and the blank line after it) stay on the page of what follows. */
+function tableBlock(block: TableBlock, tableSizePt: number, keepWithNext = false): (Paragraph | Table)[] {
   if (block.columns.length === 0) throw new Error('表格至少需要一列');
   const n = block.columns.length;
   const cellText = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : clean(v));
@@ -670,9 +760,10 @@ function tableBlock(block: TableBlock, tableSizePt: number): (Paragraph | Table)
     children: block.columns.map((h, c) => cell(clean(h), widths[c] ?? 0, true, false)),
   });
   const bodyRows = block.rows.map(
-    (row) =>
+    (row, i) =>
       new TableRow({
         cantSplit: true,
+        ...(keepWithNext && i === block.rows.length - 1 ? { keepNext: true } : {}),
         children: block.columns.map((_, c) => {
           const v = row[c];
           return cell(cellText(v), widths[c] ?? 0, false, typeof v === 'number');
@@ -689,24 +780,35 @@ function tableBlock(block: TableBlock, tableSizePt: number): (Paragraph | Table)
   });
   const out: (Paragraph | Table)[] = [];
   if (block.caption) out.push(styled(GBT9704_STYLES.tableCaption, block.caption));
-  out.push(table, blankLine());
+  out.push(table, blankLine(keepWithNext));
   return out;
 }
 
-function bodyChildren(doc: OfficialDocument, opts: Required<Pick<RenderOptions, 'numberHeadings' | 'tableFontSizePt'>>): (Paragraph | Table)[] {
+/**
+ * The body. `keepEndWithNext` (a sealed document): the last paragraph (or the last table row) is kept
+ * on the page of what follows, so that the seal never stands on a page without body text.
+ */
+function bodyChildren(
+  doc: OfficialDocument,
+  opts: Required<Pick<RenderOptions, 'numberHeadings' | 'tableFontSizePt'>>,
+  keepEndWithNext: boolean,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   const counters: Record<HeadingKind, number> = { heading1: 0, heading2: 0, heading3: 0, heading4: 0 };
   const order: HeadingKind[] = ['heading1', 'heading2', 'heading3', 'heading4'];
-  for (const block of doc.blocks) {
+  doc.blocks.forEach((block, b) => {
+    const last = keepEndWithNext && b === doc.blocks.length - 1;
     if (block.kind === 'table') {
-      out.push(...tableBlock(block, opts.tableFontSizePt));
-      continue;
+      out.push(...tableBlock(block, opts.tableFontSizePt, last));
+      return;
     }
     if (block.kind === 'paragraph') {
-      for (const line of clean(block.text).split('\n')) {
-        out.push(new Paragraph({ style: GBT9704_STYLES.body, widowControl: false, children: [new TextRun(line.trim())] }));
-      }
-      continue;
+      const lines = clean(block.text).split('\n');
+      lines.forEach((line, i) => {
+        const keepNext = last && i === lines.length - 1;
+        out.push(new Paragraph({ style: GBT9704_STYLES.body, widowControl: false, ...(keepNext ? { keepNext } : {}), children: [new TextRun(line.trim())] }));
+      });
+      return;
     }
     const level = order.indexOf(block.kind);
     counters[block.kind] += 1;
@@ -714,11 +816,13 @@ function bodyChildren(doc: OfficialDocument, opts: Required<Pick<RenderOptions, 
     const text = clean(block.text).replace(/\n+/g, ' ').trim();
     const numbered = opts.numberHeadings && !HEADING_MARKERS[block.kind].test(text) ? headingMarker(block.kind, counters[block.kind]) + text : text;
     out.push(new Paragraph({ style: GBT9704_STYLES[block.kind], widowControl: false, children: [new TextRun(numbered)] }));
-  }
+  });
   return out;
 }
 
-function attachmentParagraphs(attachments: readonly string[]): Paragraph[] {
+/** 附件说明; `keepNext` (a sealed document): kept with the 署名 below, as the seal's top is within a line of it. */
+function attachmentParagraphs(attachments: readonly string[], keepNext = false): Paragraph[] {
+  const keep = keepNext ? { keepNext } : {};
   const names = attachments
     .map((a) =>
       clean(a)
@@ -733,16 +837,17 @@ function attachmentParagraphs(attachments: readonly string[]): Paragraph[] {
     // 左空二字编排"附件"二字，后标全角冒号和附件名称；回行与附件名称首字对齐.
     const hang = charsToTwips(3);
     return [
-      blankLine(),
+      blankLine(keepNext),
       new Paragraph({
         style: GBT9704_STYLES.attachment,
         widowControl: false,
+        ...keep,
         indent: { left: charsToTwips(2) + hang, hanging: hang, firstLineChars: 0 },
         children: [new TextRun(label + names[0])],
       }),
     ];
   }
-  const out: Paragraph[] = [blankLine()];
+  const out: Paragraph[] = [blankLine(keepNext)];
   names.forEach((name, i) => {
     const marker = `${i + 1}.`;
     const markerWidth = displayWidth(marker);
@@ -753,6 +858,7 @@ function attachmentParagraphs(attachments: readonly string[]): Paragraph[] {
       new Paragraph({
         style: GBT9704_STYLES.attachment,
         widowControl: false,
+        ...keep,
         indent: { left, hanging: left - firstLineStart, firstLineChars: 0 },
         children: [new TextRun((i === 0 ? label : '') + marker + name)],
       }),
@@ -762,47 +868,65 @@ function attachmentParagraphs(attachments: readonly string[]): Paragraph[] {
 }
 
 /**
- * 发文机关署名 and 成文日期 for a document without a seal (GB/T 9704 7.3.5.2): the signature one line
- * below the body, 右空二字; the date on the next line, its first character two characters right of
- * the signature's; when the date would then come closer than two characters to the right edge, the
- * date is set 右空二字 and the signature moves right to keep the two-character step.
+ * 发文机关署名 and 成文日期. Without a seal (GB/T 9704 7.3.5.2): the signature one line below the body,
+ * 右空二字; the date on the next line, its first character two characters right of the signature's;
+ * when the date would then come closer than two characters to the right edge, the date is set 右空二字
+ * and the signature moves right to keep the two-character step. Sealed (7.3.5.1): two clear lines for
+ * the seal's upper half, then the signature centred over the date, the date 右空四字; the lines are
+ * kept together (and with the end of the body, see {@link bodyChildren}). `keepWithNote`: the date is
+ * kept on the page of the 附注 after it.
  */
-function closingParagraphs(signature: string | undefined, date: string | undefined): Paragraph[] {
+function closingParagraphs(signature: string | undefined, date: string | undefined, sealed: boolean, keepWithNote: boolean): Paragraph[] {
   const sig = signature ? clean(signature).trim() : '';
   const dateText = date ? formatChineseDate(date) : '';
   if (!sig && !dateText) return [];
-  const out: Paragraph[] = [blankLine()];
+  const out: Paragraph[] = sealed ? Array.from({ length: SEAL_LINES_ABOVE }, () => blankLine(true)) : [blankLine()];
+  const line = (style: string, text: string, right: number, keepNext: boolean): Paragraph =>
+    new Paragraph({
+      style,
+      widowControl: false,
+      ...(keepNext ? { keepNext } : {}),
+      indent: { ...NO_INDENT, right: charsToTwips(right) },
+      children: [new TextRun(text)],
+    });
   if (sig && dateText) {
     const ws = displayWidth(sig);
     const wd = displayWidth(dateText);
-    let sigRight = 2;
-    let dateRight = ws - wd;
-    if (dateRight < 2) {
-      dateRight = 2;
-      sigRight = wd + 4 - ws;
+    let sigRight: number;
+    let dateRight: number;
+    if (sealed) {
+      // 以成文日期为准居中编排发文机关署名: both centred on the same column.
+      dateRight = SEALED_DATE_RIGHT;
+      sigRight = Math.max(0, dateRight + (wd - ws) / 2);
+    } else {
+      sigRight = 2;
+      dateRight = ws - wd;
+      if (dateRight < 2) {
+        dateRight = 2;
+        sigRight = wd + 4 - ws;
+      }
     }
-    out.push(
-      new Paragraph({
-        style: GBT9704_STYLES.signature,
-        widowControl: false,
-        indent: { ...NO_INDENT, right: charsToTwips(sigRight) },
-        children: [new TextRun(sig)],
-      }),
-      new Paragraph({
-        style: GBT9704_STYLES.date,
-        widowControl: false,
-        indent: { ...NO_INDENT, right: charsToTwips(dateRight) },
-        children: [new TextRun(dateText)],
-      }),
-    );
+    out.push(line(GBT9704_STYLES.signature, sig, sigRight, true), line(GBT9704_STYLES.date, dateText, dateRight, keepWithNote));
   } else {
     const id = sig ? GBT9704_STYLES.signature : GBT9704_STYLES.date;
-    out.push(new Paragraph({ style: id, widowControl: false, indent: { ...NO_INDENT, right: charsToTwips(2) }, children: [new TextRun(sig || dateText)] }));
+    out.push(line(id, sig || dateText, sealed ? SEALED_DATE_RIGHT : 2, keepWithNote));
   }
   return out;
 }
 
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
+/** 附注 (7.3.6): 居左空二字, in full-width parentheses (added unless the text has them). */
+function noteParagraph(note: string): Paragraph | null {
+  // One line: lines joined by 「；」 unless a line already ends in punctuation.
+  const text = clean(note)
+    .trim()
+    .replace(/([，；。、：,;:]?)\s*\n\s*/gu, (_, p: string) => p || '；');
+  if (!text) return null;
+  const inner = text.replace(/^[（(]\s*/u, '').replace(/\s*[）)]$/u, '');
+  return new Paragraph({ style: GBT9704_STYLES.note, widowControl: false, children: [new TextRun(`（${inner}）`)] });
+}
+
+/** `raise`: twips of space under the number (信函格式's footers sit 20 mm up; the numbers stay where 文件格式 puts them). */
+function pageNumberFooter(side: 'odd' | 'even', raise = 0): Footer {
   const oneChar = PAGE_NUMBER_SIZE_PT * 20; // 空一字 of 4号
   return new Footer({
     children: [
@@ -810,7 +934,23 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
         style: GBT9704_STYLES.pageNumber,
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { ...NO_INDENT, right: oneChar } : { ...NO_INDENT, left: oneChar },
+        ...(raise ? { spacing: { after: raise } } : {}),
         children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
+/** 信函格式's first page: no page number; the lower red double line (thin over thick), 170 mm, 20 mm above the bottom edge. */
+function letterFirstPageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: GBT9704_STYLES.pageNumber,
+        spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
+        indent: { left: -LETTER_RULE_OVERHANG, right: -LETTER_RULE_OVERHANG, firstLine: 0, firstLineChars: 0 },
+        border: { top: { style: BorderStyle.THIN_THICK_SMALL_GAP, color: RED, size: LETTER_RULE_SIZE, space: 0 } },
+        children: [],
       }),
     ],
   });
@@ -829,11 +969,31 @@ export function buildOfficialDocument(doc: OfficialDocument, options: RenderOpti
   const children: (Paragraph | Table)[] = [];
   const docNumber = doc.docNumber ? normalizeDocNumber(doc.docNumber) : undefined;
   const issuer = doc.issuer ? clean(doc.issuer).trim() : '';
-
-  if (issuer) {
+  const letter = (doc.format ?? 'document') === 'letter';
+  const sealed = doc.sealed ?? false;
+  const issuerSize = (): number => {
     const size = options.issuerFontSizePt ?? defaultIssuerSize(issuer);
     if (!(size >= 10 && size <= 100)) throw new Error(`发文机关标志字号超出范围：${size}`);
-    children.push(issuerParagraph(issuer, size, !docNumber));
+    return size;
+  };
+
+  if (letter) {
+    // 信函格式: the issuer's full name over the red double line; 发文字号 flush right under the line; the title two lines below.
+    if (!issuer) throw new Error('信函格式须有发文机关标志（发文机关全称）');
+    children.push(letterIssuerParagraph(issuer, issuerSize()));
+    if (docNumber) {
+      children.push(
+        new Paragraph({
+          style: GBT9704_STYLES.docNumber,
+          widowControl: false,
+          alignment: AlignmentType.RIGHT,
+          children: [new TextRun(docNumber)],
+        }),
+      );
+    }
+    children.push(blankLine(), blankLine());
+  } else if (issuer) {
+    children.push(issuerParagraph(issuer, issuerSize(), !docNumber));
     if (docNumber) {
       // 发文字号：发文机关标志下空二行，居中；其下 4 mm 为红色分隔线.
       children.push(blankLine(), blankLine());
@@ -858,9 +1018,13 @@ export function buildOfficialDocument(doc: OfficialDocument, options: RenderOpti
     children.push(blankLine());
   }
 
-  children.push(...bodyChildren(doc, { numberHeadings, tableFontSizePt }));
-  children.push(...attachmentParagraphs(doc.attachments ?? []));
-  children.push(...closingParagraphs(doc.signature, doc.date));
+  const note = doc.note ? noteParagraph(doc.note) : null;
+  const closing = closingParagraphs(doc.signature, doc.date, sealed, !!note);
+  const keepWithSeal = sealed && closing.length > 0;
+  children.push(...bodyChildren(doc, { numberHeadings, tableFontSizePt }, keepWithSeal));
+  children.push(...attachmentParagraphs(doc.attachments ?? [], keepWithSeal));
+  children.push(...closing);
+  if (note) children.push(note);
 
   const creator = clean(doc.signature ?? '').trim() || issuer || '兰台';
   return new Document({
@@ -879,13 +1043,20 @@ export function buildOfficialDocument(doc: OfficialDocument, options: RenderOpti
               bottom: MARGIN_BOTTOM,
               left: MARGIN_LEFT,
               header: HEADER_DISTANCE,
-              footer: FOOTER_DISTANCE,
+              footer: letter ? LETTER_FOOTER_DISTANCE : FOOTER_DISTANCE,
               gutter: 0,
             },
           },
           grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+          ...(letter ? { titlePage: true } : {}),
         },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        footers: letter
+          ? {
+              first: letterFirstPageFooter(),
+              default: pageNumberFooter('odd', FOOTER_DISTANCE - LETTER_FOOTER_DISTANCE),
+              even: pageNumberFooter('even', FOOTER_DISTANCE - LETTER_FOOTER_DISTANCE),
+            }
+          : { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,
       },
     ],

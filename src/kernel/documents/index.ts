@@ -3,6 +3,7 @@ export {
   GBT9704_LAYOUT,
   GBT9704_STYLES,
   buildOfficialDocument,
+  contactNote,
   displayWidth,
   formatChineseDate,
   formatDocNumber,
@@ -11,7 +12,7 @@ export {
   renderOfficialDocx,
   toChineseNumeral,
 } from './gbt9704.js';
-export type { Block, HeadingKind, OfficialDocument, RenderOptions, TableBlock, TextBlock } from './gbt9704.js';
+export type { Block, DocumentFormat, HeadingKind, LetterContact, LetterLayout, OfficialDocument, RenderOptions, TableBlock, TextBlock } from './gbt9704.js';
 export {
   INVALID_XLSX_MESSAGE,
   XLSX_READING_DEFAULTS,

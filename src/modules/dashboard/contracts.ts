@@ -28,8 +28,8 @@ export const DueItem = z.object({
 export type DueItem = z.infer<typeof DueItem>;
 
 /**
- * 待我审批: what awaits the actor's approval, derived from the records (so far: a leader's disclosure
- * annual report to publish), each naming its record and its statutory day.
+ * 待我审批 / 待我公开: what awaits the actor's approval or publication, derived from the records by the
+ * modules (kernel/module.ts `awaiting`) or an open publication deadline, each naming its record and its day.
  */
 export const ApprovalItem = z.object({
   key: z.string(),
@@ -78,6 +78,8 @@ export const DashboardResponse = z.object({
   below: z.array(OrgLateness),
   /** 待我审批 (whatever the page and filter); empty for a role that approves nothing. */
   approvals: z.array(ApprovalItem),
+  /** 待我公开: what the actor must publish and by when (publication deadlines, reports to submit). */
+  publications: z.array(ApprovalItem),
   /** The page asked for (of the state asked for, if any). */
   items: z.array(DueItem),
   /** Items over every page (of the state asked for). */
@@ -88,6 +90,19 @@ export const DashboardResponse = z.object({
   counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), running: z.number().int(), paused: z.number().int() }),
 });
 export type Dashboard = z.infer<typeof DashboardResponse>;
+
+/** GET /api/dashboard/below/:orgId: one org below mine, its open items of the kinds I may read. */
+export const BelowParams = z.object({ orgId: z.uuid('机构 ID 格式不正确') });
+export const BelowQuery = DashboardQuery;
+export type BelowQuery = z.infer<typeof BelowQuery>;
+export const BelowResponse = z.object({
+  org: z.object({ id: z.string(), name: z.string() }),
+  items: z.array(DueItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type BelowResponse = z.infer<typeof BelowResponse>;
 
 /** The action this module declares (its index.ts augments the kernel's ActionRegistry with it). */
 export const DASHBOARD_ACTIONS = ['dashboard.read'] as const;

@@ -8,16 +8,17 @@ import { hasAction } from '../../kernel/auth/policy.js';
 import { clocks, orgs } from '../../kernel/schema.js';
 import { addDays, computeClockOrPending, daysBetween, provisionalNote, type ClockSpec, type ClockState } from '../../kernel/calendar/index.js';
 import { clockStateSql, refreshClockSnapshots } from '../../kernel/calendar/clocks.js';
-import { clockDaysText, overdueDays } from '../../kernel/calendar/clock.js';
+import { clockDaysText, daysLeftFrom } from '../../kernel/calendar/clock.js';
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import { mayEnterCalendar, nextYearNotice } from '../../kernel/calendar/years.service.js';
-import { allDueKinds, dueKind } from '../../kernel/module.js';
+import { allDueKinds, awaitingItems, dueKind, type AwaitingItem } from '../../kernel/module.js';
 import { limitOffset } from '../../kernel/http/responses.js';
 import { arrayParam } from '../../kernel/db/paging.js';
 import { getSetting } from '../../kernel/settings.js';
 import { inspectors } from '../orgs/index.js';
-import { disclosureAwaitingLeader } from '../disclosure/index.js';
-import type { ApprovalItem, CalendarNotice, Dashboard, DashboardQuery, DueItem, OrgLateness } from './contracts.js';
+import type { ApprovalItem, BelowQuery, BelowResponse, CalendarNotice, Dashboard, DashboardQuery, DueItem, OrgLateness } from './contracts.js';
+import { notFound } from '../../kernel/http/errors.js';
+import type { WorkCalendar } from '../../kernel/calendar/index.js';
 
 /** Certificates are not clocks: the dashboard computes them here (their kind's label). */
 const CERTIFICATE_LABEL = '执法证有效期';
@@ -134,24 +135,7 @@ export async function myDueItems(ctx: ActorCtx, q: DashboardQuery = { page: 1, p
     if (row.source === 'clock') {
       const c = clockById.get(row.id);
       if (!c) continue;
-      const r = computeClockOrPending(cal!, c.spec as ClockSpec, today);
-      items.push({
-        key: `clock:${c.id}`,
-        kind: c.kind,
-        kindLabel: dueKind(c.kind)?.label ?? '法定期限',
-        label: c.label,
-        entityType: c.entityType,
-        entityId: c.entityId,
-        due: r.due,
-        provisional: r.provisional,
-        provisionalYears: r.provisionalYears,
-        provisionalNote: r.provisional ? provisionalNote(r.provisionalYears) : null,
-        daysLeft: r.daysLeft,
-        unit: r.unit,
-        daysText: clockDaysText(r),
-        state: r.state,
-        explanation: r.explanation,
-      });
+      items.push(clockItem(c, cal!, today));
       continue;
     }
     const i = certById.get(row.id);
@@ -197,13 +181,81 @@ export async function myDueItems(ctx: ActorCtx, q: DashboardQuery = { page: 1, p
   return {
     calendarNotice,
     below: await orgsBelow(ctx, today),
-    approvals: await myApprovals(ctx, today),
+    ...(await myAwaiting(ctx, today)),
     items,
     total,
     page: q.page,
     pageSize: q.pageSize,
     counts: { overdue: count('overdue'), dueSoon: count('due_soon'), running: count('running'), paused: count('paused') },
   };
+}
+
+/** A clock as a due item: computed in full, with its "为什么是这一天". */
+function clockItem(c: typeof clocks.$inferSelect, cal: WorkCalendar, today: string): DueItem {
+  const r = computeClockOrPending(cal, c.spec as ClockSpec, today);
+  return {
+    key: `clock:${c.id}`,
+    kind: c.kind,
+    kindLabel: dueKind(c.kind)?.label ?? '法定期限',
+    label: c.label,
+    entityType: c.entityType,
+    entityId: c.entityId,
+    due: r.due,
+    provisional: r.provisional,
+    provisionalYears: r.provisionalYears,
+    provisionalNote: r.provisional ? provisionalNote(r.provisionalYears) : null,
+    daysLeft: r.daysLeft,
+    unit: r.unit,
+    daysText: clockDaysText(r),
+    state: r.state,
+    explanation: r.explanation,
+  };
+}
+
+/**
+ * 下级机构 → one org: its open due items of the kinds the actor may read, most urgent first, paged in
+ * SQL from the stored snapshots (refreshed for the subtree by the dashboard; here for this org). 404
+ * for an org that is not below the actor's.
+ */
+export async function dueItemsBelow(ctx: ActorCtx, orgId: string, q: BelowQuery): Promise<BelowResponse> {
+  const [org] = await ctx.db
+    .select({ id: orgs.id, name: orgs.name, path: orgs.path })
+    .from(orgs)
+    .where(and(eq(orgs.id, orgId), sql`${orgs.path} LIKE ${`${ctx.actor.orgPath}%`}`, sql`${orgs.id} <> ${ctx.actor.orgId}`));
+  if (!org) throw notFound('下级机构');
+  const today = todayInChina(ctx.now());
+  await refreshClockSnapshots(ctx, { subtreeOf: org.path }, today);
+  const readable = [...allDueKinds()].filter(([, k]) => hasAction(ctx.actor, k.read)).map(([name]) => name);
+  const state = clockStateSql(today);
+  const where = and(
+    eq(clocks.orgId, org.id),
+    isNull(clocks.closedAt),
+    sql`${clocks.kind} = ANY(${arrayParam(readable)}::text[])`,
+    q.state ? sql`${state} = ${q.state}` : undefined,
+  );
+  const { limit, offset } = limitOffset(q);
+  const rows = await ctx.db
+    .select({ c: clocks, total: sql<number>`count(*) OVER ()`.mapWith(Number) })
+    .from(clocks)
+    .where(where)
+    .orderBy(
+      sql`CASE ${state} WHEN 'overdue' THEN 0 WHEN 'due_soon' THEN 1 WHEN 'running' THEN 2 WHEN 'paused' THEN 3 ELSE 4 END`,
+      sql`${clocks.due} NULLS LAST`,
+      clocks.id,
+    )
+    .limit(limit)
+    .offset(offset);
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && q.page > 1)
+    total =
+      (
+        await ctx.db
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(clocks)
+          .where(where)
+      )[0]?.n ?? 0;
+  const cal = rows.length ? await loadWorkCalendar(ctx.db) : null;
+  return { org: { id: org.id, name: org.name }, items: rows.map((r) => clockItem(r.c, cal!, today)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /**
@@ -233,29 +285,67 @@ async function orgsBelow(ctx: ActorCtx, today: string): Promise<OrgLateness[]> {
   return rows.map((r) => ({ orgId: r.orgId, orgName: r.orgName, depth: depthOf(r.path), overdue: r.overdue, dueSoon: r.dueSoon, open: r.open }));
 }
 
-/** Days before its statutory day an approval counts as due soon (自然日). */
-const APPROVAL_SOON_DAYS = 7;
+/** Days before its day an approval or publication counts as due soon (in its unit). */
+const AWAITING_SOON_DAYS = 5;
 
-/** 待我审批: what awaits the actor's approval, from the records; most urgent first. */
-async function myApprovals(ctx: ActorCtx, today: string): Promise<ApprovalItem[]> {
-  const awaiting = await disclosureAwaitingLeader(ctx);
-  if (!awaiting.length) return [];
+/** The most publication deadlines listed in 待我公开 (the rest are on the work list). */
+const PUBLICATIONS_SHOWN = 50;
+
+/**
+ * 待我审批 and 待我公开: what awaits the actor's approval or publication in the modules' records
+ * (kernel/module.ts `awaiting`), and for 待我公开 also the open publication deadlines (clock kinds
+ * declared `publication`) the actor may read; most urgent first.
+ */
+async function myAwaiting(ctx: ActorCtx, today: string): Promise<{ approvals: ApprovalItem[]; publications: ApprovalItem[] }> {
+  const awaiting = await awaitingItems(ctx);
+  const publicationKinds = [...allDueKinds()].filter(([, k]) => k.publication).map(([name]) => name);
+  const clockRows = publicationKinds.length
+    ? await ctx.db
+        .select()
+        .from(clocks)
+        .where(sql`${await visibleClocks(ctx)} AND ${clocks.kind} = ANY(${arrayParam(publicationKinds)}::text[])`)
+        .orderBy(sql`${clocks.due} NULLS LAST`, clocks.id)
+        .limit(PUBLICATIONS_SHOWN)
+    : [];
+  if (!awaiting.length && !clockRows.length) return { approvals: [], publications: [] };
   const cal = await loadWorkCalendar(ctx.db);
-  const out: ApprovalItem[] = awaiting.map((a) => {
-    const late = overdueDays(cal, 'calendar', a.due, today);
-    const left = late ? -late : daysBetween(today, a.due);
-    const state: ClockState = late ? 'overdue' : left <= APPROVAL_SOON_DAYS ? 'due_soon' : 'running';
+  const fromRecords = awaiting.map((a): ApprovalItem & { list: AwaitingItem['list'] } => {
+    const left = daysLeftFrom(cal, a.unit, today, a.due);
+    const state: ClockState = left < 0 ? 'overdue' : left <= AWAITING_SOON_DAYS ? 'due_soon' : 'running';
     return {
+      list: a.list,
       key: `${a.entityType}:${a.entityId}`,
-      kindLabel: '年度报告发布',
+      kindLabel: a.kindLabel,
       label: a.label,
       entityType: a.entityType,
       entityId: a.entityId,
       due: a.due,
       state,
-      daysText: clockDaysText({ state, daysLeft: left, unit: 'calendar' }),
+      daysText: clockDaysText({ state, daysLeft: left, unit: a.unit }),
       basis: a.basis,
     };
   });
-  return out.sort((a, b) => a.due.localeCompare(b.due));
+  const fromClocks = clockRows.map((c): ApprovalItem => {
+    const r = computeClockOrPending(cal, c.spec as ClockSpec, today);
+    return {
+      key: `clock:${c.id}`,
+      kindLabel: dueKind(c.kind)?.label ?? '公开',
+      label: c.label,
+      entityType: c.entityType,
+      entityId: c.entityId,
+      due: r.due ?? today,
+      state: r.state,
+      daysText: clockDaysText(r),
+      basis: r.explanation[0] ?? '',
+    };
+  });
+  const byDue = (a: ApprovalItem, b: ApprovalItem) => a.due.localeCompare(b.due);
+  const strip = ({ list: _, ...a }: ApprovalItem & { list: AwaitingItem['list'] }): ApprovalItem => a;
+  return {
+    approvals: fromRecords
+      .filter((a) => a.list === 'approval')
+      .map(strip)
+      .sort(byDue),
+    publications: [...fromRecords.filter((a) => a.list === 'publication').map(strip), ...fromClocks].sort(byDue),
+  };
 }

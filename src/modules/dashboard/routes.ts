@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authed } from '../../kernel/http/context.js';
-import { DashboardQuery, DashboardResponse } from './contracts.js';
-import { myDueItems } from './due-items.service.js';
+import { BelowParams, BelowQuery, BelowResponse, DashboardQuery, DashboardResponse } from './contracts.js';
+import { dueItemsBelow, myDueItems } from './due-items.service.js';
 
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -15,5 +15,18 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => myDueItems(authed(req, 'dashboard.read'), req.query),
+  );
+  app.get(
+    '/api/dashboard/below/:orgId',
+    {
+      schema: {
+        tags: ['工作台'],
+        summary: '下级机构的未办结期限（我可查看的类别；分页，按紧急程度排列）',
+        params: BelowParams,
+        querystring: BelowQuery,
+        response: { 200: BelowResponse },
+      },
+    },
+    async (req) => dueItemsBelow(authed(req, 'dashboard.read'), req.params.orgId, req.query),
   );
 };

@@ -6,7 +6,10 @@
  * - an inspector: the inspections of the teams he is on, not every inspection of the org;
  * - those who oversee the inspections (admin, leader, legal, staff, superior): every one of them;
  * - the same overdue rectification reads the same "逾期 N 个工作日" on the 工作台 and in 监测预警;
- * - a leader (disclosure.approve) has a 待我审批: last year's annual report until it is published.
+ * - a leader (disclosure.approve) has a 待我审批: last year's annual report until it is published, and
+ *   the desk's requests to extend a reply period, which he approves or refuses there;
+ * - the desk (法制科, staff) has a 待我公开: the inspection results and proactive disclosures due for
+ *   publication, and last year's annual report to submit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../kernel/auth/password.js';
@@ -191,5 +194,80 @@ describe('each role’s 工作台 holds its own work (issue 13 §1)', () => {
     const published = await leader.post('/api/disclosure/annual-reports/2024/publish', {});
     expect(published.statusCode, published.body).toBe(200);
     expect(ok<{ approvals: unknown[] }>(await leader.get('/api/dashboard')).approvals).toEqual([]);
+  });
+
+  it('the desk asks for an extension; it waits in the leader’s 待我审批 until approved, and a refusal is kept with its reason', async () => {
+    const legal = accounts.legal!;
+    const leader = accounts.leader!;
+    const [app] = await q<{ id: string; tracking_code: string }>(
+      `SELECT id, tracking_code FROM disclosure_applications WHERE org_id = $1 AND decided_on IS NULL AND extension_days IS NULL
+        AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(consultations) c WHERE c->>'to' IS NULL) ORDER BY received_on DESC LIMIT 1`,
+      [setup.org.id],
+    );
+    expect(app).toBeDefined();
+    const detail = ok<{ allowedActions: string[] }>(await legal.get(`/api/disclosure/applications/${app!.id}`));
+    expect(detail.allowedActions).toContain('extensionRequest');
+    expect(detail.allowedActions).not.toContain('extensionDecision');
+    // too long: refused, nothing recorded
+    const long = await legal.post(`/api/disclosure/applications/${app!.id}/extension-request`, { days: 21, reason: '需调取档案' });
+    expect(long.statusCode).toBe(422);
+    expect(long.json().error.fields.days).toMatch(/最长不超过 20 个工作日/);
+    ok(await legal.post(`/api/disclosure/applications/${app!.id}/extension-request`, { days: 10, reason: '需调取库房档案核对' }));
+    const again = await legal.post(`/api/disclosure/applications/${app!.id}/extension-request`, { days: 5, reason: '再次' });
+    expect(again.statusCode).toBe(409);
+
+    const waiting = ok<{ approvals: { kindLabel: string; entityId: string; label: string; daysText: string }[] }>(await leader.get('/api/dashboard')).approvals;
+    const item = waiting.find((a) => a.entityId === app!.id);
+    expect(item).toMatchObject({ kindLabel: '延长答复期限', label: expect.stringContaining(`${app!.tracking_code}`) });
+    expect(item!.label).toContain('报请延长 10 个工作日');
+    expect(item!.daysText).toMatch(/工作日|今日到期/);
+    // the desk cannot decide its own request
+    expect((await legal.post(`/api/disclosure/applications/${app!.id}/extension-request/decision`, { approve: true })).statusCode).toBe(403);
+    // a refusal needs its reason
+    const bare = await leader.post(`/api/disclosure/applications/${app!.id}/extension-request/decision`, { approve: false });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.fields.reason).toMatch(/理由/);
+    const refused = ok<{ extensionRequest: unknown; extensionRefusal: { refusedOn: string; reason: string } | null; extension: unknown }>(
+      await leader.post(`/api/disclosure/applications/${app!.id}/extension-request/decision`, { approve: false, reason: '可在法定期限内答复' }),
+    );
+    expect(refused).toMatchObject({ extensionRequest: null, extension: null, extensionRefusal: { refusedOn: '2025-09-15', reason: '可在法定期限内答复' } });
+    expect(ok<{ approvals: { entityId: string }[] }>(await leader.get('/api/dashboard')).approvals.map((a) => a.entityId)).not.toContain(app!.id);
+
+    ok(await legal.post(`/api/disclosure/applications/${app!.id}/extension-request`, { days: 10, reason: '需调取库房档案核对' }));
+    const leaderView = ok<{ allowedActions: string[]; extensionRefusal: unknown }>(await leader.get(`/api/disclosure/applications/${app!.id}`));
+    expect(leaderView.allowedActions).toContain('extensionDecision');
+    expect(leaderView.extensionRefusal).toBeNull();
+    const approved = ok<{ extension: { days: number; approvedOn: string; approvedByName: string }; extensionRequest: unknown; allowedActions: string[] }>(
+      await leader.post(`/api/disclosure/applications/${app!.id}/extension-request/decision`, { approve: true, noticeOn: '2025-09-15' }),
+    );
+    expect(approved.extension).toMatchObject({ days: 10, approvedOn: '2025-09-15', approvedByName: expect.any(String) });
+    expect(approved.extensionRequest).toBeNull();
+    expect(approved.allowedActions).not.toContain('extensionDecision');
+    const timeline = ok<{ items: { summary: string }[] }>(
+      await leader.get(`/api/audit/timeline?entityType=disclosureApplication&entityId=${app!.id}&pageSize=200`),
+    );
+    const said = JSON.stringify(timeline);
+    expect(said).toContain('报请延长答复期限');
+    expect(said).toContain('不予批准延期报请');
+    expect(said).toContain('可在法定期限内答复');
+  });
+
+  it('the desk’s 待我公开: the publication deadlines it may read, and last year’s annual report while unpublished', async () => {
+    const pubs = ok<{ publications: { kindLabel: string; entityType: string; due: string; daysText: string }[] }>(
+      await accounts.legal!.get('/api/dashboard'),
+    ).publications;
+    const kinds = new Set(pubs.map((p) => p.kindLabel));
+    const open = await q<{ n: string }>(`SELECT count(*) AS n FROM clocks WHERE org_id = $1 AND closed_at IS NULL AND kind = 'inspection.publication'`, [
+      setup.org.id,
+    ]);
+    if (Number(open[0]!.n) > 0) expect(kinds).toContain('检查结果公开');
+    expect(pubs.filter((p) => p.kindLabel === '检查结果公开').length).toBe(Math.min(Number(open[0]!.n), 50));
+    for (const p of pubs) expect(p.daysText).toMatch(/逾期|剩余|今日到期|计时暂停/);
+    // sorted by due day
+    expect(pubs.map((p) => p.due)).toEqual([...pubs.map((p) => p.due)].sort());
+    // the inspector has no publication duty over disclosure
+    expect(ok<{ publications: { entityType: string }[] }>(await accounts.inspector!.get('/api/dashboard')).publications.map((p) => p.entityType)).not.toContain(
+      'disclosureAnnualReport',
+    );
   });
 });

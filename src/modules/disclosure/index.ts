@@ -13,6 +13,7 @@ import { resyncConsultationClocks } from './applications/clocks.service.js';
 import { disclosureFigures } from './figures/figures.service.js';
 import { disclosureRoutes } from './routes.js';
 import { disclosureTimelineWords } from './timeline.js';
+import { disclosureAwaiting } from './annual-report/awaiting.service.js';
 
 declare module '../../kernel/auth/roles.js' {
   interface ActionRegistry {
@@ -30,8 +31,6 @@ declare module '../../kernel/settings.js' {
     disclosureMailServiceDays: number;
   }
 }
-
-export { disclosureAwaitingLeader, type AwaitingLeader } from './annual-report/awaiting.service.js';
 
 const due = (label: string): DueKind => ({ label, read: 'disclosure.read' });
 
@@ -60,9 +59,10 @@ export const disclosureModule: ModuleDescriptor = {
   dueKinds: {
     'disclosure.reply': due('依申请公开答复'),
     'disclosure.consultation': due('征求意见答复'),
-    'disclosure.proactive': due('主动公开'),
+    'disclosure.proactive': { ...due('主动公开'), publication: true },
   },
   figures: [disclosureFigures],
   calendarHooks: [resyncConsultationClocks],
   demo: loadDisclosureDemo,
+  awaiting: disclosureAwaiting,
 };

@@ -313,7 +313,19 @@ export const PARTY_TYPES = ['natural', 'organisation'] as const;
 export type PartyType = (typeof PARTY_TYPES)[number];
 
 /** What a user may do to an application now (the detail lists them: pages offer only these). */
-export const APPLICATION_ACTIONS = ['correction', 'corrected', 'consult', 'consultEnd', 'extension', 'decision', 'fee', 'feeServed', 'feePaid'] as const;
+export const APPLICATION_ACTIONS = [
+  'correction',
+  'corrected',
+  'consult',
+  'consultEnd',
+  'extension',
+  'extensionRequest',
+  'extensionDecision',
+  'decision',
+  'fee',
+  'feeServed',
+  'feePaid',
+] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
 // ---------------------------------------------------------------------------------------------

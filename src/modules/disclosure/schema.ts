@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, orgId, updatedAt } from '../../kernel/db/columns.js';
+import type { LetterContact } from '../../kernel/documents/index.js';
 
 /** One consultation of a third party or another agency (征求意见, arts. 32, 34). */
 export interface ConsultationRecord {
@@ -59,6 +60,13 @@ export const disclosureApplications = pgTable(
     extensionApprovedBy: uuid('extension_approved_by'),
     extensionApprovedOn: date('extension_approved_on', { mode: 'string' }),
     extensionNoticeOn: date('extension_notice_on', { mode: 'string' }),
+    // 延期的报批: the desk asks, the head decides (待我审批); cleared when decided
+    extensionRequestDays: integer('extension_request_days'),
+    extensionRequestReason: text('extension_request_reason'),
+    extensionRequestedBy: uuid('extension_requested_by'),
+    extensionRequestedOn: date('extension_requested_on', { mode: 'string' }),
+    extensionRefusedOn: date('extension_refused_on', { mode: 'string' }),
+    extensionRefusalReason: text('extension_refusal_reason'),
     // 答复
     decidedOn: date('decided_on', { mode: 'string' }),
     outcome: text('outcome'), // exactly one code of outcomes.ts
@@ -112,6 +120,8 @@ export const disclosureLetters = pgTable(
     seq: integer('seq').notNull(),
     docNumber: text('doc_number').notNull(),
     issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    /** 附注's 联系人 and telephone as on the day of issue (the issuing user's, else the org's office telephone). */
+    contact: jsonb('contact').$type<LetterContact>(),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },

@@ -29,6 +29,8 @@ export const disclosureTimelineWords: TimelineWords = {
     'disclosure.application.consultation_end': '登记收到征求意见的答复',
     'disclosure.application.consultation_lapsed': '记录征求意见逾期未答复，答复期限恢复计算',
     'disclosure.application.extension': '延长了答复期限',
+    'disclosure.application.extension_request': '报请延长答复期限',
+    'disclosure.application.extension_refused': '不予批准延期报请',
     'disclosure.application.decide': '作出了答复',
     'disclosure.application.fee': '计算了信息处理费',
     'disclosure.application.fee_served': '登记了收费通知送达日期',
@@ -45,6 +47,9 @@ export const disclosureTimelineWords: TimelineWords = {
   },
   fields: {
     trackingCode: '查询码',
+    // A letter's 附注 (GB/T 9704): who issued it and the telephone it gives.
+    handler: '经办人',
+    handlerTelephone: '经办人联系电话',
     channel: '申请渠道',
     'disclosureApplication.source': '来源',
     receivedOn: '收到申请日期',
@@ -64,6 +69,12 @@ export const disclosureTimelineWords: TimelineWords = {
     extensionDays: '延长工作日',
     extensionReason: '延期理由',
     extensionApprovedBy: '延期批准人',
+    extensionRequestDays: '报请延长工作日',
+    extensionRequestReason: '报请延期理由',
+    extensionRequestedBy: '延期报请人',
+    extensionRequestedOn: '报请延期日期',
+    extensionRefusedOn: '延期报请不予批准日期',
+    extensionRefusalReason: '不予批准延期的理由',
     extensionApprovedOn: '延期批准日期',
     extensionNoticeOn: '延期告知日期',
     decidedOn: '答复日期',
@@ -116,7 +127,12 @@ export const disclosureTimelineWords: TimelineWords = {
     entryKind: REGISTER_ENTRY_KIND_LABELS,
     category: Object.fromEntries(REGISTER_CATEGORIES.map((c) => [c.key, c.label])),
   },
-  refs: { extensionApprovedBy: 'user', applicationId: 'disclosureApplication', 'disclosureAnnualReport.supersedes': 'disclosureAnnualReport' },
+  refs: {
+    extensionApprovedBy: 'user',
+    extensionRequestedBy: 'user',
+    applicationId: 'disclosureApplication',
+    'disclosureAnnualReport.supersedes': 'disclosureAnnualReport',
+  },
   resolvers: {
     disclosureApplication: async (db, _o, ids) =>
       new Map(

@@ -124,7 +124,7 @@ export const inspectionsModule: ModuleDescriptor = {
     'inspection.record': due('现场检查记录归档'),
     'inspection.rectification': due('检查整改期限', true),
     'inspection.commitment': due('约谈整改承诺', true),
-    'inspection.publication': due('检查结果公开'),
+    'inspection.publication': { ...due('检查结果公开'), publication: true },
   },
   figures: [inspectionFigureSet as FigureSet],
   calendarHooks: [inspectionCalendarHook],

@@ -7,6 +7,7 @@ import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, t
 import { sql } from 'drizzle-orm';
 import { customType } from 'drizzle-orm/pg-core';
 import { createdAt, id, orgId, updatedAt } from '../../kernel/db/columns.js';
+import type { LetterContact } from '../../kernel/documents/index.js';
 
 /** 检查事项 — one item of the catalogue, citing 档案法第四十二条 (一)…(六) as area a1…a6. */
 export const inspectionItems = pgTable(
@@ -279,6 +280,8 @@ export const inspections = pgTable(
     feedbackDocNumber: text('feedback_doc_number'),
     feedbackYear: integer('feedback_year'),
     feedbackSeq: integer('feedback_seq'),
+    /** The 反馈意见书's 附注: 联系人 and telephone as on the day of issue. */
+    feedbackContact: jsonb('feedback_contact').$type<LetterContact>(),
     conclusion: text('conclusion'),
     rectificationItems: jsonb('rectification_items'),
     rectificationDue: date('rectification_due', { mode: 'string' }),
@@ -341,6 +344,8 @@ export const inspectionNotices = pgTable(
     /** Working days between the notice and the announced date, and the number required then. */
     workingDaysAhead: integer('working_days_ahead'),
     requiredWorkingDays: integer('required_working_days'),
+    /** The notice's 附注: 联系人 and telephone as on the day of issue. */
+    contact: jsonb('contact').$type<LetterContact>(),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },
@@ -374,6 +379,8 @@ export const inspectionInterviews = pgTable(
     /** What the unit undertakes, and by when. */
     commitments: text('commitments'),
     commitmentDue: date('commitment_due', { mode: 'string' }),
+    /** The record's 附注: 联系人 (who recorded it) and telephone as on the day. */
+    contact: jsonb('contact').$type<LetterContact>(),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },

@@ -146,6 +146,9 @@ export const inspectionsTimelineWords: TimelineWords = {
   },
   fields: {
     code: '编号',
+    // A letter's 附注 (GB/T 9704): who issued it and the telephone it gives.
+    handler: '经办人',
+    handlerTelephone: '经办人联系电话',
     'inspectionItem.code': '事项编号',
     area: '检查领域',
     title: '标题',

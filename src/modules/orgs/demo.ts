@@ -1,7 +1,8 @@
 /**
- * Demo data (演示数据): a county bureau under the top org, departments, one user per role, ~60
- * regulated units of every type with valid credit codes, 8 inspectors (one certificate expired,
- * two with a conflict of interest). Everything goes through the record like any other write.
+ * Demo data (演示数据): a county bureau under the top org, departments, one user per role (each with a
+ * 联系电话, and each bureau with its 办公电话, so every letter's 附注 names a telephone), ~60 regulated
+ * units of every type with valid credit codes, 8 inspectors (one certificate expired, two with a
+ * conflict of interest). Everything goes through the record like any other write.
  */
 import crypto from 'node:crypto';
 import type { ActorCtx, Ctx } from '../../kernel/context.js';
@@ -9,7 +10,8 @@ import { recordEvent } from '../../kernel/audit/index.js';
 import { generatePassword, hashPassword } from '../../kernel/auth/password.js';
 import type { Role } from '../../kernel/auth/labels.js';
 import type { DemoRun } from '../../kernel/module.js';
-import { users } from '../../kernel/schema.js';
+import { settings, users } from '../../kernel/schema.js';
+import { invalidateSettings } from '../../kernel/settings.js';
 import type { UnitType } from './labels.js';
 import { createOrg } from './orgs/orgs.service.js';
 import type { DemoAccount } from './orgs/contracts.js';
@@ -141,7 +143,14 @@ async function loadDemoData(ctx: Ctx, top: Org): Promise<DemoAccount[]> {
   const now = ctx.now();
   const shift = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
-  async function addUser(org: Org, username: string, displayName: string, roles: Role[], extra: { departmentId?: string; unitId?: string } = {}) {
+  async function addUser(
+    org: Org,
+    username: string,
+    displayName: string,
+    roles: Role[],
+    telephone: string,
+    extra: { departmentId?: string; unitId?: string } = {},
+  ) {
     const password = generatePassword();
     const row = {
       id: crypto.randomUUID(),
@@ -152,6 +161,7 @@ async function loadDemoData(ctx: Ctx, top: Org): Promise<DemoAccount[]> {
       roles,
       departmentId: extra.departmentId ?? null,
       unitId: extra.unitId ?? null,
+      telephone,
       status: 'active',
       mustChangePassword: false,
       createdAt: now,
@@ -162,13 +172,16 @@ async function loadDemoData(ctx: Ctx, top: Org): Promise<DemoAccount[]> {
     return row;
   }
 
-  await addUser(top, 'leader', '张局长', ['leader'], { departmentId: main.deptIds['办公室'] });
-  await addUser(top, 'legal', '李法制', ['legal'], { departmentId: main.deptIds['科教法制科'] });
-  const inspectorUser = await addUser(top, 'inspector', '王执法', ['inspector'], { departmentId: main.deptIds['监督指导科'] });
-  await addUser(top, 'staff', '赵利用', ['staff'], { departmentId: main.deptIds['档案利用科'] });
-  await addUser(top, 'unit', '陈档案员', ['unit'], { unitId: main.unitIds[0] });
-  await addUser(top, 'superior', '周督导', ['superior'], { departmentId: main.deptIds['监督指导科'] });
-  if (county && sub) await addUser(county, 'county.admin', '刘管理员', ['admin'], { departmentId: sub.deptIds['办公室'] });
+  await addUser(top, 'leader', '张局长', ['leader'], '0931-8810001', { departmentId: main.deptIds['办公室'] });
+  await addUser(top, 'legal', '李法制', ['legal'], '0931-8810002', { departmentId: main.deptIds['科教法制科'] });
+  const inspectorUser = await addUser(top, 'inspector', '王执法', ['inspector'], '0931-8810003', { departmentId: main.deptIds['监督指导科'] });
+  await addUser(top, 'staff', '赵利用', ['staff'], '0931-8810004', { departmentId: main.deptIds['档案利用科'] });
+  await addUser(top, 'unit', '陈档案员', ['unit'], '13909310005', { unitId: main.unitIds[0] });
+  await addUser(top, 'superior', '周督导', ['superior'], '0931-8810006', { departmentId: main.deptIds['监督指导科'] });
+  if (county && sub) await addUser(county, 'county.admin', '刘管理员', ['admin'], '0931-8820001', { departmentId: sub.deptIds['办公室'] });
+  // 办公电话: what letters give when their issuer (such as the admin created at setup) has no telephone of their own.
+  await setOfficeTelephone(ctx, top.id, '0931-8810000');
+  if (county) await setOfficeTelephone(ctx, county.id, '0931-8820000');
 
   // 8 inspectors: #3's certificate expired; #5 and #6 have conflicts of interest.
   const names = ['王执法', '孙立新', '高海燕', '林志强', '何丽娟', '郭晓东', '马红梅', '罗建国'];
@@ -207,4 +220,11 @@ async function loadDemoData(ctx: Ctx, top: Org): Promise<DemoAccount[]> {
     await insertWithEvent(ctx, top.id, 'inspectorConflict', row, () => ctx.db.insert(inspectorConflicts).values(row));
   }
   return accounts;
+}
+
+/** Sets an org's 办公电话 (setting `officeTelephone`), recorded like a change on 系统设置. */
+async function setOfficeTelephone(ctx: Ctx, orgId: string, telephone: string): Promise<void> {
+  await ctx.db.insert(settings).values({ orgId, key: 'officeTelephone', value: telephone, updatedAt: ctx.now() });
+  invalidateSettings();
+  await recordEvent(ctx, { orgId, action: 'settings.update', entityType: 'settings', entityId: orgId, after: { officeTelephone: telephone } });
 }

@@ -1,6 +1,7 @@
 /** Public face of the orgs & people module: orgs, departments, users, regulated units, inspectors. */
 import type { ModuleDescriptor } from '../../kernel/module.js';
 import { count, defineSetting } from '../../kernel/settings.js';
+import { TelephoneText } from './contracts.js';
 import { seedOrgsDemo } from './demo.js';
 import { orgRoutes } from './routes.js';
 import { orgsTimelineWords } from './timeline.js';
@@ -24,6 +25,8 @@ declare module '../../kernel/settings.js' {
   interface SettingValues {
     /** Days before a certificate's expiry when the dashboard warns. */
     certificateWarnDays: number;
+    /** 办公电话: the telephone letters give when the issuing user has none of their own ('' = not set). */
+    officeTelephone: string;
   }
 }
 
@@ -43,11 +46,14 @@ export const orgsModule: ModuleDescriptor = {
   },
   settings: {
     certificateWarnDays: defineSetting(count(0, 365, '天'), 30, '执法证到期提前提醒（天）'),
+    officeTelephone: defineSetting(TelephoneText, '', '办公电话（经办人未填写联系电话时，文书附注使用此电话）'),
   },
   timelineWords: orgsTimelineWords,
   timeline: { unit: 'unit.read', inspector: 'inspector.read', inspectorConflict: 'inspector.read', user: 'user.read', org: 'org.read', department: 'org.read' },
   fieldLabels: {
     certificateWarnDays: '提醒天数',
+    officeTelephone: '办公电话',
+    telephone: '联系电话',
     creditCode: '统一社会信用代码',
     regionCode: '行政区划代码',
     'org.regionCode': '行政区划代码',
@@ -59,4 +65,5 @@ export const orgsModule: ModuleDescriptor = {
   demo: seedOrgsDemo,
 };
 export { units, inspectors, inspectorConflicts } from './schema.js';
+export { issuingContact, letterContactOf } from './users/contact.service.js';
 export { UNIT_TYPE_LABELS } from './labels.js';

@@ -36,6 +36,8 @@ export const orgsTimelineWords: TimelineWords = {
     address: '地址',
     contactName: '联系人',
     contactPhone: '联系电话',
+    telephone: '联系电话',
+    officeTelephone: '办公电话',
     riskTier: '风险等级',
     username: '用户名',
     displayName: '姓名',

@@ -1,12 +1,13 @@
 /** The back-office frame: collapsible left menu (by the user's actions), header with org and user. */
 import { Suspense, useState } from 'react';
 import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { ORG_LEVEL_LABELS } from '@server/kernel/contracts';
 import { useLogout, useMe } from './auth';
 import { entryOf, groupOf, menuFor } from './menu';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
+import { AccountTelephoneModal } from '../features/users/AccountTelephoneModal';
 import { PageLoading } from './fallbacks';
 import { Logo } from '../shared/Logo';
 
@@ -22,6 +23,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const isCollapsed = collapsed ?? narrow;
   const [pwOpen, setPwOpen] = useState(false);
+  const [telOpen, setTelOpen] = useState(false);
 
   const items = menuFor(me.actions).map((m) =>
     m.children
@@ -90,11 +92,13 @@ export function AppLayout() {
             trigger={['click']}
             menu={{
               items: [
+                { key: 'telephone', icon: <PhoneOutlined />, label: '联系电话' },
                 { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
                 { type: 'divider' },
                 { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
               ],
               onClick: ({ key }) => {
+                if (key === 'telephone') setTelOpen(true);
                 if (key === 'password') setPwOpen(true);
                 if (key === 'logout') void logout();
               },
@@ -127,6 +131,7 @@ export function AppLayout() {
           </Tooltip>
         </Footer>
       </Layout>
+      <AccountTelephoneModal open={telOpen} onClose={() => setTelOpen(false)} />
       <ChangePasswordModal open={pwOpen || me.user.mustChangePassword} forced={me.user.mustChangePassword} onClose={() => setPwOpen(false)} />
     </Layout>
   );

@@ -10,7 +10,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 
 import { inTx, type ActorCtx, type Ctx } from '../../../kernel/context.js';
 import { recordEvent } from '../../../kernel/audit/index.js';
 import { authorize, hasAction } from '../../../kernel/auth/policy.js';
-import { addWorkingDays, computeClock, yearOf } from '../../../kernel/calendar/index.js';
+import { addWorkingDays, computeClock, yearOf, type WorkCalendar } from '../../../kernel/calendar/index.js';
 import { storedDue, storedSnapshotColumns } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
 import { fieldError, notFound } from '../../../kernel/http/errors.js';
@@ -22,7 +22,7 @@ import { act, loadApplication } from '../act.js';
 import { knownDay, notBefore, notFuture } from '../dates.js';
 import { assertUnpaidFeeOutcome } from '../fees/fee.service.js';
 import { OUTCOME_BY_CODE, type AccessMode } from '../labels.js';
-import { disclosureApplications, type ConsultationRecord } from '../schema.js';
+import { disclosureApplications, type ApplicationRow, type ConsultationRecord } from '../schema.js';
 import { CLOCK_ENTITY, CLOCK_KIND_REPLY, CORRECTION_NOTICE_DAYS, consultationOpen, MAX_EXTENSION, replyClockSpec, withLapses } from './clock.js';
 import { syncClocks } from './clocks.service.js';
 import type {
@@ -38,6 +38,8 @@ import type {
   CreatedApplication,
   DecisionInput,
   DuplicateWarning,
+  ExtensionDecisionInput,
+  ExtensionRequestInput,
   ExtensionInput,
 } from './contracts.js';
 import { detailOf, presentListItem } from './present.js';
@@ -284,9 +286,33 @@ export function endConsultation(ctx: ActorCtx, id: string, consultationId: strin
   });
 }
 
+/** What every extension must satisfy (art. 33): the first, at most 20 working days, before the period runs out. */
+function checkExtension(r: ApplicationRow, cal: WorkCalendar, days: number, on: string, onField: string, onLabel: string) {
+  if (r.extensionDays) {
+    throw fieldError(
+      'days',
+      `延长答复期限只能一次（条例第三十三条）：本申请已于 ${r.extensionApprovedOn} 延长 ${r.extensionDays} 个工作日`,
+      'disclosure.second_extension',
+    );
+  }
+  if (days > MAX_EXTENSION) {
+    throw fieldError('days', `延长答复期限最长不超过 ${MAX_EXTENSION} 个工作日（条例第三十三条），申请延长 ${days} 个工作日`, 'disclosure.extension_too_long');
+  }
+  if (r.correctedOn) notBefore(onField, on, onLabel, r.correctedOn, '收到补正申请日期');
+  else notBefore(onField, on, onLabel, r.receivedOn, '收到申请日期');
+  const current = computeClock(cal, replyClockSpec(r, cal), on);
+  if (current.due && on > current.due) {
+    throw fieldError(onField, `答复期限已于 ${current.due} 届满，届满后不能再批准延期（${onLabel} ${on}）`);
+  }
+}
+
+/** The fields a decided request leaves: none of the request. */
+const REQUEST_CLEARED = { extensionRequestDays: null, extensionRequestReason: null, extensionRequestedBy: null, extensionRequestedOn: null } as const;
+
 /**
  * 延期 (art. 33): once, at most 20 working days, approved by the head of the disclosure office (a
- * user holding `disclosure.approve` in the same org), before the period runs out.
+ * user holding `disclosure.approve` in the same org), before the period runs out. Recorded directly
+ * by the head, or by the desk naming the head who approved it on paper; a pending request is settled.
  */
 export async function extendApplication(ctx: ActorCtx, id: string, input: ExtensionInput) {
   const approving = hasAction(ctx.actor, 'disclosure.approve');
@@ -297,20 +323,7 @@ export async function extendApplication(ctx: ActorCtx, id: string, input: Extens
     id,
     'disclosure.application.extension',
     async (r, tx, cal) => {
-      if (r.extensionDays) {
-        throw fieldError(
-          'days',
-          `延长答复期限只能一次（条例第三十三条）：本申请已于 ${r.extensionApprovedOn} 延长 ${r.extensionDays} 个工作日`,
-          'disclosure.second_extension',
-        );
-      }
-      if (input.days > MAX_EXTENSION) {
-        throw fieldError(
-          'days',
-          `延长答复期限最长不超过 ${MAX_EXTENSION} 个工作日（条例第三十三条），申请延长 ${input.days} 个工作日`,
-          'disclosure.extension_too_long',
-        );
-      }
+      checkExtension(r, cal, input.days, input.approvedOn, 'approvedOn', '批准日期');
       const approverId = input.approvedBy ?? (approving ? ctx.actor.userId : undefined);
       if (!approverId)
         throw fieldError(
@@ -334,12 +347,6 @@ export async function extendApplication(ctx: ActorCtx, id: string, input: Extens
           'disclosure.extension_not_approved',
         );
       }
-      if (r.correctedOn) notBefore('approvedOn', input.approvedOn, '批准日期', r.correctedOn, '收到补正申请日期');
-      else notBefore('approvedOn', input.approvedOn, '批准日期', r.receivedOn, '收到申请日期');
-      const current = computeClock(cal, replyClockSpec(r, cal), input.approvedOn);
-      if (current.due && input.approvedOn > current.due) {
-        throw fieldError('approvedOn', `答复期限已于 ${current.due} 届满，届满后不能再批准延期（批准日期 ${input.approvedOn}）`);
-      }
       if (input.noticeOn) notBefore('noticeOn', input.noticeOn, '告知申请人日期', input.approvedOn, '批准日期');
       return {
         extensionDays: input.days,
@@ -347,9 +354,55 @@ export async function extendApplication(ctx: ActorCtx, id: string, input: Extens
         extensionApprovedBy: approverId,
         extensionApprovedOn: input.approvedOn,
         extensionNoticeOn: input.noticeOn ?? null,
+        ...REQUEST_CLEARED,
       };
     },
     approving && !hasAction(ctx.actor, 'disclosure.handle') ? 'disclosure.approve' : 'disclosure.handle',
+  );
+}
+
+/** 报请延期: the desk asks the head; the request waits in the head's 待我审批 until decided. */
+export function requestExtension(ctx: ActorCtx, id: string, input: ExtensionRequestInput) {
+  const today = todayInChina(ctx.now());
+  return act(ctx, id, 'disclosure.application.extension_request', (r, _tx, cal) => {
+    if (r.extensionRequestedOn) {
+      throw fieldError('days', `已于 ${r.extensionRequestedOn} 报请延长 ${r.extensionRequestDays} 个工作日，正待负责人批准`, 'conflict');
+    }
+    checkExtension(r, cal, input.days, today, 'days', '报请日期');
+    return {
+      extensionRequestDays: input.days,
+      extensionRequestReason: input.reason,
+      extensionRequestedBy: ctx.actor.userId,
+      extensionRequestedOn: today,
+      extensionRefusedOn: null,
+      extensionRefusalReason: null,
+    };
+  });
+}
+
+/** The head's decision on a request: approved today (the extension runs), or refused with the reason kept on the record. */
+export function decideExtensionRequest(ctx: ActorCtx, id: string, input: ExtensionDecisionInput) {
+  const today = todayInChina(ctx.now());
+  if (input.noticeOn) notFuture(ctx, 'noticeOn', input.noticeOn, '告知申请人日期');
+  return act(
+    ctx,
+    id,
+    input.approve ? 'disclosure.application.extension' : 'disclosure.application.extension_refused',
+    (r, _tx, cal) => {
+      if (!r.extensionRequestedOn || !r.extensionRequestDays) throw fieldError('approve', '本申请没有待批准的延期报请', 'conflict');
+      if (!input.approve) return { ...REQUEST_CLEARED, extensionRefusedOn: today, extensionRefusalReason: input.reason! };
+      checkExtension(r, cal, r.extensionRequestDays, today, 'approve', '批准日期');
+      if (input.noticeOn) notBefore('noticeOn', input.noticeOn, '告知申请人日期', today, '批准日期');
+      return {
+        extensionDays: r.extensionRequestDays,
+        extensionReason: r.extensionRequestReason,
+        extensionApprovedBy: ctx.actor.userId,
+        extensionApprovedOn: today,
+        extensionNoticeOn: input.noticeOn ?? null,
+        ...REQUEST_CLEARED,
+      };
+    },
+    'disclosure.approve',
   );
 }
 

@@ -102,6 +102,25 @@ export const ExtensionInput = z.object({
 });
 export type ExtensionInput = z.infer<typeof ExtensionInput>;
 
+/** 报请延期: the desk asks the head of the disclosure office (a leader) to extend the reply period. */
+export const ExtensionRequestInput = z.object({
+  days: z.number('延长天数必填').int('延长天数应为整数').min(1, '延长天数至少 1 个工作日'),
+  reason: z.string('延期理由必填').trim().min(1, '延期理由必填').max(1000, '延期理由不能超过 1000 个字'),
+});
+export type ExtensionRequestInput = z.infer<typeof ExtensionRequestInput>;
+
+/** The head's decision on a request: approved (the extension runs from today) or refused with a reason. */
+export const ExtensionDecisionInput = z
+  .object({
+    approve: z.boolean('请选择批准或不予批准'),
+    /** 告知申请人日期 (approved). */
+    noticeOn: day('告知申请人日期').optional(),
+    /** Why not (refused). */
+    reason: z.string().trim().max(1000, '不予批准的理由不能超过 1000 个字').optional(),
+  })
+  .refine((v) => v.approve || !!v.reason, { message: '不予批准的，请填写理由', path: ['reason'] });
+export type ExtensionDecisionInput = z.infer<typeof ExtensionDecisionInput>;
+
 export const DecisionInput = z.object({
   decidedOn: day('答复日期'),
   outcome: z.enum(OUTCOME_CODES, '办理结果必填，且只能选择一个法定办理结果代码'),
@@ -216,6 +235,18 @@ export const ApplicationDetail = ApplicationListItem.extend({
       noticeOn: z.string().nullable(),
     })
     .nullable(),
+  /** A request for extension waiting for the head's decision (待我审批). */
+  extensionRequest: z
+    .object({
+      days: z.number().int(),
+      reason: z.string(),
+      requestedBy: z.string(),
+      requestedByName: z.string().nullable(),
+      requestedOn: z.string(),
+    })
+    .nullable(),
+  /** The last request the head did not approve (until the next request). */
+  extensionRefusal: z.object({ refusedOn: z.string(), reason: z.string() }).nullable(),
   fee: FeeView.nullable(),
   decisionReason: z.string().nullable(),
   accessMode: z.enum(ACCESS_MODES).nullable(),

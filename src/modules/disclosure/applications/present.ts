@@ -90,6 +90,7 @@ export async function detailOf(ctx: ActorCtx, stored: ApplicationRow): Promise<A
   const today = todayInChina(ctx.now());
   const r = withLapses(stored, cal, today);
   const approver = await approverName(ctx, r.extensionApprovedBy);
+  const requester = r.extensionRequestedOn ? await approverName(ctx, r.extensionRequestedBy) : undefined;
   const clock = computeClock(cal, replyClockSpec(r, cal, approver), today);
   const own = r.orgId === ctx.actor.orgId;
   const handle = hasAction(ctx.actor, 'disclosure.handle');
@@ -128,6 +129,17 @@ export async function detailOf(ctx: ActorCtx, stored: ApplicationRow): Promise<A
           noticeOn: r.extensionNoticeOn,
         }
       : null,
+    extensionRequest:
+      r.extensionRequestedOn && r.extensionRequestDays && r.extensionRequestedBy
+        ? {
+            days: r.extensionRequestDays,
+            reason: r.extensionRequestReason ?? '',
+            requestedBy: r.extensionRequestedBy,
+            requestedByName: requester ?? null,
+            requestedOn: r.extensionRequestedOn,
+          }
+        : null,
+    extensionRefusal: r.extensionRefusedOn ? { refusedOn: r.extensionRefusedOn, reason: r.extensionRefusalReason ?? '' } : null,
     fee: r.feeMethod
       ? {
           method: r.feeMethod,
@@ -154,6 +166,7 @@ export async function detailOf(ctx: ActorCtx, stored: ApplicationRow): Promise<A
       own,
       handle,
       extend: hasAction(ctx.actor, 'disclosure.approve') || (handle && hasAction(ctx.actor, 'user.read')),
+      approve: hasAction(ctx.actor, 'disclosure.approve'),
     }),
     outcomeGuards: outcomeGuards(r, cal, payDays),
     clock: clockView(clock),

@@ -14,6 +14,8 @@ import {
   endConsultation,
   exportApplications,
   extendApplication,
+  decideExtensionRequest,
+  requestExtension,
   getApplication,
   listApplications,
   receiveCorrected,
@@ -34,6 +36,8 @@ import {
   CreatedApplication,
   DecisionInput,
   ExtensionInput,
+  ExtensionDecisionInput,
+  ExtensionRequestInput,
   PortalApplicationInput,
   PortalApplyResult,
   PortalTrackResult,
@@ -142,6 +146,32 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => extendApplication(authed(req, 'disclosure.read'), req.params.id, req.body),
+  );
+  app.post(
+    `${P}/:id/extension-request`,
+    {
+      schema: {
+        tags,
+        summary: '报请延长答复期限（待政府信息公开工作机构负责人批准）',
+        params: IdParams,
+        body: ExtensionRequestInput,
+        response: { 200: ApplicationDetail },
+      },
+    },
+    async (req) => requestExtension(authed(req, 'disclosure.handle'), req.params.id, req.body),
+  );
+  app.post(
+    `${P}/:id/extension-request/decision`,
+    {
+      schema: {
+        tags,
+        summary: '批准或不予批准延期报请（负责人）',
+        params: IdParams,
+        body: ExtensionDecisionInput,
+        response: { 200: ApplicationDetail },
+      },
+    },
+    async (req) => decideExtensionRequest(authed(req, 'disclosure.approve'), req.params.id, req.body),
   );
   app.post(
     `${P}/:id/decision`,

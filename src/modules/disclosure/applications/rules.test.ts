@@ -15,6 +15,7 @@ const base = {
   correctedOn: null,
   consultations: [],
   extensionDays: null,
+  extensionRequestedOn: null,
   feeMethod: null,
   feeNoticeOn: null,
   feeServedOn: null,
@@ -57,6 +58,14 @@ describe('allowedActions', () => {
     expect(allowedActions(base, { ...desk, own: false })).toEqual([]);
     expect(allowedActions(base, { own: true, handle: false, extend: false })).toEqual([]);
     expect(allowedActions(base, { own: true, handle: false, extend: true })).toEqual(['extension']);
+  });
+  it('a desk without the user directory asks for an extension; the head decides a pending request', () => {
+    const staff = { own: true, handle: true, extend: false };
+    expect(allowedActions(base, staff)).toEqual(['correction', 'consult', 'extensionRequest', 'decision', 'fee']);
+    const asked = row({ extensionRequestedOn: '2025-03-10', extensionRequestDays: 10 });
+    expect(allowedActions(asked, staff)).toEqual(['correction', 'consult', 'decision', 'fee']);
+    expect(allowedActions(asked, { own: true, handle: false, extend: true, approve: true })).toEqual(['extension', 'extensionDecision']);
+    expect(allowedActions(row({ extensionRequestedOn: null }), { own: true, handle: false, extend: true, approve: true })).toEqual(['extension']);
   });
 });
 

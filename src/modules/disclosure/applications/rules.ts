@@ -60,6 +60,8 @@ export interface ActingUser {
   handle: boolean;
   /** May record an extension: approves it (`disclosure.approve`), or handles and can name the approving leader (`user.read`). */
   extend: boolean;
+  /** The head of the disclosure office (`disclosure.approve`): decides the desk's requests for extension. */
+  approve?: boolean;
 }
 
 /**
@@ -78,6 +80,9 @@ export function allowedActions(r: ApplicationRow, who: ActingUser): ApplicationA
     if (r.consultations.some((c) => !c.to)) out.push('consultEnd');
   }
   if (who.extend && !r.extensionDays) out.push('extension');
+  // the desk that cannot name the approving head (no user directory) asks online instead
+  if (who.handle && !who.extend && !r.extensionDays && !r.extensionRequestedOn) out.push('extensionRequest');
+  if (who.approve && !r.extensionDays && r.extensionRequestedOn) out.push('extensionDecision');
   if (who.handle) {
     out.push('decision');
     if (!r.feeMethod) out.push('fee');

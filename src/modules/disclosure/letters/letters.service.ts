@@ -9,11 +9,12 @@ import { recordEvent } from '../../../kernel/audit/index.js';
 import { authorize } from '../../../kernel/auth/policy.js';
 import { computeClock } from '../../../kernel/calendar/index.js';
 import { loadWorkCalendar } from '../../../kernel/calendar/store.js';
-import { nextDocNumber, renderOfficialDocx, type Block } from '../../../kernel/documents/index.js';
+import { contactNote, nextDocNumber, renderOfficialDocx, type Block } from '../../../kernel/documents/index.js';
 import { AppError, notFound, validation } from '../../../kernel/http/errors.js';
 import { limitOffset } from '../../../kernel/http/responses.js';
 import { orgs } from '../../../kernel/schema.js';
 import { getSetting } from '../../../kernel/settings.js';
+import { issuingContact, letterContactOf } from '../../orgs/index.js';
 import { loadApplication } from '../act.js';
 import { CONSULTATION_PERIOD, REPLY_PERIOD } from '../applications/clock.js';
 import { feeDeadlineOf, feeServedOn } from '../fees/payment.js';
@@ -25,6 +26,7 @@ import {
   cn,
   dateText,
   intro,
+  LETTER_LAYOUTS,
   LETTER_PREFIX,
   LETTER_SERIES,
   provisionalParagraphs,
@@ -192,7 +194,8 @@ async function contentOf(ctx: ActorCtx, r: ApplicationRow, kind: LetterKind, con
 
 /**
  * The letter as .docx. Reading a letter already issued needs `disclosure.read`; issuing it (taking a
- * number) needs `disclosure.handle` in the application's own org and is recorded.
+ * number) needs `disclosure.handle` in the application's own org and a telephone for its 附注 (the
+ * issuing user's or the org's office telephone), and is recorded.
  */
 export async function renderLetter(
   ctx: ActorCtx,
@@ -211,6 +214,7 @@ export async function renderLetter(
       .where(and(eq(l.orgId, r.orgId), eq(l.applicationId, r.id), eq(l.kind, kind), eq(l.subjectKey, content.subjectKey)));
     if (!letter) {
       authorize(ctx.actor, 'disclosure.handle', { orgId: r.orgId, orgPath });
+      const contact = await issuingContact(tx, r.orgId, ctx.actor.userId);
       const year = Number(content.date.slice(0, 4));
       const { docNumber, seq } = await nextDocNumber(tx, { ...LETTER_PREFIX, series: LETTER_SERIES }, { id: r.orgId, name: org!.name }, year);
       [letter] = await tx.db
@@ -224,6 +228,7 @@ export async function renderLetter(
           seq,
           docNumber,
           issuedOn: content.date,
+          contact,
           createdBy: ctx.actor.userId,
           createdAt: tx.now(),
         })
@@ -233,10 +238,20 @@ export async function renderLetter(
         action: 'disclosure.letter.issue',
         entityType: 'disclosureApplication',
         entityId: r.id,
-        after: { kind, title: content.title, docNumber, issuedOn: content.date, ...(content.subjectKey ? { consultationId: content.subjectKey } : {}) },
+        after: {
+          kind,
+          title: content.title,
+          docNumber,
+          issuedOn: content.date,
+          ...(content.subjectKey ? { consultationId: content.subjectKey } : {}),
+          handler: contact.name,
+          handlerTelephone: contact.telephone,
+        },
       });
     }
+    const contact = await letterContactOf(tx.db, r.orgId, letter!.contact);
     const buffer = await renderOfficialDocx({
+      ...LETTER_LAYOUTS[kind],
       issuer: org!.name,
       docNumber: letter!.docNumber,
       title: content.title,
@@ -244,6 +259,7 @@ export async function renderLetter(
       blocks: content.blocks,
       signature: org!.name,
       date: content.date,
+      ...(contact ? { note: contactNote(contact) } : {}),
     });
     return { buffer, fileName: `${content.title}-${r.trackingCode}.docx`, docNumber: letter!.docNumber };
   });

@@ -12,6 +12,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionalNote } from '../../../kernel/calendar/index.js';
 import { docxParagraphs } from '../test-docx.js';
+import { letterLayout } from '../../../kernel/documents/test-letter.js';
+import { LETTER_KINDS } from '../labels.js';
 import { defaultRemedyOrgans, placeOf } from './remedy.js';
 import { Client, createTestEnv, refused, setupOrg, signInDemo, type SetupResponse, type TestEnv } from '../../../test/harness.js';
 
@@ -73,6 +75,8 @@ const PARTIAL = (you: string, organ: string, court: string) => [
 /** The demo org 测试市档案局 (a city bureau): its people's government; the court is left to the admin. */
 const ORGAN = '测试市人民政府';
 const COURT = '测试市有管辖权的基层人民法院';
+/** The 附注 of every letter the demo desk officer 赵利用 issues. */
+const CONTACT = '（联系人：赵利用，联系电话：0931-8810004）';
 /** Words no letter may contain: the old “你（单位）” and drafting notes in brackets. */
 const DRAFTING = /你（单位）|（已主动公开的|（单位）|告知获取的方式和途径）/u;
 
@@ -100,7 +104,8 @@ describe('letters follow the application: receipt, correction, consultation, ext
     // 受理回执
     const receipt = await letterText(a.id, 'receipt');
     expect(receipt.docNumber).toBe('测档公开〔2025〕1号');
-    expect(receipt.paras.slice(0, 6)).toEqual(['测试市档案局', '', '', '测档公开〔2025〕1号', '', '']);
+    // 信函格式: the org's name, the 发文字号 flush right under the red double line, the title two lines below.
+    expect(receipt.paras.slice(0, 5)).toEqual(['测试市档案局', '测档公开〔2025〕1号', '', '', '政府信息公开申请受理回执']);
     expect(receipt.paras).toContain('政府信息公开申请受理回执');
     expect(receipt.paras).toContain('王小明：');
     expect(receipt.text).toContain(`你于2025年3月3日通过当面提交方式向本机关提出的政府信息公开申请（查询码：${a.trackingCode}）收悉`);
@@ -108,7 +113,8 @@ describe('letters follow the application: receipt, correction, consultation, ext
     expect(receipt.text).toContain('第三十一条第（一）项的规定，以提交之日为收到申请之日');
     expect(receipt.text).toContain('自收到申请之日起20个工作日内予以答复，即不晚于2025年3月31日；');
     expect(receipt.text).not.toContain('预计');
-    expect(receipt.paras.slice(-2)).toEqual(['测试市档案局', '2025年3月3日']);
+    // 署名 and date under the seal, then the 附注 naming the desk officer who issued it.
+    expect(receipt.paras.slice(-3)).toEqual(['测试市档案局', '2025年3月3日', CONTACT]);
     // the same letter again: the same number, recorded once
     expect((await letterText(a.id, 'receipt')).docNumber).toBe('测档公开〔2025〕1号');
 
@@ -126,7 +132,7 @@ describe('letters follow the application: receipt, correction, consultation, ext
     expect(corr.paras).toContain('2.请说明所需信息的形成时间');
     expect(corr.text).toContain('请于2025年3月20日前向本机关提交补正后的申请');
     expect(corr.text).toContain('无正当理由逾期不补正的，视为放弃申请');
-    expect(corr.paras.at(-1)).toBe('2025年3月5日');
+    expect(corr.paras.slice(-2)).toEqual(['2025年3月5日', CONTACT]);
 
     // 征求第三方意见函 (the applicant is not named to the third party)
     await post(staff, `/api/disclosure/applications/${a.id}/corrected`, { receivedOn: '2025-03-10' });
@@ -145,7 +151,7 @@ describe('letters follow the application: receipt, correction, consultation, ext
     expect(consult.text).toContain('贵方不同意公开且有合理理由的，本机关不予公开');
     expect(consult.text).toContain('15个工作日内以书面形式提出意见');
     expect(consult.text).not.toContain('王小明');
-    expect(consult.paras.at(-1)).toBe('2025年3月11日');
+    expect(consult.paras.slice(-2)).toEqual(['2025年3月11日', CONTACT]);
     await post(staff, `/api/disclosure/applications/${a.id}/consultations/${cid}/end`, { endedOn: '2025-03-19' });
 
     // 延期答复告知书: restart 2025-03-10, Mar 11–19 excluded: Mar 20–21 (2), 24–28 (7), Mar 31–Apr 3 (11),
@@ -162,7 +168,7 @@ describe('letters follow the application: receipt, correction, consultation, ext
     expect(extL.docNumber).toBe('测档公开〔2025〕4号');
     expect(extL.text).toContain('因需要调阅库存档案，本机关不能在20个工作日内作出答复');
     expect(extL.text).toContain('第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长10个工作日，本机关将不晚于2025年4月30日作出答复');
-    expect(extL.paras.at(-1)).toBe('2025年3月21日');
+    expect(extL.paras.slice(-2)).toEqual(['2025年3月21日', CONTACT]);
     // a later pause (fee notice Mar 24, paid Mar 26: 3 working days) moves the due date to May 8 (劳动节 May 1–5
     // skipped), but the letter keeps what it said on its day
     await post(staff, `/api/disclosure/applications/${a.id}/fee`, { method: 'page', pages: 31, noticeOn: '2025-03-24' });
@@ -184,7 +190,7 @@ describe('letters follow the application: receipt, correction, consultation, ext
     expect(reply.text).toContain('属于依法不予公开的情形。具体理由：第三方不同意公开，所涉信息属于其商业秘密。');
     expect(reply.text).toContain('根据《中华人民共和国政府信息公开条例》第十五条、第三十二条、第三十六条第（三）项的规定，本机关决定不予公开');
     expect(reply.paras).toContain(REVIEW_FIRST('你', ORGAN, COURT));
-    expect(reply.paras.at(-1)).toBe('2025年4月9日');
+    expect(reply.paras.slice(-2)).toEqual(['2025年4月9日', CONTACT]);
     for (const l of [receipt, corr, consult, extL, reply]) expect(l.text).not.toMatch(DRAFTING);
 
     const list = (await staff.get(`/api/disclosure/applications/${a.id}/letters`)).json().items;
@@ -493,5 +499,43 @@ describe('a year whose holiday schedule is not entered yet (2027 on 7 December 2
     expect(fee.text).toContain('请自收到本通知之次日起20个工作日内缴纳，即不晚于2027年1月5日（预计）。');
     expect(fee.paras).toContain(note);
     for (const l of [receipt, ext, fee]) expect(l.text).not.toMatch(DRAFTING);
+  });
+});
+
+describe('every letter names its 经办人 and telephone (附注), in 信函格式 under the seal', () => {
+  it('each kind issued above: the desk officer 赵利用 and her own telephone', async () => {
+    const rows = (
+      await env.database.pool.query<{ application_id: string; kind: string; subject_key: string; contact: unknown }>(
+        'SELECT application_id, kind, subject_key, contact FROM disclosure_letters ORDER BY year, seq',
+      )
+    ).rows;
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(LETTER_KINDS));
+    for (const r of rows) {
+      expect(r.contact).toEqual({ name: '赵利用', telephone: '0931-8810004' });
+      const res = await letter(staff, r.application_id, r.kind, r.subject_key ? `?consultationId=${r.subject_key}` : '');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(await letterLayout(res.rawPayload), r.kind).toEqual({ format: 'letter', sealed: true, note: '（联系人：赵利用，联系电话：0931-8810004）' });
+    }
+  });
+
+  it('without her telephone the org’s 办公电话; with neither, issuing is refused naming 联系电话 and nothing is numbered', async () => {
+    const bureauAdmin = new Client(env.app);
+    expect((await bureauAdmin.login('admin', 'Admin-Pass-2024')).statusCode).toBe(200);
+    const seq = async () =>
+      Number((await env.database.pool.query(`SELECT last_seq FROM doc_sequences WHERE series = 'disclosure.doc' AND year = 2026`)).rows[0].last_seq);
+    expect((await staff.patch('/api/account', { telephone: null })).statusCode).toBe(200);
+    expect((await bureauAdmin.put('/api/settings', { officeTelephone: '' })).statusCode).toBe(200);
+    const a = await apply({ receivedOn: '2026-12-07', applicantName: '无电话' });
+    const before = await seq();
+    refused(await letter(staff, a.id, 'receipt'), 400, 'telephone', /^文书的附注须写明经办人的联系电话，赵利用尚未填写联系电话/);
+    expect(await seq()).toBe(before);
+    expect((await env.database.pool.query('SELECT count(*)::int AS n FROM disclosure_letters WHERE application_id = $1', [a.id])).rows[0].n).toBe(0);
+
+    expect((await bureauAdmin.put('/api/settings', { officeTelephone: '0931-8810000' })).statusCode).toBe(200);
+    const res = await letter(staff, a.id, 'receipt');
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await letterLayout(res.rawPayload)).note).toBe('（联系人：赵利用，联系电话：0931-8810000）');
+    expect(await seq()).toBe(before + 1);
+    expect((await staff.patch('/api/account', { telephone: '0931-8810004' })).statusCode).toBe(200);
   });
 });

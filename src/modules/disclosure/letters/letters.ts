@@ -8,10 +8,10 @@
  * the letter adds the one sentence why (provisionalNote) — no letter is refused for it.
  */
 import { provisionalNote, type ClockSpec, type WorkCalendar } from '../../../kernel/calendar/index.js';
-import { formatChineseDate, type DocPrefixKind } from '../../../kernel/documents/index.js';
+import { formatChineseDate, type DocPrefixKind, type LetterLayout } from '../../../kernel/documents/index.js';
 import { AppError } from '../../../kernel/http/errors.js';
 import { replyClockSpec } from '../applications/clock.js';
-import { CHANNEL_DEFS, OUTCOME_BY_CODE, type Channel, type OutcomeCode } from '../labels.js';
+import { CHANNEL_DEFS, OUTCOME_BY_CODE, type Channel, type LetterKind, type OutcomeCode } from '../labels.js';
 import type { ApplicationRow, ConsultationRecord } from '../schema.js';
 import { remedySentences, type RemedyOrgans } from './remedy.js';
 
@@ -23,6 +23,20 @@ export const REGULATION = '《中华人民共和国政府信息公开条例》';
 export const LETTER_PREFIX: DocPrefixKind = { key: 'disclosureLetterPrefix', suffix: '档公开', auditAction: 'disclosure.letter_settings.update' };
 /** The letters' number series (kernel `doc_sequences`): one count per org and year for every kind of letter. */
 export const LETTER_SERIES = 'disclosure.doc';
+
+/**
+ * How each letter is laid out (GB/T 9704-2012). All go to people and bodies outside the agency's
+ * hierarchy (applicants, third parties, other agencies): 信函格式 (§10.1), numbered, under the agency's
+ * seal; each names its 经办人 and telephone in the 附注.
+ */
+export const LETTER_LAYOUTS: Record<LetterKind, LetterLayout> = {
+  receipt: { format: 'letter', sealed: true },
+  correction: { format: 'letter', sealed: true },
+  extension: { format: 'letter', sealed: true },
+  consultation: { format: 'letter', sealed: true },
+  reply: { format: 'letter', sealed: true },
+  fee: { format: 'letter', sealed: true },
+};
 
 export const cite = (articles: readonly string[]) => (articles.length ? `${REGULATION}${articles.join('、')}` : REGULATION);
 export const cn = formatChineseDate;

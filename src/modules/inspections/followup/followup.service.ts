@@ -9,11 +9,12 @@ import { and, eq } from 'drizzle-orm';
 import { inTx, type ActorCtx } from '../../../kernel/context.js';
 import { recordEvent, recordEvents } from '../../../kernel/audit/index.js';
 import { todayInChina } from '../../../kernel/calendar/store.js';
-import { formatChineseDate, renderOfficialDocx, type Block } from '../../../kernel/documents/index.js';
+import { contactNote, formatChineseDate, renderOfficialDocx, type Block } from '../../../kernel/documents/index.js';
 import { AppError, fieldError, notFound, validation } from '../../../kernel/http/errors.js';
 import { orgs } from '../../../kernel/schema.js';
 import { createReferral, type ReferralEntry } from '../../enforcement/index.js';
-import { units } from '../../orgs/index.js';
+import { issuingContact, letterContactOf, units } from '../../orgs/index.js';
+import { INSPECTION_LETTERS } from '../letters.js';
 import { checklistVersionItems, inspectionInterviews, inspections } from '../schema.js';
 import type { InspectionDetail } from '../loop/contracts.js';
 import {
@@ -74,6 +75,7 @@ export async function createInterview(ctx: ActorCtx, id: string, input: Intervie
       act: '参加约谈',
     });
     const interviewers = team.map((t) => ({ id: t.id, name: t.name, certificateNo: t.certificateNo }));
+    const contact = await issuingContact(tx, r.orgId, tx.actor.userId);
     const [row] = await tx.db
       .insert(inspectionInterviews)
       .values({
@@ -88,6 +90,7 @@ export async function createInterview(ctx: ActorCtx, id: string, input: Intervie
         content: input.content,
         commitments: input.commitments ?? null,
         commitmentDue: input.commitmentDue ?? null,
+        contact,
         createdBy: tx.actor.userId,
         createdAt: tx.now(),
       })
@@ -108,6 +111,8 @@ export async function createInterview(ctx: ActorCtx, id: string, input: Intervie
         content: input.content,
         commitments: input.commitments ?? null,
         commitmentDue: input.commitmentDue ?? null,
+        handler: contact.name,
+        handlerTelephone: contact.telephone,
       },
     });
   });
@@ -171,7 +176,16 @@ async function interviewDocx(ctx: ActorCtx, r: InspectionRow, interviewId: strin
     { kind: 'heading1', text: '签字' },
     { kind: 'paragraph', text: `约谈人（签字）：\n被约谈人（签字）：\n记录人（签字）：` },
   ];
-  const buffer = await renderOfficialDocx({ issuer: org!.name, title: '档案行政检查约谈记录', blocks, signature: org!.name, date: i.heldOn });
+  const contact = await letterContactOf(ctx.db, r.orgId, i.contact);
+  const buffer = await renderOfficialDocx({
+    ...INSPECTION_LETTERS.interview,
+    issuer: org!.name,
+    title: '档案行政检查约谈记录',
+    blocks,
+    signature: org!.name,
+    date: i.heldOn,
+    ...(contact ? { note: contactNote(contact) } : {}),
+  });
   return { buffer, fileName: `约谈记录-${r.code}-${i.heldOn}.docx` };
 }
 

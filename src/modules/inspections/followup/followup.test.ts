@@ -24,6 +24,7 @@ import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, set
 import { computeClock, type ClockSpec } from '../../../kernel/calendar/index.js';
 import { loadWorkCalendar } from '../../../kernel/calendar/store.js';
 import { docxParagraphs } from '../../disclosure/test-docx.js';
+import { letterLayout } from '../../../kernel/documents/test-letter.js';
 
 let env: TestEnv;
 let admin: Client;
@@ -427,6 +428,8 @@ describe('约谈 (A: A2-03 returned twice)', () => {
     }
     expect(a.text.startsWith(a.title)).toBe(true);
     expect(text).not.toContain(`${a.title}：${a.title}`);
+    // 文件格式 under the bureau's seal; the 附注 names who recorded it (the admin, with the org's 办公电话).
+    expect(await letterLayout(res.rawPayload)).toEqual({ format: 'document', sealed: true, note: '（联系人：管理员，联系电话：0931-8810000）' });
     expect(text).not.toContain('A5-04');
     // The interviewed unit downloads the same record from its own account; not another unit's.
     await both('2025-04-02', async (bureau, unit) => {

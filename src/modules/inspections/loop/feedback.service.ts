@@ -12,10 +12,12 @@ import { recordEvent } from '../../../kernel/audit/index.js';
 import { computeClock, provisionalNote } from '../../../kernel/calendar/index.js';
 import { syncClock } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
-import { formatChineseDate, renderOfficialDocx, type Block } from '../../../kernel/documents/index.js';
+import { contactNote, formatChineseDate, renderOfficialDocx, type Block } from '../../../kernel/documents/index.js';
 import { conflict, fieldError, validation } from '../../../kernel/http/errors.js';
 import { orgs } from '../../../kernel/schema.js';
 import { getSetting } from '../../../kernel/settings.js';
+import { issuingContact, letterContactOf } from '../../orgs/index.js';
+import { INSPECTION_LETTERS } from '../letters.js';
 import { checklistVersionItems, inspections } from '../schema.js';
 import { startPublicationClock } from '../publication/publication.service.js';
 import type { FeedbackInput, InspectionDetail } from './contracts.js';
@@ -87,6 +89,7 @@ export async function issueFeedback(ctx: ActorCtx, id: string, input: FeedbackIn
     // A deadline in a year whose holiday schedule is not entered yet is provisional (预计): the letter says so, never refused.
     const clock = computeClock(cal, spec, today);
     const due = clock.due!;
+    const contact = await issuingContact(tx, r.orgId, tx.actor.userId);
     const { docNumber, year, seq } = await newDocNumber(tx, r.orgId, issuedOn);
     const now = tx.now();
     await tx.db
@@ -99,6 +102,7 @@ export async function issueFeedback(ctx: ActorCtx, id: string, input: FeedbackIn
         feedbackDocNumber: docNumber,
         feedbackYear: year,
         feedbackSeq: seq,
+        feedbackContact: contact,
         conclusion: input.conclusion ?? null,
         rectificationItems: items,
         rectificationDue: items.length ? due : null,
@@ -135,6 +139,8 @@ export async function issueFeedback(ctx: ActorCtx, id: string, input: FeedbackIn
         rectificationDays: days,
         items,
         conclusion: input.conclusion ?? null,
+        handler: contact.name,
+        handlerTelephone: contact.telephone,
       },
     });
   });
@@ -176,7 +182,9 @@ async function feedbackDocx(ctx: Ctx, r: InspectionRow) {
   } else {
     blocks.push({ kind: 'paragraph', text: '本次检查未发现需要整改的问题。请继续做好档案工作。' });
   }
+  const contact = await letterContactOf(ctx.db, r.orgId, r.feedbackContact);
   const buffer = await renderOfficialDocx({
+    ...INSPECTION_LETTERS.feedback,
     issuer: org!.name,
     docNumber: r.feedbackDocNumber,
     title: '档案行政检查反馈意见书',
@@ -184,6 +192,7 @@ async function feedbackDocx(ctx: Ctx, r: InspectionRow) {
     blocks,
     signature: org!.name,
     date: r.feedbackOn,
+    ...(contact ? { note: contactNote(contact) } : {}),
   });
   return { buffer, fileName: `档案行政检查反馈意见书-${r.code}.docx` };
 }

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo, ok } from '../../../test/harness.js';
 import { docxParagraphs } from '../../disclosure/test-docx.js';
+import { letterLayout } from '../../../kernel/documents/test-letter.js';
 
 let env: TestEnv;
 let admin: Client;
@@ -264,6 +265,8 @@ describe('检查通知书', () => {
     expect(text).toContain('我局定于2025年3月20日对你单位档案工作开展行政检查');
     for (const c of certs) expect(text).toContain(c.certificate_no);
     expect(text).toContain('2025年3月13日');
+    // 信函格式, sealed; sent by the admin, who has no telephone of their own: the org's 办公电话.
+    expect(await letterLayout(res.rawPayload)).toEqual({ format: 'letter', sealed: true, note: '（联系人：管理员，联系电话：0931-8810000）' });
     // Not yet notified: 409.
     const planned = ok<{ items: Summary[] }>(await admin.get('/api/inspections?status=planned')).items[0]!;
     expect((await admin.get(`/api/inspections/${planned.id}/notice.docx`)).statusCode).toBe(409);
@@ -639,6 +642,7 @@ describe('现场检查记录: results, photos, signatures, frozen once signed', 
       ]) {
         expect(text).toContain(s);
       }
+      expect(await letterLayout(res.rawPayload)).toEqual({ format: 'letter', sealed: true, note: '（联系人：管理员，联系电话：0931-8810000）' });
     });
     // Another unit's account cannot fetch it.
     const unitAccount = await signInDemo(env.app, setup, 'unit');

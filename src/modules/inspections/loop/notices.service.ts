@@ -13,11 +13,13 @@ import { inTx, type ActorCtx, type Ctx } from '../../../kernel/context.js';
 import { recordEvent } from '../../../kernel/audit/index.js';
 import { addWorkingDays, workingDaysBetween } from '../../../kernel/calendar/index.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
-import { formatChineseDate, renderOfficialDocx, type Block } from '../../../kernel/documents/index.js';
+import { contactNote, formatChineseDate, renderOfficialDocx, type Block } from '../../../kernel/documents/index.js';
 import { AppError, conflict, fieldError, notFound } from '../../../kernel/http/errors.js';
 import { orgs } from '../../../kernel/schema.js';
 import { getSetting } from '../../../kernel/settings.js';
+import { issuingContact, letterContactOf } from '../../orgs/index.js';
 import { AREA_LABELS, type Area } from '../contracts.js';
+import { INSPECTION_LETTERS } from '../letters.js';
 import { checklistVersionItems, inspectionNotices, inspections } from '../schema.js';
 import type { InspectorSnapshot } from '../plans/contracts.js';
 import type { InspectionDetail, NoticeAmendInput, NoticeInput } from './contracts.js';
@@ -48,6 +50,7 @@ export async function sendNotice(ctx: ActorCtx, id: string, input: NoticeInput):
       const msg = `检查通知书应至迟于检查日前 ${n} 个工作日送达：检查日 ${r.plannedDate}，通知日期 ${noticeOn} 距检查日只有 ${Math.max(left, 0)} 个工作日，最迟应于 ${latest.date}${latest.provisional ? '（预计）' : ''} 送达；请调整检查日期后另行检查`;
       throw new AppError('unprocessable', msg, { fields: { noticeOn: msg } });
     }
+    const contact = await issuingContact(tx, r.orgId, tx.actor.userId);
     const { docNumber, year, seq } = await newDocNumber(tx, r.orgId, noticeOn);
     const now = tx.now();
     const [row] = await tx.db
@@ -66,6 +69,7 @@ export async function sendNotice(ctx: ActorCtx, id: string, input: NoticeInput):
       plannedDate: r.plannedDate,
       workingDaysAhead: left,
       requiredWorkingDays: n,
+      contact,
       createdBy: tx.actor.userId,
       createdAt: now,
     });
@@ -76,7 +80,16 @@ export async function sendNotice(ctx: ActorCtx, id: string, input: NoticeInput):
       entityType: 'inspection',
       entityId: r.id,
       before: { status: r.status },
-      after: { status: 'notified', noticeOn, docNumber, plannedDate: r.plannedDate, workingDaysAhead: left, requiredWorkingDays: n },
+      after: {
+        status: 'notified',
+        noticeOn,
+        docNumber,
+        plannedDate: r.plannedDate,
+        workingDaysAhead: left,
+        requiredWorkingDays: n,
+        handler: contact.name,
+        handlerTelephone: contact.telephone,
+      },
     });
   });
   return getInspection(ctx, id);
@@ -129,6 +142,7 @@ export async function amendNotice(ctx: ActorCtx, id: string, input: NoticeAmendI
     // Every notice is a row (migration 0012 made rows of the notices sent before).
     const previous = (await noticesOf(tx, r.id)).at(-1);
     if (!previous) throw conflict(`检查 ${r.code} 没有可变更的检查通知书`);
+    const contact = await issuingContact(tx, r.orgId, tx.actor.userId);
     const { docNumber, year, seq } = await newDocNumber(tx, r.orgId, noticeOn);
     const now = tx.now();
     const [row] = await tx.db
@@ -149,6 +163,7 @@ export async function amendNotice(ctx: ActorCtx, id: string, input: NoticeAmendI
       reason: input.reason,
       workingDaysAhead: left,
       requiredWorkingDays: n,
+      contact,
       createdBy: tx.actor.userId,
       createdAt: now,
     });
@@ -167,6 +182,8 @@ export async function amendNotice(ctx: ActorCtx, id: string, input: NoticeAmendI
         reason: input.reason,
         workingDaysAhead: left,
         requiredWorkingDays: n,
+        handler: contact.name,
+        handlerTelephone: contact.telephone,
       },
     });
   });
@@ -208,7 +225,9 @@ async function noticeDocx(ctx: Ctx, r: InspectionRow, notice: NoticeRow, previou
       text: '请你单位在现场检查前对照检查事项逐项开展自查，登录兰台系统，在“检查与整改”中填写并提交自查表；检查当日请单位负责人或其委托的人员到场，并准备好相关制度、台账和档案实体，配合检查。',
     },
   ];
+  const contact = await letterContactOf(ctx.db, r.orgId, notice.contact);
   const buffer = await renderOfficialDocx({
+    ...INSPECTION_LETTERS.notice,
     issuer: org!.name,
     docNumber: notice.docNumber,
     title: '档案行政检查通知书',
@@ -216,6 +235,7 @@ async function noticeDocx(ctx: Ctx, r: InspectionRow, notice: NoticeRow, previou
     blocks,
     signature: org!.name,
     date: notice.noticeOn,
+    ...(contact ? { note: contactNote(contact) } : {}),
   });
   return { buffer, fileName: `档案行政检查通知书-${r.code}${notice.seq > 1 ? `（变更${notice.seq - 1}）` : ''}.docx` };
 }

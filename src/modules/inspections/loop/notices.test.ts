@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg, signInDemo, ok } from '../../../test/harness.js';
 import { docxParagraphs } from '../../disclosure/test-docx.js';
+import { letterLayout } from '../../../kernel/documents/test-letter.js';
 
 let env: TestEnv;
 let admin: Client;
@@ -197,6 +198,14 @@ describe('变更检查通知: a new notice with its own number, date and lead ti
     ]) {
       expect(newText).toContain(s);
     }
+    // Both issued by the admin, who has no telephone of their own: the org's 办公电话 (demo) in the 附注; 信函格式, sealed.
+    for (const x of [old, current]) {
+      expect(await letterLayout((await admin.get(`/api/inspections/${id}/notices/${x.id}/notice.docx`)).rawPayload)).toEqual({
+        format: 'letter',
+        sealed: true,
+        note: '（联系人：管理员，联系电话：0931-8810000）',
+      });
+    }
     // notice.docx is the one in force.
     expect((await docxParagraphs((await admin.get(`/api/inspections/${id}/notice.docx`)).rawPayload)).join('\n')).toContain(current.docNumber);
     const unit = await signInDemo(env.app, setup, 'unit');
@@ -248,5 +257,71 @@ describe('变更检查通知: a new notice with its own number, date and lead ti
       expect(late.json().error.message).toBe(`检查 ${signed.code} 的现场检查记录已于 2025-03-10 签字，不能再变更检查通知`);
       expect(await written()).toEqual(after);
     });
+  });
+});
+
+describe('the 经办人 and telephone in the notice’s 附注: the issuing user’s own, else the 办公电话, else refused', () => {
+  let id: string;
+  const notices = async () =>
+    (await env.database.pool.query<{ contact: unknown }>('SELECT contact FROM inspection_notices WHERE inspection_id = $1 ORDER BY seq', [id])).rows;
+
+  beforeAll(async () => {
+    id = ok<Detail>(
+      await admin.post('/api/inspections', {
+        unitId: unitUnitId,
+        inspectorIds: [ids['王执法']!, ids['孙立新']!],
+        checklistVersionId: versionId,
+        plannedDate: '2025-03-21',
+        reason: '举报核查',
+      }),
+    ).id;
+  });
+  afterAll(async () => {
+    ok(await admin.put('/api/settings', { officeTelephone: '0931-8810000' }));
+  });
+
+  it('refuses to issue when neither the admin nor the org has a telephone, naming 联系电话 and where to fill it in; nothing written', async () => {
+    ok(await admin.put('/api/settings', { officeTelephone: '' }));
+    const before = await written();
+    const res = await admin.post(`/api/inspections/${id}/notice`, {});
+    expect(res.statusCode, res.body).toBe(400);
+    const err = res.json().error;
+    expect(err.fields).toEqual({ telephone: '请填写联系电话' });
+    expect(err.message).toMatch(/^文书的附注须写明经办人的联系电话，管理员尚未填写联系电话：.*“联系电话”.*“用户管理”.*“系统设置”中填写本机关的“办公电话”$/);
+    expect(await written()).toEqual(before);
+  });
+
+  it('an inspector issues with his own telephone; the admin with hers once set; each notice keeps the one it was issued with', async () => {
+    const inspector = await signInDemo(env.app, setup, 'inspector');
+    ok(await inspector.post(`/api/inspections/${id}/notice`, {}));
+    const first = (await letterLayout((await admin.get(`/api/inspections/${id}/notice.docx`)).rawPayload)).note;
+    expect(first).toBe('（联系人：王执法，联系电话：0931-8810003）');
+
+    // The admin fills in her own 联系电话 (typed without the dash) and amends the notice.
+    expect(ok<{ telephone: string }>(await admin.patch('/api/account', { telephone: '0931 8812345' })).telephone).toBe('0931-8812345');
+    const d = ok<Detail>(await admin.post(`/api/inspections/${id}/notice/amend`, { plannedDate: '2025-03-24', reason: '检查组另有公务' }));
+    const [old, current] = d.notice.history;
+    const layout = await letterLayout((await admin.get(`/api/inspections/${id}/notices/${current!.id}/notice.docx`)).rawPayload);
+    expect(layout).toEqual({ format: 'letter', sealed: true, note: '（联系人：管理员，联系电话：0931-8812345）' });
+
+    // Changing a telephone later changes no letter already issued.
+    ok(await admin.patch('/api/account', { telephone: null }));
+    ok(await inspector.patch('/api/account', { telephone: '13900000000' }));
+    expect((await letterLayout((await admin.get(`/api/inspections/${id}/notices/${old!.id}/notice.docx`)).rawPayload)).note).toBe(first);
+    expect((await letterLayout((await inspector.get(`/api/inspections/${id}/notices/${current!.id}/notice.docx`)).rawPayload)).note).toBe(layout.note);
+    expect(await notices()).toEqual([{ contact: { name: '王执法', telephone: '0931-8810003' } }, { contact: { name: '管理员', telephone: '0931-8812345' } }]);
+    // The record names who issued each notice and the telephone it gives.
+    const events = ok<{ items: { action: string; after: Record<string, unknown>; changes: { label: string; after: string }[] }[] }>(
+      await admin.get(`/api/audit/timeline?entityType=inspection&entityId=${id}`),
+    ).items;
+    const amend = events.find((e) => e.action === 'inspection.notice.amend')!;
+    expect(amend.after).toMatchObject({ handler: '管理员', handlerTelephone: '0931-8812345' });
+    expect(amend.changes).toEqual(
+      expect.arrayContaining([
+        { label: '经办人', before: '', after: '管理员' },
+        { label: '经办人联系电话', before: '', after: '0931-8812345' },
+      ]),
+    );
+    ok(await inspector.patch('/api/account', { telephone: '0931-8810003' }));
   });
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ROLES } from '../../../kernel/auth/labels.js';
 import { paged, Timestamp } from '../../../kernel/http/responses.js';
 import { USER_STATUSES } from '../labels.js';
-import { ListQuery, Password, requiredText, Username } from '../contracts.js';
+import { ListQuery, Password, requiredText, Telephone, Username } from '../contracts.js';
 
 // ---- requests ----
 
@@ -15,6 +15,8 @@ export const UserInput = z.object({
   roles: Roles,
   departmentId: z.uuid().nullable().optional(),
   unitId: z.uuid().nullable().optional(),
+  /** 联系电话: printed in the 附注 of the letters the user issues. */
+  telephone: Telephone.optional(),
 });
 export type UserInput = z.infer<typeof UserInput>;
 export const UserPatch = z.object({
@@ -22,8 +24,13 @@ export const UserPatch = z.object({
   roles: Roles.optional(),
   departmentId: z.uuid().nullable().optional(),
   unitId: z.uuid().nullable().optional(),
+  telephone: Telephone.optional(),
 });
 export type UserPatch = z.infer<typeof UserPatch>;
+
+/** 本人账号: what a user may change about themselves besides the password (修改密码 is the kernel's). */
+export const AccountPatch = z.object({ telephone: Telephone });
+export type AccountPatch = z.infer<typeof AccountPatch>;
 
 export const UserListQuery = ListQuery.extend({
   role: z.enum(ROLES).optional(),
@@ -50,6 +57,8 @@ export const UserView = z.object({
   /** For a 立档单位 account: its regulated unit. */
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
+  /** 联系电话 (printed in the 附注 of the letters the user issues). */
+  telephone: z.string().nullable(),
   /** Locked after repeated failed sign-ins, until then. */
   lockedUntil: Timestamp.nullable(),
   lastLoginAt: Timestamp.nullable(),
@@ -61,6 +70,16 @@ export type User = z.infer<typeof UserView>;
 export const UserDetail = UserView.extend({ orgPath: z.string() });
 export type UserDetail = z.infer<typeof UserDetail>;
 export const UsersPage = paged(UserView);
+
+/** The signed-in user's own account (本人账号). */
+export const AccountView = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  telephone: z.string().nullable(),
+  /** The org's 办公电话, used in letters while the user has no telephone of their own ('' when not set). */
+  officeTelephone: z.string(),
+});
+export type Account = z.infer<typeof AccountView>;
 
 /** A new random password, shown once. */
 export const PasswordReset = z.object({ password: z.string() });

@@ -1,21 +1,28 @@
 /**
  * 账号开通通知: a notice to a new user, laid out as an official document (GB/T 9704) by the kernel
  * renderer, listing the account and how to sign in. It never carries the password: the admin
- * hands the initial password over separately.
+ * hands the initial password over separately. The admin who issues it is its 联系人 (附注).
  */
 import type { ActorCtx } from '../../../kernel/context.js';
 import { authorize } from '../../../kernel/auth/policy.js';
 import { ROLE_LABELS } from '../../../kernel/auth/labels.js';
 import { todayInChina } from '../../../kernel/calendar/store.js';
-import { renderOfficialDocx, type Block } from '../../../kernel/documents/index.js';
+import { contactNote, renderOfficialDocx, type Block, type LetterLayout } from '../../../kernel/documents/index.js';
 import { getAllSettings } from '../../../kernel/settings.js';
 import { orgRef } from '../../../kernel/tenancy/index.js';
 import { notFound } from '../../../kernel/http/errors.js';
+import { issuingContact } from './contact.service.js';
 import { getUser } from './users.service.js';
 
 /** The password policy of kernel/auth/password.ts `passwordProblem`, in words. */
 export const PASSWORD_POLICY_TEXT = '密码至少 10 位，须包含大写字母、小写字母、数字、符号中的至少 3 类';
 export const INITIAL_PASSWORD_TEXT = '初始密码由系统管理员另行告知，首次登录后请立即修改';
+
+/**
+ * The module's one letter: an internal notice to a colleague, so 文件格式 without a 版头 (no 发文字号: it
+ * is not filed as a 公文), under the org's name and seal.
+ */
+export const ACCOUNT_NOTICE_LAYOUT: LetterLayout = { format: 'document', sealed: true };
 
 export interface NoticeOptions {
   /** The sign-in address, e.g. "http://lantai.example.gov.cn/" (the routes pass the request's host). */
@@ -27,6 +34,7 @@ export async function accountNoticeDocx(ctx: ActorCtx, userId: string, opts: Not
   authorize(ctx.actor, 'user.manage', { orgId: user.orgId, orgPath: user.orgPath }); // a superior org reads, it does not issue
   const org = await orgRef(ctx.db, user.orgId);
   if (!org) throw notFound('机构');
+  const contact = await issuingContact(ctx, org.id, ctx.actor.userId);
   const settings = await getAllSettings(ctx.db, org.id);
   const roles = user.roles.map((r) => ROLE_LABELS[r] ?? r).join('、');
   const signIn = opts.signInUrl ?? '（请向系统管理员询问平台访问地址）';
@@ -60,11 +68,13 @@ export async function accountNoticeDocx(ctx: ActorCtx, userId: string, opts: Not
     },
   ];
   const buffer = await renderOfficialDocx({
+    ...ACCOUNT_NOTICE_LAYOUT,
     title: '账号开通通知',
     recipient: `${user.displayName}同志`,
     blocks,
     signature: org.name,
     date: todayInChina(ctx.now()),
+    note: contactNote(contact),
   });
   return { buffer, fileName: `账号开通通知-${user.username}.docx` };
 }

@@ -1,11 +1,14 @@
-/** HTTP surface of the users of an org (/api/users): accounts, roles, disable/enable, password reset, 账号开通通知. */
+/**
+ * HTTP surface of the users of an org (/api/users): accounts, roles, disable/enable, password reset, 账号开通通知;
+ * and the signed-in user's own account (/api/account: 联系电话).
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authed, DOCX_TYPE, sendFile } from '../../../kernel/http/context.js';
+import { authed, ctxOf, DOCX_TYPE, sendFile, signedIn } from '../../../kernel/http/context.js';
 import { fileResponse } from '../../../kernel/http/responses.js';
 import { IdParams } from '../contracts.js';
-import { PasswordReset, UserDetail, UserInput, UserListQuery, UserPatch, UsersPage } from './contracts.js';
+import { AccountPatch, AccountView, PasswordReset, UserDetail, UserInput, UserListQuery, UserPatch, UsersPage } from './contracts.js';
 import { accountNoticeDocx } from './notice.js';
-import { createUser, getUser, listUsers, resetPassword, setUserStatus, updateUser } from './users.service.js';
+import { createUser, getOwnAccount, getUser, listUsers, resetPassword, setUserStatus, updateOwnAccount, updateUser } from './users.service.js';
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['用户'];
@@ -23,7 +26,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.patch(
     '/api/users/:id',
-    { schema: { tags, summary: '修改用户（姓名、角色、科室、所属单位）', params: IdParams, body: UserPatch, response: { 200: UserDetail } } },
+    { schema: { tags, summary: '修改用户（姓名、联系电话、角色、科室、所属单位）', params: IdParams, body: UserPatch, response: { 200: UserDetail } } },
     async (req) => {
       await updateUser(authed(req, 'user.manage'), req.params.id, req.body);
       return getUser(authed(req, 'user.read'), req.params.id);
@@ -54,5 +57,15 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       const { buffer, fileName } = await accountNoticeDocx(ctx, req.params.id, { signInUrl: `${req.protocol}://${req.host}/` });
       return sendFile(reply, buffer, fileName, DOCX_TYPE);
     },
+  );
+
+  // ---- 本人账号 ----
+  app.get('/api/account', { schema: { tags, summary: '本人账号（联系电话、本机关办公电话）', response: { 200: AccountView } } }, async (req) =>
+    getOwnAccount({ ...ctxOf(req), actor: signedIn(req) }),
+  );
+  app.patch(
+    '/api/account',
+    { schema: { tags, summary: '修改本人联系电话（出具文书时写入附注）', body: AccountPatch, response: { 200: AccountView } } },
+    async (req) => updateOwnAccount({ ...ctxOf(req), actor: signedIn(req) }, req.body),
   );
 };

@@ -2,7 +2,7 @@
 import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { inTx, type ActorCtx, type Ctx } from '../../../kernel/context.js';
 import { recordEvent } from '../../../kernel/audit/index.js';
-import { fieldError, forbidden, validation } from '../../../kernel/http/errors.js';
+import { fieldError, forbidden, notFound, validation } from '../../../kernel/http/errors.js';
 import { generatePassword, hashPassword, passwordProblem } from '../../../kernel/auth/password.js';
 import { can } from '../../../kernel/auth/policy.js';
 import type { Role } from '../../../kernel/auth/labels.js';
@@ -14,7 +14,8 @@ import { guardRecord, readableOrg } from '../../../kernel/tenancy/index.js';
 import type { UserStatus } from '../labels.js';
 import { departments, units } from '../schema.js';
 import { assertDepartment } from '../orgs/orgs.service.js';
-import type { User, UserAction, UserDetail, UserInput, UserListQuery, UserPatch } from './contracts.js';
+import type { Account, AccountPatch, User, UserAction, UserDetail, UserInput, UserListQuery, UserPatch } from './contracts.js';
+import { officeTelephoneOf } from './contact.service.js';
 
 const PUBLIC = {
   id: users.id,
@@ -27,6 +28,7 @@ const PUBLIC = {
   departmentName: departments.name,
   unitId: users.unitId,
   unitName: units.name,
+  telephone: users.telephone,
   lockedUntil: users.lockedUntil,
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,
@@ -43,6 +45,7 @@ interface PublicRow {
   departmentName: string | null;
   unitId: string | null;
   unitName: string | null;
+  telephone: string | null;
   lockedUntil: Date | null;
   lastLoginAt: Date | null;
   createdAt: Date;
@@ -135,6 +138,7 @@ export async function createUser(ctx: ActorCtx, input: UserInput, opts: { mustCh
         roles: [...new Set(input.roles)],
         departmentId: input.departmentId ?? null,
         unitId: input.unitId ?? null,
+        telephone: input.telephone ?? null,
         mustChangePassword: opts.mustChangePassword ?? true,
         createdAt: tx.now(),
         updatedAt: tx.now(),
@@ -214,4 +218,35 @@ export async function getUser(ctx: ActorCtx, id: string): Promise<UserDetail> {
     .where(eq(users.id, id));
   const r = await guardRecord(ctx, u, 'user.read', '用户');
   return { ...presentUser(ctx, r, r.orgPath), orgPath: r.orgPath };
+}
+
+// ---- 本人账号 ----
+
+/** The signed-in user's own account, with the org's 办公电话 (what letters show while the user has no telephone). */
+export async function getOwnAccount(ctx: ActorCtx): Promise<Account> {
+  const [u] = await ctx.db
+    .select({ username: users.username, displayName: users.displayName, telephone: users.telephone })
+    .from(users)
+    .where(eq(users.id, ctx.actor.userId));
+  if (!u) throw notFound('用户');
+  return { ...u, officeTelephone: (await officeTelephoneOf(ctx.db, ctx.actor.orgId)) ?? '' };
+}
+
+/** A user sets their own 联系电话 (recorded like an admin's change, in the same transaction). */
+export async function updateOwnAccount(ctx: ActorCtx, patch: AccountPatch): Promise<Account> {
+  await inTx(ctx, async (tx) => {
+    const [before] = await tx.db.select({ telephone: users.telephone }).from(users).where(eq(users.id, ctx.actor.userId)).for('update');
+    if (!before) throw notFound('用户');
+    if (before.telephone === patch.telephone) return;
+    await tx.db.update(users).set({ telephone: patch.telephone, updatedAt: tx.now() }).where(eq(users.id, ctx.actor.userId));
+    await recordEvent(tx, {
+      orgId: ctx.actor.orgId,
+      action: 'user.update',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+      before,
+      after: { telephone: patch.telephone },
+    });
+  });
+  return getOwnAccount(ctx);
 }

@@ -5,7 +5,8 @@
  */
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, setupOrg } from '../../../test/harness.js';
+import { Client, type SetupResponse, type TestEnv, countRows, createTestEnv, refused, setupOrg } from '../../../test/harness.js';
+import { letterLayout } from '../../../kernel/documents/test-letter.js';
 
 let env: TestEnv;
 let admin: Client;
@@ -222,5 +223,112 @@ describe('users across orgs', () => {
     const staffAccount = setup.demoAccounts!.find((a) => a.username === 'staff')!;
     const staff = await signIn(staffAccount.username, staffAccount.password);
     expect((await staff.get('/api/users')).statusCode).toBe(403);
+  });
+});
+
+describe('联系电话 (printed in the 附注 of the letters a user issues)', () => {
+  type Change = { label: string; before: string; after: string };
+  const changesOf = async (c: Client, id: string) =>
+    ((await c.get(`/api/audit/timeline?entityType=user&entityId=${id}&order=desc`)).json().items as { action: string; changes: Change[] }[])[0]!;
+
+  it.each([
+    ['12345', false],
+    ['0931-123456', false], // 6-digit local number
+    ['931-1234567', false], // no leading 0
+    ['0931-0234567', false], // a local number does not start with 0
+    ['12912345678', false], // not a mobile prefix
+    ['0931-1234567', false], // a local number does not start with 1
+    ['电话 0931-8812345', false],
+    ['0931-8812345', '0931-8812345'],
+    ['09318812345', '0931-8812345'],
+    ['0931 8812345', '0931-8812345'],
+    ['010-62345678', '010-62345678'],
+    ['02162345678', '021-62345678'],
+    ['0931-8812345-801', '0931-8812345-801'],
+    ['0931-8812345转801', '0931-8812345转801'],
+    ['13912345678', '13912345678'],
+    [' 13912345678 ', '13912345678'],
+    ['', null],
+    [null, null],
+  ] as const)('an admin sets %j → %j (or 400 naming 联系电话, nothing recorded)', async (input, stored) => {
+    const before = await auditCount();
+    const res = await admin.patch(`/api/users/${userId}`, { telephone: input });
+    if (stored === false) {
+      refused(res, 400, 'telephone', /^请求内容有误：联系电话 应为带区号的固定电话（如 0931-8812345）或 11 位手机号码/);
+      expect(await auditCount()).toBe(before);
+      return;
+    }
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().telephone).toBe(stored);
+  });
+
+  it('is set on creation, listed, and each change is in the user’s record under 联系电话', async () => {
+    const created = await admin.post('/api/users', {
+      username: 'wang.wu',
+      displayName: '王五',
+      password: PASSWORD,
+      roles: ['staff'],
+      telephone: '13912345678',
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    expect(created.json().telephone).toBe('13912345678');
+    refused(
+      await admin.post('/api/users', { username: 'zhao.liu', displayName: '赵六', password: PASSWORD, roles: ['staff'], telephone: 'x' }),
+      400,
+      'telephone',
+      /联系电话/,
+    );
+    const listed = (await admin.get('/api/users?q=wang.wu')).json().items[0];
+    expect(listed.telephone).toBe('13912345678');
+    expect((await admin.patch(`/api/users/${created.json().id}`, { telephone: '0931-8812345' })).statusCode).toBe(200);
+    const e = await changesOf(admin, created.json().id);
+    expect(e.action).toBe('user.update');
+    expect(e.changes).toContainEqual({ label: '联系电话', before: '13912345678', after: '0931-8812345' });
+  });
+
+  it('a user sets their own in 本人账号, recorded; the org’s 办公电话 is shown beside it', async () => {
+    const staffAccount = setup.demoAccounts!.find((a) => a.username === 'staff')!;
+    const staff = await signIn(staffAccount.username, staffAccount.password);
+    expect((await staff.get('/api/account')).json()).toEqual({
+      username: 'staff',
+      displayName: '赵利用',
+      telephone: '0931-8810004',
+      officeTelephone: '0931-8810000',
+    });
+    const before = await auditCount();
+    refused(await staff.patch('/api/account', { telephone: '8810004' }), 400, 'telephone', /联系电话/);
+    expect(await auditCount()).toBe(before);
+    const res = await staff.patch('/api/account', { telephone: '0931-8819999' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().telephone).toBe('0931-8819999');
+    expect(await auditCount()).toBe(before + 1);
+    const me = (await staff.get('/api/auth/me')).json().user.id;
+    expect((await changesOf(admin, me)).changes).toEqual([{ label: '联系电话', before: '0931-8810004', after: '0931-8819999' }]);
+    // The same value again changes nothing and records nothing.
+    expect((await staff.patch('/api/account', { telephone: '0931-8819999' })).statusCode).toBe(200);
+    expect(await auditCount()).toBe(before + 1);
+    expect((await new Client(env.app).get('/api/account')).statusCode).toBe(401);
+  });
+
+  it('办公电话 is a setting of the org, checked like a telephone and recorded under its name', async () => {
+    refused(await admin.put('/api/settings', { officeTelephone: '8810000' }), 400, 'officeTelephone', /^请求内容有误：办公电话 应为带区号的固定电话/);
+    const setting = (await admin.get('/api/settings')).json().items.find((i: { key: string }) => i.key === 'officeTelephone');
+    expect(setting).toMatchObject({ value: '0931-8810000', default: '' });
+    expect(setting.label).toMatch(/^办公电话/);
+  });
+
+  it('the account notice is sealed and names the admin who issues it: her telephone, else the 办公电话, else refused', async () => {
+    const notice = async () => admin.get(`/api/users/${userId}/notice.docx`);
+    // The admin created at setup has no telephone: the org's 办公电话 (demo).
+    expect(await letterLayout((await notice()).rawPayload)).toEqual({
+      format: 'document',
+      sealed: true,
+      note: '（联系人：管理员，联系电话：0931-8810000）',
+    });
+    expect((await admin.put('/api/settings', { officeTelephone: '' })).statusCode).toBe(200);
+    refused(await notice(), 400, 'telephone', /管理员尚未填写联系电话.*“用户管理”.*“系统设置”中填写本机关的“办公电话”/);
+    expect((await admin.patch('/api/account', { telephone: '0931-8812000' })).statusCode).toBe(200);
+    expect((await letterLayout((await notice()).rawPayload)).note).toBe('（联系人：管理员，联系电话：0931-8812000）');
+    expect((await admin.put('/api/settings', { officeTelephone: '0931-8810000' })).statusCode).toBe(200);
   });
 });

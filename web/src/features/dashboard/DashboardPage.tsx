@@ -1,6 +1,6 @@
 /** 工作台: my due and overdue items, with "为什么是这一天" explanations. */
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Empty, List, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import {
   AlertOutlined,
   ApartmentOutlined,
@@ -8,6 +8,7 @@ import {
   ClockCircleOutlined,
   ExclamationCircleOutlined,
   FieldTimeOutlined,
+  NotificationOutlined,
   ReloadOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -20,7 +21,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { StatusTag } from '../../shared/StatusTag';
 import { DueDate } from '../../shared/DueDate';
 import { useCan, useMe } from '../../app/auth';
-import { useDashboard } from './queries';
+import { useBelowItems, useDashboard } from './queries';
 import { recordLink } from './links';
 
 type StateFilter = NonNullable<DashboardQuery['state']>;
@@ -32,30 +33,34 @@ const STAT_CARDS = [
   { state: 'running', count: 'running', title: '进行中', className: 'stat-running', icon: <ClockCircleOutlined /> },
 ] as const;
 
-/** 待我审批 (those who approve: `disclosure.approve`): what awaits the approval, each opening its record. */
-function ApprovalsCard({ items, loading }: { items: ApprovalItem[]; loading: boolean }) {
+/** 待我审批 (those who approve) and 待我公开 (those who publish): what awaits them, each opening its record. */
+function AwaitingCard({ kind, items, loading }: { kind: 'approvals' | 'publications'; items: ApprovalItem[]; loading: boolean }) {
   const can = useCan();
-  if (!can('disclosure.approve')) return null;
+  // The leader always sees 待我审批 (empty or not); 待我公开 shows when there is something to publish.
+  if (kind === 'approvals' ? !can('disclosure.approve') : !items.length) return null;
+  const approvals = kind === 'approvals';
   return (
     <Card
       variant="borderless"
       title={
         <span>
-          <AuditOutlined style={{ marginRight: 8 }} />
-          待我审批
+          {approvals ? <AuditOutlined style={{ marginRight: 8 }} /> : <NotificationOutlined style={{ marginRight: 8 }} />}
+          {approvals ? '待我审批' : '待我公开'}
         </span>
       }
+      extra={approvals ? null : <Typography.Text type="secondary">按到期日排列</Typography.Text>}
       style={{ marginBottom: 16 }}
-      data-testid="dashboard-approvals"
+      data-testid={`dashboard-${kind}`}
     >
       <List
         loading={loading}
         dataSource={items}
-        locale={{ emptyText: '暂无待我审批的事项' }}
+        locale={{ emptyText: approvals ? '暂无待我审批的事项' : '暂无待公开的事项' }}
+        pagination={items.length > 10 ? { pageSize: 10, size: 'small' } : false}
         renderItem={(a) => {
           const link = recordLink(a, can);
           return (
-            <List.Item key={a.key} data-testid="dashboard-approval">
+            <List.Item key={a.key} data-testid={approvals ? 'dashboard-approval' : 'dashboard-publication'}>
               <List.Item.Meta
                 title={
                   <Space wrap size={8}>
@@ -140,7 +145,8 @@ export function DashboardPage() {
           }
         />
       )}
-      <ApprovalsCard items={q.data?.approvals ?? []} loading={q.isLoading} />
+      <AwaitingCard kind="approvals" items={q.data?.approvals ?? []} loading={q.isLoading} />
+      <AwaitingCard kind="publications" items={q.data?.publications ?? []} loading={q.isLoading} />
       <BelowCard rows={q.data?.below ?? []} />
       <MonitorsCard />
       <Card
@@ -239,6 +245,7 @@ export function DashboardPage() {
 
 /** 下级机构: how late each org below mine is (open items overdue / due soon of the kinds I may read). */
 function BelowCard({ rows }: { rows: OrgLateness[] }) {
+  const [open, setOpen] = useState<OrgLateness | null>(null);
   if (!rows.length) return null;
   const late = rows.filter((r) => r.overdue > 0).length;
   return (
@@ -260,7 +267,21 @@ function BelowCard({ rows }: { rows: OrgLateness[] }) {
         dataSource={rows}
         pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
         columns={[
-          { title: '机构', dataIndex: 'orgName', render: (v: string, r) => <span style={{ paddingLeft: (r.depth - 1) * 16 }}>{v}</span> },
+          {
+            title: '机构',
+            dataIndex: 'orgName',
+            render: (v: string, r) => (
+              <span style={{ paddingLeft: (r.depth - 1) * 16 }}>
+                {r.open ? (
+                  <Typography.Link onClick={() => setOpen(r)} data-testid="dashboard-below-org">
+                    {v}
+                  </Typography.Link>
+                ) : (
+                  v
+                )}
+              </span>
+            ),
+          },
           {
             title: '已逾期',
             dataIndex: 'overdue',
@@ -272,7 +293,78 @@ function BelowCard({ rows }: { rows: OrgLateness[] }) {
           { title: '未办结期限', dataIndex: 'open', width: 108, align: 'right' },
         ]}
       />
+      <BelowDrawer org={open} onClose={() => setOpen(null)} />
     </Card>
+  );
+}
+
+/** One org below: its open items of the kinds I may read, the late ones first; each opens its record where I may read it. */
+function BelowDrawer({ org, onClose }: { org: OrgLateness | null; onClose: () => void }) {
+  const can = useCan();
+  const [query, setQuery] = useState<{ page: number; pageSize: number; state?: StateFilter }>({ page: 1, pageSize: 20 });
+  const q = useBelowItems(org?.orgId ?? null, query);
+  return (
+    <Drawer
+      open={!!org}
+      onClose={() => {
+        setQuery({ page: 1, pageSize: 20 });
+        onClose();
+      }}
+      title={org ? `${org.orgName}：未办结期限` : ''}
+      size="large"
+      data-testid="dashboard-below-drawer"
+    >
+      {org && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          {(['overdue', 'due_soon'] as const).map((s) => (
+            <Button
+              key={s}
+              size="small"
+              type={query.state === s ? 'primary' : 'default'}
+              onClick={() => setQuery((x) => ({ page: 1, pageSize: x.pageSize, ...(x.state === s ? {} : { state: s }) }))}
+            >
+              只看{FILTER_LABELS[s]}（{s === 'overdue' ? org.overdue : org.dueSoon}）
+            </Button>
+          ))}
+        </Space>
+      )}
+      <Table<DashboardItem>
+        size="small"
+        rowKey="key"
+        loading={q.isFetching}
+        dataSource={q.data?.items ?? []}
+        scroll={{ x: 640 }}
+        locale={{ emptyText: '没有未办结的期限' }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: q.data?.total ?? 0,
+          size: 'small',
+          showTotal: (n) => `共 ${n} 项`,
+          onChange: (page, pageSize) => setQuery((x) => ({ ...x, page, pageSize })),
+        }}
+        columns={[
+          {
+            title: '事项',
+            dataIndex: 'label',
+            render: (v: string, r) => {
+              const link = recordLink(r, can);
+              return link ? <Link {...link}>{v}</Link> : v;
+            },
+          },
+          { title: '类别', dataIndex: 'kindLabel', width: 120 },
+          {
+            title: '到期日',
+            dataIndex: 'due',
+            width: 150,
+            render: (_: unknown, r) => (
+              <DueDate due={r.due} provisional={r.provisional} provisionalYears={r.provisionalYears} provisionalNote={r.provisionalNote} />
+            ),
+          },
+          { title: '期限情况', dataIndex: 'daysText', width: 140, render: (_: unknown, r) => daysText(r) },
+        ]}
+      />
+    </Drawer>
   );
 }
 

@@ -11,6 +11,7 @@ import type { ApplicationDetail } from '@server/modules/disclosure/applications/
 import type { ApplicationAction } from '@server/modules/disclosure/labels';
 import { ApiError, errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
+import { useCan } from '../../app/auth';
 import { ApplicationTabs } from './ApplicationTabs';
 import { ClockCard } from './ClockCard';
 import { ApplicationStatusTag } from './common';
@@ -18,21 +19,26 @@ import { ConsultationModals } from './ConsultationModals';
 import { CorrectionModals } from './CorrectionModals';
 import { DecisionModal } from './DecisionModal';
 import { ExtensionModal } from './ExtensionModal';
+import { ExtensionDecisionModal, ExtensionRequestModal } from './ExtensionRequestModals';
 import { FeePanel } from './FeePanel';
 import { LettersCard } from './LettersCard';
 import { useApplication } from './queries';
 
-type Modal = 'correction' | 'corrected' | 'consult' | 'consultEnd' | 'extension' | 'decision';
+type Modal = 'correction' | 'corrected' | 'consult' | 'consultEnd' | 'extension' | 'extensionRequest' | 'extensionDecision' | 'decision';
 
 /** The actions card: one button per action the server allows (the fee's are on the fee card). */
 function ActionsCard({ application: a, onAction }: { application: ApplicationDetail; onAction: (m: Modal) => void }) {
   const may = (x: ApplicationAction) => a.allowedActions.includes(x);
+  const can = useCan();
   const buttons: { action: Modal; label: string; primary?: boolean }[] = [
     { action: 'correction', label: '发出补正通知' },
     { action: 'corrected', label: '登记收到补正申请' },
     { action: 'consult', label: '征求第三方或其他机关意见' },
     { action: 'consultEnd', label: '登记收到意见答复' },
-    { action: 'extension', label: '延长答复期限' },
+    // the head extends it himself; the desk records an extension the head approved on paper
+    { action: 'extension', label: can('disclosure.approve') ? '延长答复期限' : '登记负责人已批准的延期' },
+    { action: 'extensionRequest', label: '报请延长答复期限' },
+    { action: 'extensionDecision', label: '审批延期报请', primary: true },
     { action: 'decision', label: '答复', primary: true },
   ];
   const shown = buttons.filter((b) => may(b.action));
@@ -43,6 +49,8 @@ function ActionsCard({ application: a, onAction }: { application: ApplicationDet
     consult: 'action-consult',
     consultEnd: 'action-consult-end',
     extension: 'action-extension',
+    extensionRequest: 'action-extension-request',
+    extensionDecision: 'action-extension-decision',
     decision: 'action-decision',
   };
   return (
@@ -54,9 +62,9 @@ function ActionsCard({ application: a, onAction }: { application: ApplicationDet
           </Button>
         ))}
       </Space>
-      {may('decision') && !may('extension') && !a.extension && (
-        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-          延长答复期限须经政府信息公开工作机构负责人同意，请由局领导登录后批准。
+      {a.extensionRequest && !may('extensionDecision') && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="extension-request-pending">
+          已于 {a.extensionRequest.requestedOn} 报请延长 {a.extensionRequest.days} 个工作日，等待政府信息公开工作机构负责人批准。
         </Typography.Paragraph>
       )}
     </Card>
@@ -119,6 +127,8 @@ export function ApplicationDetailPage() {
       <CorrectionModals application={a} open={modal === 'correction' || modal === 'corrected' ? modal : null} onClose={close} />
       <ConsultationModals application={a} open={modal === 'consult' || modal === 'consultEnd' ? modal : null} onClose={close} />
       <ExtensionModal application={a} open={modal === 'extension'} onClose={close} />
+      <ExtensionRequestModal application={a} open={modal === 'extensionRequest'} onClose={close} />
+      <ExtensionDecisionModal application={a} open={modal === 'extensionDecision'} onClose={close} />
       <DecisionModal application={a} open={modal === 'decision'} onClose={close} />
     </div>
   );

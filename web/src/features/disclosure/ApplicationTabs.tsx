@@ -79,6 +79,30 @@ export function ApplicationTabs({ application: a }: { application: ApplicationDe
                     </Descriptions.Item>
                   </Descriptions>
                 )}
+                {a.extensionRequest && (
+                  <Descriptions
+                    bordered
+                    size="small"
+                    column={{ xs: 1, md: 2 }}
+                    title="延期报请（待负责人批准）"
+                    style={{ marginTop: 16 }}
+                    data-testid="extension-request"
+                  >
+                    <Descriptions.Item label="报请延长">{a.extensionRequest.days} 个工作日</Descriptions.Item>
+                    <Descriptions.Item label="报请人">
+                      {dash(a.extensionRequest.requestedByName)}（{a.extensionRequest.requestedOn}）
+                    </Descriptions.Item>
+                    <Descriptions.Item label="理由" span={2}>
+                      {a.extensionRequest.reason}
+                    </Descriptions.Item>
+                  </Descriptions>
+                )}
+                {a.extensionRefusal && (
+                  <Descriptions bordered size="small" column={1} title="延期报请未获批准" style={{ marginTop: 16 }}>
+                    <Descriptions.Item label="不予批准日期">{a.extensionRefusal.refusedOn}</Descriptions.Item>
+                    <Descriptions.Item label="理由">{a.extensionRefusal.reason}</Descriptions.Item>
+                  </Descriptions>
+                )}
                 {a.extension && (
                   <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} title="延长答复期限" style={{ marginTop: 16 }}>
                     <Descriptions.Item label="延长">{a.extension.days} 个工作日</Descriptions.Item>

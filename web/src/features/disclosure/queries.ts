@@ -28,6 +28,8 @@ import type {
   CreatedApplication,
   DecisionInput,
   ExtensionInput,
+  ExtensionDecisionInput,
+  ExtensionRequestInput,
   PortalApplicationInput,
   PortalApplyResult,
   PortalTrackResult,
@@ -115,6 +117,8 @@ type ActionBody = {
   corrected: CorrectedInput;
   consultations: ConsultationStartInput;
   extension: ExtensionInput;
+  'extension-request': ExtensionRequestInput;
+  'extension-request/decision': ExtensionDecisionInput;
   decision: DecisionInput;
   fee: FeeInput;
   'fee/served': FeeServedInput;

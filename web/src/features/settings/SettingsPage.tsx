@@ -1,6 +1,9 @@
-/** 系统设置: per-org numbers (sign-in lockout, session timeout, certificate warning). */
+/**
+ * 系统设置: per-org values — numbers (sign-in lockout, session timeout, certificate warning …) and texts
+ * that may be left empty (办公电话: a setting whose default is '' is optional text).
+ */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, InputNumber, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Skeleton, Space, Typography } from 'antd';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../shared/PageHeader';
 import { TimelineDrawer } from '../../shared/Timeline';
@@ -55,22 +58,28 @@ export function SettingsPage() {
             onFinish={(v) => void save(v)}
             data-testid="settings-form"
           >
-            {items.map((s) => (
-              <Form.Item
-                key={s.key}
-                name={s.key}
-                label={s.label}
-                rules={[{ required: true, message: `请填写${s.label}` }]}
-                extra={
-                  <Space size={4}>
-                    <span>默认值 {String(s.default)}</span>
-                    <Typography.Link onClick={() => form.setFieldValue(s.key, s.default)}>恢复默认</Typography.Link>
-                  </Space>
-                }
-              >
-                <InputNumber precision={0} style={{ width: 160 }} />
-              </Form.Item>
-            ))}
+            {items.map((s) =>
+              typeof s.default === 'string' ? (
+                <Form.Item key={s.key} name={s.key} label={s.label} extra="可不填；填写后保存时检查格式">
+                  <Input allowClear style={{ width: 220 }} />
+                </Form.Item>
+              ) : (
+                <Form.Item
+                  key={s.key}
+                  name={s.key}
+                  label={s.label}
+                  rules={[{ required: true, message: `请填写${s.label}` }]}
+                  extra={
+                    <Space size={4}>
+                      <span>默认值 {String(s.default)}</span>
+                      <Typography.Link onClick={() => form.setFieldValue(s.key, s.default)}>恢复默认</Typography.Link>
+                    </Space>
+                  }
+                >
+                  <InputNumber precision={0} style={{ width: 160 }} />
+                </Form.Item>
+              ),
+            )}
             <Form.Item wrapperCol={{ xs: 24, sm: { span: 12, offset: 12 } }}>
               <Space>
                 <Button type="primary" htmlType="submit" loading={saveSettings.isPending}>

@@ -1,4 +1,4 @@
-/** 用户管理: accounts of the org, roles, disable/enable, password reset, 账号开通通知. */
+/** 用户管理: accounts of the org, 联系电话, roles, disable/enable, password reset, 账号开通通知. */
 import { useState } from 'react';
 import { App, Button, Dropdown, Form, Input, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
@@ -19,8 +19,17 @@ import { fmtDateTime } from '../../shared/format';
 import { useCan } from '../../app/auth';
 import { PASSWORD_HINT, passwordRules } from '../auth/passwordRules';
 import { USERS_URL, useCreateUser, useResetPassword, useSetUserStatus, useUpdateUser } from './queries';
+import { TELEPHONE_PLACEHOLDER, telephoneRules, telephoneValue } from './telephone';
 
-type UserForm = { username: string; displayName: string; password: string; roles: Role[]; departmentId?: string | null; unitId?: string | null };
+type UserForm = {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  departmentId?: string | null;
+  unitId?: string | null;
+  telephone?: string | null;
+};
 
 /** A password that satisfies the policy, generated in the browser (crypto.getRandomValues). */
 function randomPassword(): string {
@@ -85,6 +94,7 @@ export function UsersPage() {
   const columns: ColumnsType<User> = [
     { title: '用户名', dataIndex: 'username', key: 'username', sorter: true, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     { title: '姓名', dataIndex: 'displayName', key: 'displayName', sorter: true },
+    { title: '联系电话', dataIndex: 'telephone', key: 'telephone', render: (v: string | null) => v ?? '—' },
     {
       title: '角色',
       dataIndex: 'roles',
@@ -197,12 +207,19 @@ export function UsersPage() {
         onClose={() => setEditing(null)}
         initialValues={
           editing && editing !== 'new'
-            ? { displayName: editing.displayName, roles: editing.roles, departmentId: editing.departmentId, unitId: editing.unitId }
+            ? {
+                displayName: editing.displayName,
+                telephone: editing.telephone,
+                roles: editing.roles,
+                departmentId: editing.departmentId,
+                unitId: editing.unitId,
+              }
             : { roles: ['staff'], password: randomPassword() }
         }
         onSubmit={(v) => {
           const body = {
             displayName: v.displayName.trim(),
+            telephone: telephoneValue(v.telephone),
             roles: v.roles,
             departmentId: v.departmentId ?? null,
             unitId: v.roles.includes('unit') ? (v.unitId ?? null) : null,
@@ -246,6 +263,14 @@ export function UsersPage() {
               ]}
             >
               <Input />
+            </Form.Item>
+            <Form.Item
+              label="联系电话"
+              name="telephone"
+              rules={telephoneRules}
+              extra="出具文书时作为经办人的联系电话写入附注；不填则使用“系统设置”中的办公电话。"
+            >
+              <Input placeholder={TELEPHONE_PLACEHOLDER} allowClear />
             </Form.Item>
             {editing === 'new' && (
               <Form.Item label="初始密码" required extra={`${PASSWORD_HINT}。仅在此处显示，请告知本人。`}>

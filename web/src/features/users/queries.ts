@@ -3,7 +3,7 @@
  * here reloads every users query (lists, pickers) once it is done.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { User, UserDetail, UserInput, UserListQuery, UserPatch } from '@server/modules/orgs/users/contracts';
+import type { Account, AccountPatch, User, UserDetail, UserInput, UserListQuery, UserPatch } from '@server/modules/orgs/users/contracts';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 
@@ -31,3 +31,22 @@ export const useSetUserStatus = () =>
   useUserWrite((v: { id: string; action: 'disable' | 'enable' }) => api.post<UserDetail>(`${USERS_URL}/${v.id}/${v.action}`));
 /** 重置密码: the answer carries the new password, shown once. */
 export const useResetPassword = () => useUserWrite((id: string) => api.post<{ password: string }>(`${USERS_URL}/${id}/reset-password`));
+
+export const ACCOUNT_URL = '/api/account';
+
+/** 本人账号: the signed-in user's 联系电话 and the org's 办公电话. */
+export function useAccount(enabled = true) {
+  return useQuery({ queryKey: [ACCOUNT_URL], queryFn: () => api.get<Account>(ACCOUNT_URL), enabled });
+}
+
+/** Sets the signed-in user's own 联系电话 (reloads the account and the users lists). */
+export function useUpdateAccount() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AccountPatch) => api.patch<Account>(ACCOUNT_URL, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: [ACCOUNT_URL] });
+      void qc.invalidateQueries({ queryKey: userKeys.all });
+    },
+  });
+}
