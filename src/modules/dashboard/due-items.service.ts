@@ -78,11 +78,12 @@ export async function myDueItems(ctx: ActorCtx, q: DashboardQuery = { page: 1, p
   const warnDays = await getSetting(ctx.db, ctx.actor.orgId, 'certificateWarnDays');
   const horizon = addDays(today, warnDays);
   const allCertificates = hasAction(ctx.actor, 'inspector.write');
+  const visible = await visibleClocks(ctx);
 
   // Certificates: an admin who keeps the inspector directory sees all; an inspector sees their own.
   const open = sql`
     SELECT 'clock' AS source, ${clocks.id} AS id, ${clocks.due}::text AS due, ${clockStateSql(today)} AS state
-      FROM ${clocks} WHERE ${await visibleClocks(ctx)}
+      FROM ${clocks} WHERE ${visible}
     UNION ALL
     SELECT 'certificate', ${inspectors.id}, ${inspectors.certExpiresOn}::text,
            CASE WHEN ${inspectors.certExpiresOn} < ${today}::date THEN 'overdue' ELSE 'due_soon' END
@@ -181,7 +182,7 @@ export async function myDueItems(ctx: ActorCtx, q: DashboardQuery = { page: 1, p
   return {
     calendarNotice,
     below: await orgsBelow(ctx, today),
-    ...(await myAwaiting(ctx, today)),
+    ...(await myAwaiting(ctx, today, visible)),
     items,
     total,
     page: q.page,
@@ -296,14 +297,14 @@ const PUBLICATIONS_SHOWN = 50;
  * (kernel/module.ts `awaiting`), and for 待我公开 also the open publication deadlines (clock kinds
  * declared `publication`) the actor may read; most urgent first.
  */
-async function myAwaiting(ctx: ActorCtx, today: string): Promise<{ approvals: ApprovalItem[]; publications: ApprovalItem[] }> {
+async function myAwaiting(ctx: ActorCtx, today: string, visible: SQL): Promise<{ approvals: ApprovalItem[]; publications: ApprovalItem[] }> {
   const awaiting = await awaitingItems(ctx);
   const publicationKinds = [...allDueKinds()].filter(([, k]) => k.publication).map(([name]) => name);
   const clockRows = publicationKinds.length
     ? await ctx.db
         .select()
         .from(clocks)
-        .where(sql`${await visibleClocks(ctx)} AND ${clocks.kind} = ANY(${arrayParam(publicationKinds)}::text[])`)
+        .where(sql`${visible} AND ${clocks.kind} = ANY(${arrayParam(publicationKinds)}::text[])`)
         .orderBy(sql`${clocks.due} NULLS LAST`, clocks.id)
         .limit(PUBLICATIONS_SHOWN)
     : [];
