@@ -10,5 +10,14 @@ import { inspectionsModule } from './inspections/index.js';
 import { disclosureModule } from './disclosure/index.js';
 import { disputesModule } from './disputes/index.js';
 import { enforcementModule } from './enforcement/index.js';
+import { licensingModule } from './licensing/index.js';
 
-export const MODULES: readonly ModuleDescriptor[] = [orgsModule, dashboardModule, inspectionsModule, disclosureModule, disputesModule, enforcementModule];
+export const MODULES: readonly ModuleDescriptor[] = [
+  orgsModule,
+  dashboardModule,
+  inspectionsModule,
+  disclosureModule,
+  disputesModule,
+  enforcementModule,
+  licensingModule,
+];

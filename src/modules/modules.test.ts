@@ -14,6 +14,7 @@ import { INSPECTIONS_ACTIONS } from './inspections/labels.js';
 import { DISCLOSURE_ACTIONS } from './disclosure/labels.js';
 import { DISPUTES_ACTIONS } from './disputes/labels.js';
 import { ENFORCEMENT_ACTIONS } from './enforcement/labels.js';
+import { LICENSING_ACTIONS } from './licensing/labels.js';
 
 installModules(MODULES);
 
@@ -37,8 +38,23 @@ const TABLE: Record<Role, string[]> = {
     'dispute.manage',
     'enforcement.read',
     'enforcement.manage',
+    'licensing.read',
+    'licensing.handle',
+    'licensing.manage',
   ],
-  leader: [...STAFF_READS, 'inspection.oversee', 'user.read', 'audit.read', 'disclosure.read', 'disclosure.approve', 'dispute.read', 'enforcement.read'],
+  leader: [
+    ...STAFF_READS,
+    'inspection.oversee',
+    'user.read',
+    'audit.read',
+    'disclosure.read',
+    'disclosure.approve',
+    'dispute.read',
+    'enforcement.read',
+    'enforcement.approve',
+    'licensing.read',
+    'licensing.approve',
+  ],
   legal: [
     ...STAFF_READS,
     'inspection.oversee',
@@ -49,11 +65,23 @@ const TABLE: Record<Role, string[]> = {
     'dispute.manage',
     'enforcement.read',
     'enforcement.manage',
+    'enforcement.review',
+    'licensing.read',
+    'licensing.handle',
   ],
   inspector: [...STAFF_READS, 'unit.write', 'inspection.manage', 'enforcement.read', 'enforcement.manage'],
-  staff: [...STAFF_READS, 'inspection.oversee', 'disclosure.read', 'disclosure.handle', 'dispute.read', 'enforcement.read'],
+  staff: [
+    ...STAFF_READS,
+    'inspection.oversee',
+    'disclosure.read',
+    'disclosure.handle',
+    'dispute.read',
+    'enforcement.read',
+    'licensing.read',
+    'licensing.handle',
+  ],
   unit: ['dashboard.read', 'calendar.read', 'ownUnit.read', 'ownUnit.inspect'],
-  superior: [...STAFF_READS, 'inspection.oversee', 'user.read', 'audit.read', 'disclosure.read', 'dispute.read', 'enforcement.read'],
+  superior: [...STAFF_READS, 'inspection.oversee', 'user.read', 'audit.read', 'disclosure.read', 'dispute.read', 'enforcement.read', 'licensing.read'],
 };
 
 describe('the modules compose the kernel registries', () => {
@@ -74,6 +102,7 @@ describe('the modules compose the kernel registries', () => {
       ...DISCLOSURE_ACTIONS,
       ...DISPUTES_ACTIONS,
       ...ENFORCEMENT_ACTIONS,
+      ...LICENSING_ACTIONS,
     ];
     expect([...listed].sort()).toEqual([...allActions()].sort());
   });
@@ -99,19 +128,15 @@ describe('the modules compose the kernel registries', () => {
       'evidenceQuotaPerOrgMb',
       'disclosureFeePayDays',
       'disclosureMailServiceDays',
+      'enforcementHearingUnitFine',
+      'enforcementHearingIndividualFine',
     ]);
   });
 
   it('knows which action reads each kind of record’s timeline', () => {
-    expect(['unit', 'inspection', 'disclosureApplication', 'dispute', 'enforcementReferral', 'calendarYear', 'nothing'].map(timelineAction)).toEqual([
-      'unit.read',
-      'inspection.read',
-      'disclosure.read',
-      'dispute.read',
-      'enforcement.read',
-      'calendar.read',
-      undefined,
-    ]);
+    expect(
+      ['unit', 'inspection', 'disclosureApplication', 'dispute', 'enforcementReferral', 'licensingApplication', 'calendarYear', 'nothing'].map(timelineAction),
+    ).toEqual(['unit.read', 'inspection.read', 'disclosure.read', 'dispute.read', 'enforcement.read', 'licensing.read', 'calendar.read', undefined]);
   });
 
   it('refuses a module listed twice', () => {

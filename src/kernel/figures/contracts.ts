@@ -24,7 +24,8 @@ export const FiguresQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '起始日期不能晚于截止日期', path: ['from'] });
 
-export const FigureKeyParams = z.object({ key: z.string().regex(/^[a-z][a-zA-Z]*\.[a-zA-Z][a-zA-Z0-9]*$/, '统计项名称不正确') });
+/** `<module>.<name>`, the name itself possibly dotted (`licensing.applications.received`). */
+export const FigureKeyParams = z.object({ key: z.string().regex(/^[a-z][a-zA-Z]*(\.[a-zA-Z][a-zA-Z0-9]*)+$/, '统计项名称不正确') });
 
 export const FigureRecordsQuery = z
   .object({

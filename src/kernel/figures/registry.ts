@@ -33,9 +33,17 @@ export interface FigureScope {
 export interface FigureDef {
   name: string;
   label: string;
-  /** 件, 次, 个, 家 … */
+  /** 件, 次, 个, 家, % … */
   unit: string;
+  /**
+   * A figure that is not a count (a rate): its value from the records it lists (e.g. the online share
+   * of the applications received, whose records say which were online). Default: the number of records.
+   */
+  value?: (records: readonly FigureRecord[]) => number;
 }
+
+/** A figure's value: its own function of its records, or their number. */
+const valueOf = (f: FigureDef, records: readonly FigureRecord[]) => (f.value ? f.value(records) : records.length);
 
 export interface FigureSet<D = unknown> {
   /** The module's name: the keys are `<module>.<figure name>`. */
@@ -98,12 +106,12 @@ export async function allFigures(ctx: ActorCtx, scope: FigureScope) {
     if (!hasAction(ctx.actor, s.action)) continue;
     const data = await s.load(ctx, scope);
     for (const f of s.figures)
-      figures[`${s.module}.${f.name}`] = { value: s.records(f.name, data, scope).length, label: f.label, unit: f.unit, module: s.module };
+      figures[`${s.module}.${f.name}`] = { value: valueOf(f, s.records(f.name, data, scope)), label: f.label, unit: f.unit, module: s.module };
   }
   return { ...scopeView(scope), figures };
 }
 
-/** One figure's records (paged), and its value: the number of all its records. */
+/** One figure's records (paged), and its value: the number of all its records (or, for a rate, its function of them). */
 export async function figureRecords(ctx: ActorCtx, key: string, scope: FigureScope, page: number, pageSize: number) {
   const dot = key.indexOf('.');
   const name = key.slice(dot + 1);
@@ -117,7 +125,7 @@ export async function figureRecords(ctx: ActorCtx, key: string, scope: FigureSco
     key,
     label: def.label,
     unit: def.unit,
-    value: all.length,
+    value: valueOf(def, all),
     items: all.slice((page - 1) * pageSize, page * pageSize),
     total: all.length,
     page,

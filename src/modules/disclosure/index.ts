@@ -66,3 +66,7 @@ export const disclosureModule: ModuleDescriptor = {
   demo: loadDisclosureDemo,
   awaiting: disclosureAwaiting,
 };
+
+/** The org's 行政复议机关 and court (settings of 救济途径, defaults from its name and level): other modules' decision letters name them too. */
+export { remedyOrgansOf } from './letters/remedy.service.js';
+export type { RemedyOrgans } from './letters/remedy.js';

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authed } from '../../kernel/http/context.js';
 import { DeclineInput, ReferralIdParams, ReferralListQuery, ReferralPage, ReferralView } from './contracts.js';
 import { declineReferral, getReferral, listReferrals } from './referrals.service.js';
+import { caseRoutes } from './cases/routes.js';
 
 const P = '/api/enforcement/referrals';
 
@@ -19,4 +20,5 @@ export const enforcementRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '不予立案（写明理由）', params: ReferralIdParams, body: DeclineInput, response: { 200: ReferralView } } },
     async (req) => declineReferral(authed(req, 'enforcement.manage'), req.params.id, req.body),
   );
+  await app.register(caseRoutes);
 };

@@ -32,4 +32,6 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   enforcementReferral: '案件线索',
   disclosureRegisterEntry: '主动公开目录条目',
   disclosureAnnualReport: '政府信息公开年度报告',
+  licensingItem: '许可事项',
+  licensingApplication: '行政许可申请',
 };

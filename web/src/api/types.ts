@@ -29,4 +29,5 @@ export type Action =
   | import('@server/modules/inspections/labels').InspectionsAction
   | import('@server/modules/disclosure/labels').DisclosureAction
   | import('@server/modules/disputes/labels').DisputesAction
-  | import('@server/modules/enforcement/labels').EnforcementAction;
+  | import('@server/modules/enforcement/labels').EnforcementAction
+  | import('@server/modules/licensing/labels').LicensingAction;

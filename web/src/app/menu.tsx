@@ -11,6 +11,7 @@ import {
   FileDoneOutlined,
   FileSearchOutlined,
   IdcardOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -54,6 +55,16 @@ export const MENU: MenuEntry[] = [
     action: 'enforcement.read',
     icon: <AlertOutlined />,
     children: [{ path: '/enforcement/referrals', label: '案件线索', action: 'enforcement.read' }],
+  },
+  {
+    path: '/licensing',
+    label: '行政许可',
+    action: 'licensing.read',
+    icon: <ProfileOutlined />,
+    children: [
+      { path: '/licensing/items', label: '事项目录', action: 'licensing.read' },
+      { path: '/licensing/applications', label: '许可申请', action: 'licensing.read' },
+    ],
   },
   {
     path: '/disclosure',

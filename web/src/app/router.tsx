@@ -1,5 +1,5 @@
 /**
- * Code-based routes. Public: /setup, /login, /public (the portal home), /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]}, /public/inspections, /public/plans (no sign-in). Everything else sits under the `app` layout route,
+ * Code-based routes. Public: /setup, /login, /public (the portal home), /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]}, /public/licensing[/apply,/track,/decisions], /public/inspections, /public/plans (no sign-in). Everything else sits under the `app` layout route,
  * which first makes sure the system is set up and someone is signed in. Pages load lazily.
  */
 import type { ComponentType } from 'react';
@@ -128,6 +128,32 @@ const publicInspectionsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/inspections/PublicInspectionsPage'), 'PublicInspectionsPage'),
 });
 
+/** The portal's licensing pages (行政许可): items and guides, apply online, track by code, published decisions; no sign-in. */
+const publicLicensingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/licensing',
+  validateSearch: (s: Record<string, unknown>): { org?: string } => ({ org: optText(s.org) }),
+  component: lazyRouteComponent(() => import('../features/licensing/PublicItemsPage'), 'PublicItemsPage'),
+});
+const publicLicensingApplyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/licensing/apply',
+  validateSearch: (s: Record<string, unknown>): { item?: string } => ({ item: optText(s.item) }),
+  component: lazyRouteComponent(() => import('../features/licensing/PublicApplyPage'), 'PublicLicensingApplyPage'),
+});
+const publicLicensingTrackRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/licensing/track',
+  validateSearch: (s: Record<string, unknown>): { code?: string } => ({ code: optText(s.code) }),
+  component: lazyRouteComponent(() => import('../features/licensing/PublicTrackPage'), 'PublicLicensingTrackPage'),
+});
+const publicLicensingDecisionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/licensing/decisions',
+  validateSearch: (s: Record<string, unknown>): { org?: string } => ({ org: optText(s.org) }),
+  component: lazyRouteComponent(() => import('../features/licensing/PublicDecisionsPage'), 'PublicDecisionsPage'),
+});
+
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
@@ -174,6 +200,10 @@ const routeTree = rootRoute.addChildren([
   publicDisclosureReportRoute,
   publicInspectionsRoute,
   publicPlansRoute,
+  publicLicensingRoute,
+  publicLicensingApplyRoute,
+  publicLicensingTrackRoute,
+  publicLicensingDecisionsRoute,
   appRoute.addChildren([
     page('/', 'dashboard.read', () => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
     page('/orgs', 'org.read', () => import('../features/orgs/OrgsPage'), 'OrgsPage'),
@@ -199,6 +229,9 @@ const routeTree = rootRoute.addChildren([
     page('/inspection/figures', 'inspection.read', () => import('../features/inspections/FiguresPage'), 'FiguresPage'),
     page('/inspection/monitors', 'inspection.read', () => import('../features/inspections/MonitorsPage'), 'MonitorsPage'),
     page('/enforcement/referrals', 'enforcement.read', () => import('../features/enforcement/ReferralsPage'), 'ReferralsPage'),
+    page('/licensing/items', 'licensing.read', () => import('../features/licensing/ItemsPage'), 'ItemsPage'),
+    page('/licensing/applications', 'licensing.read', () => import('../features/licensing/ApplicationsPage'), 'LicensingApplicationsPage'),
+    page('/licensing/applications/$id', 'licensing.read', () => import('../features/licensing/ApplicationDetailPage'), 'LicensingApplicationDetailPage'),
     page('/disclosure/applications', 'disclosure.read', () => import('../features/disclosure/ApplicationsPage'), 'ApplicationsPage'),
     page('/disclosure/applications/$id', 'disclosure.read', () => import('../features/disclosure/ApplicationDetailPage'), 'ApplicationDetailPage'),
     page('/disclosure/register', 'disclosure.read', () => import('../features/disclosure/RegisterPage'), 'RegisterPage'),

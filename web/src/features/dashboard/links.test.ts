@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordLink } from './links';
 
-type A = 'inspection.read' | 'ownUnit.inspect' | 'disclosure.read' | 'inspector.read';
+type A = 'inspection.read' | 'ownUnit.inspect' | 'disclosure.read' | 'inspector.read' | 'licensing.read';
 const holding =
   (...actions: A[]) =>
   (a: A) =>
@@ -18,6 +18,8 @@ describe('recordLink', () => {
     ['disclosureAnnualReport', holding('disclosure.read'), { to: '/disclosure/annual-reports' }],
     ['disclosureRegisterEntry', holding('disclosure.read'), { to: '/disclosure/register' }],
     ['inspector', holding('inspector.read'), { to: '/inspectors' }],
+    ['licensingApplication', holding('licensing.read'), { to: '/licensing/applications/$id', params: { id: 'x' } }],
+    ['licensingApplication', holding('disclosure.read'), null],
     ['somethingElse', holding('inspection.read', 'disclosure.read', 'inspector.read', 'ownUnit.inspect'), null],
   ] as const)('%s → %o', (entityType, can, expected) => {
     expect(recordLink({ entityType, entityId: 'x' }, can)).toEqual(expected);

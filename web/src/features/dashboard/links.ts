@@ -1,10 +1,10 @@
 /** Where a dashboard item's record opens in the back office (web routing only: the server names the record). */
 import type { DueItem } from '@server/modules/dashboard/contracts';
 
-type Can = (a: 'inspection.read' | 'ownUnit.inspect' | 'disclosure.read' | 'inspector.read') => boolean;
+type Can = (a: 'inspection.read' | 'ownUnit.inspect' | 'disclosure.read' | 'inspector.read' | 'licensing.read') => boolean;
 
 export type RecordLink =
-  | { to: '/inspection/inspections/$id' | '/my/inspections/$id' | '/disclosure/applications/$id'; params: { id: string } }
+  | { to: '/inspection/inspections/$id' | '/my/inspections/$id' | '/disclosure/applications/$id' | '/licensing/applications/$id'; params: { id: string } }
   | { to: '/disclosure/register' | '/disclosure/annual-reports' | '/inspectors' };
 
 /**
@@ -24,6 +24,8 @@ export function recordLink(r: Pick<DueItem, 'entityType' | 'entityId'>, can: Can
       return can('disclosure.read') ? ({ to: '/disclosure/annual-reports' } as const) : null;
     case 'disclosureRegisterEntry':
       return can('disclosure.read') ? ({ to: '/disclosure/register' } as const) : null;
+    case 'licensingApplication':
+      return can('licensing.read') ? ({ to: '/licensing/applications/$id', params: { id: r.entityId } } as const) : null;
     case 'inspector':
       return can('inspector.read') ? ({ to: '/inspectors' } as const) : null;
     default:

@@ -24,7 +24,15 @@ function NavLink({ link, org }: { link: PortalLink; org?: string }) {
           {link.label}
         </Link>
       );
+    case '/public/licensing':
+    case '/public/licensing/decisions':
+      return (
+        <Link to={link.path} search={{ org }} {...props}>
+          {link.label}
+        </Link>
+      );
     case '/public/disclosure/track':
+    case '/public/licensing/track':
       return (
         <Link to={link.path} search={{ code: undefined }} {...props}>
           {link.label}

@@ -28,6 +28,9 @@ const ICONS: Record<string, ReactNode> = {
   'portal-draws-link': <TeamOutlined />,
   'portal-inspections-link': <AuditOutlined />,
   'portal-exemplary-link': <StarOutlined />,
+  'portal-licensing-link': <FormOutlined />,
+  'portal-licensing-track-link': <SearchOutlined />,
+  'portal-licensing-decisions-link': <FileTextOutlined />,
 };
 
 /** One entry of a section: icon, title and its line, the whole block a link. */
@@ -49,7 +52,15 @@ function Entry({ link, org }: { link: PortalLink; org?: string }) {
           {body}
         </Link>
       );
+    case '/public/licensing':
+    case '/public/licensing/decisions':
+      return (
+        <Link to={link.path} search={{ org }} data-testid={testId}>
+          {body}
+        </Link>
+      );
     case '/public/disclosure/track':
+    case '/public/licensing/track':
       return (
         <Link to={link.path} search={{ code: undefined }} data-testid={testId}>
           {body}

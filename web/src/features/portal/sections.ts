@@ -4,7 +4,15 @@
  */
 
 export type PortalPath =
-  '/public/disclosure/apply' | '/public/disclosure/track' | '/public/disclosure/reports' | '/public/plans' | '/public/draws' | '/public/inspections';
+  | '/public/disclosure/apply'
+  | '/public/disclosure/track'
+  | '/public/disclosure/reports'
+  | '/public/licensing'
+  | '/public/licensing/track'
+  | '/public/licensing/decisions'
+  | '/public/plans'
+  | '/public/draws'
+  | '/public/inspections';
 
 export interface PortalLink {
   path: PortalPath;
@@ -20,7 +28,7 @@ export interface PortalLink {
 }
 
 export interface PortalSection {
-  key: 'disclosure' | 'inspection';
+  key: 'disclosure' | 'licensing' | 'inspection';
   title: string;
   description: string;
   links: PortalLink[];
@@ -52,6 +60,34 @@ export const PORTAL_SECTIONS: PortalSection[] = [
         title: '政府信息公开工作年度报告',
         description: '历年公布的政府信息公开工作年度报告，可下载全文。',
         testId: 'portal-reports-link',
+      },
+    ],
+  },
+  {
+    key: 'licensing',
+    title: '行政许可',
+    description: '依照《中华人民共和国行政许可法》，查看许可事项的办事指南，网上申请并上传材料，凭查询码查询进度，查阅公开的许可决定。',
+    links: [
+      {
+        path: '/public/licensing',
+        label: '办事指南',
+        title: '许可事项与办事指南',
+        description: '各事项的依据、条件、材料、流程和时限；现行有效的事项可网上申请，已取消的事项标明。',
+        testId: 'portal-licensing-link',
+      },
+      {
+        path: '/public/licensing/track',
+        label: '许可查询',
+        title: '许可办理查询',
+        description: '凭查询码查看受理、审查、决定和公开的进度。',
+        testId: 'portal-licensing-track-link',
+      },
+      {
+        path: '/public/licensing/decisions',
+        label: '许可公开',
+        title: '行政许可决定公开',
+        description: '作出的准予和不予许可决定，7 个工作日内公开。',
+        testId: 'portal-licensing-decisions-link',
       },
     ],
   },
