@@ -235,7 +235,6 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   await page.getByTestId('side-menu').getByText('案件线索').click();
   await page.waitForURL(/\/enforcement\/referrals$/);
   await page.setViewportSize(TABLET);
-  await see(page.getByTestId('case-module-note'), 'the note that 立案 comes with the case module');
   const table = page.getByTestId('referrals-table');
   await see(table, 'the referrals list');
   await page.getByLabel('搜索').fill(code);
@@ -259,6 +258,7 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   await seeText(detail.getByTestId('referral-entry'), new RegExp(`${bad.code}.*依据`), 'the entry with its legal basis');
   assert(((await detail.getByTestId('referral-entry').textContent()) ?? '').includes(bad.legalBasis), 'the entry shows its legal basis');
   await see(detail.getByText('第四十八条'), 'the suspected basis');
+  await see(detail.getByTestId('open-case'), '立案 offered beside 不予立案 for a pending referral');
   await detail.getByTestId('decline').click();
   await seeText(fieldErrors(detail.getByTestId('decline-form')), /请填写不予立案的理由/, 'a decline needs a reason');
   await shot(page, '7-referral');
@@ -267,6 +267,7 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
   await seeText(detail.getByTestId('decline-note'), /违法情节轻微，已责令限期整改，不予立案/, 'the decline reason');
   await seeText(detail.getByTestId('referral-status'), /不予立案/, 'declined');
   assertEqual(await detail.getByTestId('decline-form').count(), 0, 'no decline form once declined');
+  assertEqual(await detail.getByTestId('open-case').count(), 0, 'no 立案 once declined');
   await shot(page, '8-declined');
   await page.locator('.ant-drawer-open .ant-drawer-close').click();
   await page

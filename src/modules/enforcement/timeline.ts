@@ -1,16 +1,121 @@
 /** How a 案件线索, a 行政处罚案件 and a 裁量基准 read in a timeline (全过程记录). */
-import type { TimelineWords } from '../../kernel/audit/present.js';
+import type { TimelineFormat, TimelineWords } from '../../kernel/audit/present.js';
 import {
   CASE_ACTION_LABELS,
   CASE_RESULT_LABELS,
   CASE_SOURCE_LABELS,
   CASE_STATUS_LABELS,
+  CIRCUMSTANCE_LABELS,
+  EVIDENCE_KIND_LABELS,
+  PENALTY_TYPE_LABELS,
   REFERRAL_SOURCE_LABELS,
   REFERRAL_STATUS_LABELS,
+  REVIEW_ITEM_LABELS,
+  REVIEW_RESULT_LABELS,
   SERVICE_METHOD_LABELS,
+  type Circumstance,
+  type EvidenceKind,
+  type PenaltyType,
+  type ReviewItem,
 } from './labels.js';
 
 const caseActions = Object.fromEntries(Object.entries(CASE_ACTION_LABELS).map(([k, v]) => [`enforcement.case.${k}`, v]));
+
+// The case's composite fields in people's words (the generic rules would show their codes: `类型：fine`).
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null);
+const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj).filter((x): x is Obj => !!x) : []);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const money = (v: unknown) => (typeof v === 'number' ? `${v.toLocaleString('zh-CN')} 元` : '');
+const penalty = (p: Obj) =>
+  `${PENALTY_TYPE_LABELS[p.type as PenaltyType] ?? '处罚'}${typeof p.amount === 'number' ? ` ${money(p.amount)}` : ''}${p.note ? `（${str(p.note)}）` : ''}`;
+const penalties = (v: unknown) => (Array.isArray(v) ? (v.length ? list(v).map(penalty).join('；') : '（无）') : undefined);
+const officers = (v: unknown, f: TimelineFormat) => (Array.isArray(v) ? v.map((id) => f.ref('inspector', id)).join('、') : '');
+const WITHDRAWAL_STATUS: Record<string, string> = { pending: '待决定', granted: '准予回避', refused: '不予回避' };
+
+const caseFormats: NonNullable<TimelineWords['formats']> = {
+  'enforcementCase.penalties': penalties,
+  'enforcementCase.proposal': (v) => {
+    const p = obj(v);
+    if (!p) return undefined;
+    return [
+      `情节：${CIRCUMSTANCE_LABELS[p.circumstance as Circumstance] ?? ''}`,
+      `处罚：${penalties(p.penalties) ?? ''}`,
+      ...(p.discretionReason ? [`裁量理由：${str(p.discretionReason)}`] : []),
+    ].join('\n');
+  },
+  'enforcementCase.review': (v, f) => {
+    const r = obj(v);
+    if (!r) return undefined;
+    const checklist = obj(r.checklist) ?? {};
+    const failed = Object.entries(checklist)
+      .filter(([, ok]) => ok === false)
+      .map(([k]) => REVIEW_ITEM_LABELS[k as ReviewItem] ?? k);
+    return [
+      `审核结论：${REVIEW_RESULT_LABELS[r.result as 'passed' | 'returned'] ?? ''}（${str(r.reviewerName)}，${f.date(r.reviewedOn)}）`,
+      failed.length ? `未通过的审核事项：${failed.join('；')}` : '审核事项均符合',
+      `审核意见：${str(r.opinion)}`,
+    ].join('\n');
+  },
+  'enforcementCase.inquiry': (v, f) => {
+    const i = obj(v);
+    if (!i) return undefined;
+    return [`${f.date(i.heldOn)}，在${str(i.place)}询问${str(i.person)}`, `执法人员：${officers(i.officerIds, f)}`, str(i.content)].join('\n');
+  },
+  'enforcementCase.evidence': (v, f) => {
+    const e = obj(v);
+    if (!e) return undefined;
+    const size = typeof e.size === 'number' ? `，${Math.max(1, Math.round(e.size / 1024))} KB` : '';
+    return `${EVIDENCE_KIND_LABELS[e.kind as EvidenceKind] ?? '证据'}：${str(e.title)}（${str(e.fileName)}${size}，${f.date(e.collectedOn)}取证）`;
+  },
+  'enforcementCase.payments': (v, f) =>
+    Array.isArray(v)
+      ? v.length
+        ? list(v)
+            .map((p) => `${f.date(p.paidOn)}缴纳 ${money(p.amount)}`)
+            .join('\n')
+        : '（无）'
+      : undefined,
+  'enforcementCase.fineCollected': (v) => (typeof v === 'number' ? money(v) : undefined),
+  'enforcementBenchmark.levels': (v) =>
+    Array.isArray(v)
+      ? list(v)
+          .map(
+            (l) =>
+              `${CIRCUMSTANCE_LABELS[l.circumstance as Circumstance] ?? ''}：${money(l.min)}—${money(l.max)}` +
+              (Array.isArray(l.penalties) ? `，${l.penalties.map((t) => PENALTY_TYPE_LABELS[t as PenaltyType] ?? '').join('、')}` : ''),
+          )
+          .join('\n')
+      : undefined,
+  'enforcementCase.extensions': (v, f) =>
+    Array.isArray(v)
+      ? v.length
+        ? list(v)
+            .map((e) => `延长 ${String(e.days)} 日：${str(e.reason)}（${str(e.approverName)}${f.date(e.approvedOn)}批准）`)
+            .join('\n')
+        : '（无）'
+      : undefined,
+  'enforcementCase.withdrawals': (v, f) =>
+    Array.isArray(v)
+      ? v.length
+        ? list(v)
+            .map(
+              (w) =>
+                `${f.ref('inspector', w.inspectorId)}：${str(w.reason)}（${f.date(w.requestedOn)}申请，${WITHDRAWAL_STATUS[str(w.status)] ?? ''}${w.decidedOn ? `，${f.date(w.decidedOn)}决定` : ''}）`,
+            )
+            .join('\n')
+        : '（无）'
+      : undefined,
+  'enforcementCase.officerIds': (v, f) => (Array.isArray(v) ? officers(v, f) : undefined),
+  'enforcementCase.discussion': (v, f) => {
+    const d = obj(v);
+    return d ? `${f.date(d.heldOn)}，参加人员：${str(d.participants)}\n结论：${str(d.conclusion)}` : undefined;
+  },
+  'enforcementCase.courtApplication': (v, f) => {
+    const c = obj(v);
+    return c ? `${f.date(c.appliedOn)}向${str(c.court)}申请强制执行` : undefined;
+  },
+};
 
 export const enforcementTimelineWords: TimelineWords = {
   entities: { enforcementReferral: '案件线索', enforcementCase: '行政处罚案件', enforcementBenchmark: '裁量基准' },
@@ -84,5 +189,8 @@ export const enforcementTimelineWords: TimelineWords = {
     'enforcementCase.source': CASE_SOURCE_LABELS,
     result: CASE_RESULT_LABELS,
     serviceMethod: SERVICE_METHOD_LABELS,
+    reviewResult: REVIEW_RESULT_LABELS,
   },
+  refs: { 'enforcementCase.officerIds': 'inspector', 'enforcementCase.approverId': 'user' },
+  formats: caseFormats,
 };

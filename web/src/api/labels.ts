@@ -30,6 +30,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   disclosureApplication: '政府信息公开申请',
   dispute: '复议诉讼案件',
   enforcementReferral: '案件线索',
+  enforcementCase: '行政处罚案件',
+  enforcementBenchmark: '裁量基准',
   disclosureRegisterEntry: '主动公开目录条目',
   disclosureAnnualReport: '政府信息公开年度报告',
   licensingItem: '许可事项',

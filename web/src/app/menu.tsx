@@ -54,7 +54,11 @@ export const MENU: MenuEntry[] = [
     label: '行政处罚',
     action: 'enforcement.read',
     icon: <AlertOutlined />,
-    children: [{ path: '/enforcement/referrals', label: '案件线索', action: 'enforcement.read' }],
+    children: [
+      { path: '/enforcement/referrals', label: '案件线索', action: 'enforcement.read' },
+      { path: '/enforcement/cases', label: '案件办理', action: 'enforcement.read' },
+      { path: '/enforcement/benchmarks', label: '裁量基准', action: 'enforcement.read' },
+    ],
   },
   {
     path: '/licensing',

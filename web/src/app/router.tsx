@@ -1,5 +1,5 @@
 /**
- * Code-based routes. Public: /setup, /login, /public (the portal home), /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]}, /public/licensing[/apply,/track,/decisions], /public/inspections, /public/plans (no sign-in). Everything else sits under the `app` layout route,
+ * Code-based routes. Public: /setup, /login, /public (the portal home), /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]}, /public/licensing[/apply,/track,/decisions], /public/enforcement/benchmarks, /public/inspections, /public/plans (no sign-in). Everything else sits under the `app` layout route,
  * which first makes sure the system is set up and someone is signed in. Pages load lazily.
  */
 import type { ComponentType } from 'react';
@@ -154,6 +154,14 @@ const publicLicensingDecisionsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/licensing/PublicDecisionsPage'), 'PublicDecisionsPage'),
 });
 
+/** The portal's 行政处罚裁量基准 (行政处罚法第三十四条), no sign-in. */
+const publicEnforcementBenchmarksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/enforcement/benchmarks',
+  validateSearch: (s: Record<string, unknown>): { org?: string } => ({ org: optText(s.org) }),
+  component: lazyRouteComponent(() => import('../features/enforcement/PublicBenchmarksPage'), 'PublicBenchmarksPage'),
+});
+
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
@@ -204,6 +212,7 @@ const routeTree = rootRoute.addChildren([
   publicLicensingApplyRoute,
   publicLicensingTrackRoute,
   publicLicensingDecisionsRoute,
+  publicEnforcementBenchmarksRoute,
   appRoute.addChildren([
     page('/', 'dashboard.read', () => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
     page('/orgs', 'org.read', () => import('../features/orgs/OrgsPage'), 'OrgsPage'),
@@ -229,6 +238,9 @@ const routeTree = rootRoute.addChildren([
     page('/inspection/figures', 'inspection.read', () => import('../features/inspections/FiguresPage'), 'FiguresPage'),
     page('/inspection/monitors', 'inspection.read', () => import('../features/inspections/MonitorsPage'), 'MonitorsPage'),
     page('/enforcement/referrals', 'enforcement.read', () => import('../features/enforcement/ReferralsPage'), 'ReferralsPage'),
+    page('/enforcement/cases', 'enforcement.read', () => import('../features/enforcement/CasesPage'), 'CasesPage'),
+    page('/enforcement/cases/$id', 'enforcement.read', () => import('../features/enforcement/CaseDetailPage'), 'CaseDetailPage'),
+    page('/enforcement/benchmarks', 'enforcement.read', () => import('../features/enforcement/BenchmarksPage'), 'BenchmarksPage'),
     page('/licensing/items', 'licensing.read', () => import('../features/licensing/ItemsPage'), 'ItemsPage'),
     page('/licensing/applications', 'licensing.read', () => import('../features/licensing/ApplicationsPage'), 'LicensingApplicationsPage'),
     page('/licensing/applications/$id', 'licensing.read', () => import('../features/licensing/ApplicationDetailPage'), 'LicensingApplicationDetailPage'),

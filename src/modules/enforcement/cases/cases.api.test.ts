@@ -298,6 +298,18 @@ describe('a unit fined 60,000 元: hearing, review, decision, service, payment, 
     );
     expect(timeline).toContain('enforcement.case.open');
     expect(timeline).toContain('enforcement.case.decide');
+    // the record reads in people's words: penalties, the review, evidence and the inquiry without their codes
+    const events = ok<{ items: { action: string; changes: { label: string; after: string }[] }[] }>(
+      await c.get(`/api/audit/timeline?entityType=enforcementCase&entityId=${id}&pageSize=100`),
+    ).items;
+    const shown = (action: string, label: string) => events.find((e) => e.action === action)?.changes.find((x) => x.label === label)?.after;
+    expect(shown('enforcement.case.decide', '处罚')).toBe('警告；罚款 60,000 元');
+    expect(shown('enforcement.case.notify', '拟作出的处罚')).toBe('情节：一般\n处罚：警告；罚款 60,000 元\n裁量理由：涉及档案数量较多');
+    expect(shown('enforcement.case.review', '法制审核')).toMatch(/^审核结论：(通过|退回)（李法制/);
+    expect(shown('enforcement.case.addEvidence', '证据')).toMatch(/^照片：现场照片（a\.png，1 KB，2025年3月4日取证）$/);
+    expect(shown('enforcement.case.addInquiry', '询问笔录')).toMatch(/^2025年3月4日，在档案室询问刘主任\n执法人员：王执法、孙立新/);
+    const all = JSON.stringify(events.map((e) => e.changes));
+    for (const code of ['"warning', 'fine"', 'passed', 'photo', '类型：']) expect(all).not.toContain(code);
   });
 });
 

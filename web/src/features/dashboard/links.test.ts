@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordLink } from './links';
 
-type A = 'inspection.read' | 'ownUnit.inspect' | 'disclosure.read' | 'inspector.read' | 'licensing.read';
+type A = 'inspection.read' | 'ownUnit.inspect' | 'disclosure.read' | 'inspector.read' | 'licensing.read' | 'enforcement.read';
 const holding =
   (...actions: A[]) =>
   (a: A) =>
@@ -20,6 +20,8 @@ describe('recordLink', () => {
     ['inspector', holding('inspector.read'), { to: '/inspectors' }],
     ['licensingApplication', holding('licensing.read'), { to: '/licensing/applications/$id', params: { id: 'x' } }],
     ['licensingApplication', holding('disclosure.read'), null],
+    ['enforcementCase', holding('enforcement.read'), { to: '/enforcement/cases/$id', params: { id: 'x' } }],
+    ['enforcementCase', holding('inspection.read'), null],
     ['somethingElse', holding('inspection.read', 'disclosure.read', 'inspector.read', 'ownUnit.inspect'), null],
   ] as const)('%s → %o', (entityType, can, expected) => {
     expect(recordLink({ entityType, entityId: 'x' }, can)).toEqual(expected);

@@ -1,16 +1,19 @@
 /** Where a dashboard item's record opens in the back office (web routing only: the server names the record). */
 import type { DueItem } from '@server/modules/dashboard/contracts';
 
-type Can = (a: 'inspection.read' | 'ownUnit.inspect' | 'disclosure.read' | 'inspector.read' | 'licensing.read') => boolean;
+type Can = (a: 'inspection.read' | 'ownUnit.inspect' | 'disclosure.read' | 'inspector.read' | 'licensing.read' | 'enforcement.read') => boolean;
 
 export type RecordLink =
-  | { to: '/inspection/inspections/$id' | '/my/inspections/$id' | '/disclosure/applications/$id' | '/licensing/applications/$id'; params: { id: string } }
+  | {
+      to: '/inspection/inspections/$id' | '/my/inspections/$id' | '/disclosure/applications/$id' | '/licensing/applications/$id' | '/enforcement/cases/$id';
+      params: { id: string };
+    }
   | { to: '/disclosure/register' | '/disclosure/annual-reports' | '/inspectors' };
 
 /**
  * Where a due item's record opens: an inspection on the bureau's detail page, or — for a unit's archivist
  * (no `inspection.read`) — on its own 检查与整改 page; an application on its page; a certificate in the
- * inspector directory. Null: no page (the row is text only).
+ * inspector directory; a penalty case (its decision, hearing-request, publication and withdrawal clocks) on its page. Null: no page (the row is text only).
  */
 export function recordLink(r: Pick<DueItem, 'entityType' | 'entityId'>, can: Can): RecordLink | null {
   switch (r.entityType) {
@@ -26,6 +29,8 @@ export function recordLink(r: Pick<DueItem, 'entityType' | 'entityId'>, can: Can
       return can('disclosure.read') ? ({ to: '/disclosure/register' } as const) : null;
     case 'licensingApplication':
       return can('licensing.read') ? ({ to: '/licensing/applications/$id', params: { id: r.entityId } } as const) : null;
+    case 'enforcementCase':
+      return can('enforcement.read') ? ({ to: '/enforcement/cases/$id', params: { id: r.entityId } } as const) : null;
     case 'inspector':
       return can('inspector.read') ? ({ to: '/inspectors' } as const) : null;
     default:

@@ -15,6 +15,8 @@ export function ActionModal<V extends object>(props: {
   success?: string;
   testId?: string;
   width?: number;
+  /** Server field name → form field path, where they differ (`officerIds.1` → `officerIds`). */
+  fieldMap?: Record<string, (string | number)[]>;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
 }) {
   const [form] = Form.useForm<V>();
@@ -36,7 +38,7 @@ export function ActionModal<V extends object>(props: {
       props.onDone?.(r);
       props.onClose();
     } catch (e) {
-      setError(formErrorMessage(e, applyFieldErrors(form, e)));
+      setError(formErrorMessage(e, applyFieldErrors(form, e, props.fieldMap)));
     } finally {
       setBusy(false);
     }

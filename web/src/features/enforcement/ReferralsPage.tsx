@@ -2,12 +2,12 @@
  * /enforcement/referrals — 案件线索: the referrals (移送立案) other modules hand to enforcement, today
  * the non-compliant findings of an inspection. A list with a status filter and search; a drawer with
  * the detail (the source inspection, the unit, the facts, each entry with its legal basis, the
- * suspected basis) and, for users with `enforcement.manage`, 不予立案 with a reason. 立案 comes with
- * the case module.
+ * suspected basis) and, for users with `enforcement.manage`, 立案 (a penalty case opened from it:
+ * OpenCaseDrawer) or 不予立案 with a reason; an accepted referral links its case.
  */
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, List, Skeleton, Space, Tag, Typography } from 'antd';
-import { StopOutlined } from '@ant-design/icons';
+import { FileAddOutlined, StopOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from '@tanstack/react-router';
 import type { DeclineInput, ReferralView } from '@server/modules/enforcement/contracts';
@@ -19,6 +19,7 @@ import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
 import { ListPage } from '../../shared/ListPage';
 import { PageHeader } from '../../shared/PageHeader';
 import { fmtDateTime } from '../../shared/format';
+import { OpenCaseDrawer } from './OpenCaseDrawer';
 
 function StatusTag({ r }: { r: Pick<ReferralView, 'status' | 'statusLabel'> }) {
   return (
@@ -51,14 +52,7 @@ export function ReferralsPage() {
     <>
       <PageHeader
         title="案件线索"
-        description="行政检查等环节移送的涉嫌违法线索（移送立案）。可查阅违法事实、涉及的检查事项及依据；不需要立案的，写明理由作不予立案处理。"
-      />
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        message="立案（转为行政处罚案件办理）将随案件办理模块提供；届时待立案的线索可直接立案。"
-        data-testid="case-module-note"
+        description="行政检查等环节移送的涉嫌违法线索（移送立案）。可查阅违法事实、涉及的检查事项及依据；需要立案的转为行政处罚案件办理，不需要立案的，写明理由作不予立案处理。"
       />
       <ListPage<ReferralView>
         url={REFERRALS_URL}
@@ -87,8 +81,9 @@ function ReferralDetail({ id }: { id: string }) {
   const can = useCan();
   const me = useMe();
   const q = useReferral(id);
+  const [opening, setOpening] = useState(false);
   if (q.isLoading) return <Skeleton active />;
-  if (q.error || !q.data) return <Alert type="error" showIcon message={errorMessage(q.error)} />;
+  if (q.error || !q.data) return <Alert type="error" showIcon title={errorMessage(q.error)} />;
   const r = q.data;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="referral-detail">
@@ -145,12 +140,38 @@ function ReferralDetail({ id }: { id: string }) {
         />
       </div>
       {r.status === 'declined' && (
-        <Alert type="warning" showIcon message={`不予立案（${fmtDateTime(r.updatedAt)}）`} description={r.decisionNote} data-testid="decline-note" />
+        <Alert type="warning" showIcon title={`不予立案（${fmtDateTime(r.updatedAt)}）`} description={r.decisionNote} data-testid="decline-note" />
       )}
-      {r.status === 'accepted' && <Alert type="success" showIcon message="已立案" description={r.caseId ? `案件 ID：${r.caseId}` : undefined} />}
+      {r.status === 'accepted' && (
+        <Alert
+          type="success"
+          showIcon
+          title="已立案"
+          data-testid="referral-accepted"
+          description={
+            r.caseId ? (
+              <Link to="/enforcement/cases/$id" params={{ id: r.caseId }} data-testid="referral-case-link">
+                查看案件办理情况
+              </Link>
+            ) : undefined
+          }
+        />
+      )}
       {/* A subordinate bureau's referrals are read-only here: it decides on its own. */}
-      {r.status === 'pending' && can('enforcement.manage') && r.orgId === me.org.id && <DeclineForm r={r} />}
-      {r.status === 'pending' && <Typography.Text type="secondary">立案将随案件办理模块提供。</Typography.Text>}
+      {r.status === 'pending' && can('enforcement.manage') && r.orgId === me.org.id && (
+        <>
+          <div>
+            <Button type="primary" size="large" icon={<FileAddOutlined />} onClick={() => setOpening(true)} data-testid="open-case">
+              立案
+            </Button>
+            <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+              转为行政处罚案件，选定执法人员、审批人和违法行为。
+            </Typography.Text>
+          </div>
+          <DeclineForm r={r} />
+        </>
+      )}
+      <OpenCaseDrawer open={opening} onClose={() => setOpening(false)} referral={r} />
     </Space>
   );
 }
@@ -179,7 +200,7 @@ function DeclineForm({ r }: { r: ReferralView }) {
       <Button danger size="large" icon={<StopOutlined />} loading={decline.isPending} onClick={() => void submit()} data-testid="decline">
         不予立案
       </Button>
-      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="decline-error" />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="decline-error" />}
     </Form>
   );
 }

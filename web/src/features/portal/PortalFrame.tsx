@@ -26,6 +26,7 @@ function NavLink({ link, org }: { link: PortalLink; org?: string }) {
       );
     case '/public/licensing':
     case '/public/licensing/decisions':
+    case '/public/enforcement/benchmarks':
       return (
         <Link to={link.path} search={{ org }} {...props}>
           {link.label}

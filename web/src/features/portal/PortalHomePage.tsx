@@ -54,6 +54,7 @@ function Entry({ link, org }: { link: PortalLink; org?: string }) {
       );
     case '/public/licensing':
     case '/public/licensing/decisions':
+    case '/public/enforcement/benchmarks':
       return (
         <Link to={link.path} search={{ org }} data-testid={testId}>
           {body}

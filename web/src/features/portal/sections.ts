@@ -12,7 +12,8 @@ export type PortalPath =
   | '/public/licensing/decisions'
   | '/public/plans'
   | '/public/draws'
-  | '/public/inspections';
+  | '/public/inspections'
+  | '/public/enforcement/benchmarks';
 
 export interface PortalLink {
   path: PortalPath;
@@ -124,6 +125,13 @@ export const PORTAL_SECTIONS: PortalSection[] = [
         description: '档案工作规范、整改到位、可供借鉴的单位，列在检查结果页的前部。',
         testId: 'portal-exemplary-link',
         homeOnly: true,
+      },
+      {
+        path: '/public/enforcement/benchmarks',
+        label: '裁量基准',
+        title: '行政处罚裁量基准',
+        description: '档案违法行为的处罚依据，以及轻微、一般、较重、严重各档情节的推荐罚款幅度（行政处罚法第三十四条）。',
+        testId: 'portal-benchmarks-link',
       },
     ],
   },
