@@ -36,6 +36,8 @@ export interface FlowContext {
 export interface Flow {
   name: string;
   run: (ctx: FlowContext) => Promise<void>;
+  /** Its own time limit in ms (a long walk), instead of the runner's default; E2E_FLOW_TIMEOUT still overrides it. */
+  timeout?: number;
 }
 
 export class AssertionError extends Error {

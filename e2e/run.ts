@@ -11,7 +11,7 @@
  *                         e.g. E2E_ONLY=01-setup,14-)
  *   E2E_KEEP_DATA=1       keep the temporary data directory
  *   E2E_HEADFUL=1         show the browser (needs a display)
- *   E2E_FLOW_TIMEOUT=ms   limit per flow (default 120000)
+ *   E2E_FLOW_TIMEOUT=ms   limit per flow (default 120000, or the flow's own `timeout`)
  *   E2E_ARTIFACTS=dir     screenshots, logs and summary.json there instead of e2e/artifacts
  *   LANTAI_WEB_DIST=dir   serve (and, if missing, build) the web app there instead of web/dist
  */
@@ -29,7 +29,7 @@ const ARTIFACTS = ARTIFACTS_DIR;
 const WEB_DIST = process.env.LANTAI_WEB_DIST ? path.resolve(process.env.LANTAI_WEB_DIST) : path.join(ROOT, 'web', 'dist');
 const FLOWS_DIR = path.join(ROOT, 'e2e', 'flows');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLOW_TIMEOUT = Number(process.env.E2E_FLOW_TIMEOUT ?? 120_000);
+const FLOW_TIMEOUT = process.env.E2E_FLOW_TIMEOUT ? Number(process.env.E2E_FLOW_TIMEOUT) : null;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 400);
@@ -152,7 +152,7 @@ async function loadFlows(): Promise<{ file: string; flow: Flow }[]> {
   for (const file of files) {
     const mod = (await import(pathToFileURL(path.join(FLOWS_DIR, file)).href)) as Partial<Flow>;
     if (typeof mod.name !== 'string' || typeof mod.run !== 'function') throw new Error(`${file} must export name and run`);
-    const flow = { name: mod.name, run: mod.run };
+    const flow: Flow = { name: mod.name, run: mod.run, timeout: mod.timeout };
     if (only.length && !only.some((o) => file.includes(o) || flow.name.includes(o))) continue;
     out.push({ file, flow });
   }
@@ -189,7 +189,7 @@ async function runFlows(
     const ctx: FlowContext = { browser, context, page, baseUrl, state, log: (m) => lines.push(m) };
     const t0 = Date.now();
     try {
-      await withTimeout(flow.run(ctx), FLOW_TIMEOUT, flow.name);
+      await withTimeout(flow.run(ctx), FLOW_TIMEOUT ?? flow.timeout ?? 120_000, flow.name);
       results.push({ name: flow.name, ok: true, ms: Date.now() - t0 });
       console.log(`✓ ${flow.name}`);
     } catch (e) {

@@ -136,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) }, (req, reply) => {
     if (req.url.startsWith('/api/') || req.url === '/api' || req.url.startsWith('/assets/') || !hasWeb || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
+      return reply.status(404).send({ error: { code: 'not_found', message: '没有这项服务：页面可能已更新，请刷新后重试' } });
     }
     // Single-page app: every other GET gets index.html; the client router takes over.
     return reply.type('text/html').sendFile('index.html');

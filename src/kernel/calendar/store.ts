@@ -23,7 +23,7 @@ export async function seedCalendar(db: DbOrTx): Promise<number> {
   await db.transaction(async (tx) => {
     await tx
       .insert(calendarYears)
-      .values(missing.map((year) => ({ year, source: 'chinese-days', note: 'chinese-days 数据包' })))
+      .values(missing.map((year) => ({ year, source: 'chinese-days', note: '国务院办公厅公布的节假日安排（系统内置）' })))
       .onConflictDoNothing();
     const days = seed.days.filter((d) => missing.includes(Number(d.date.slice(0, 4))));
     for (let i = 0; i < days.length; i += 500) {

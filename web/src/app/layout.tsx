@@ -20,6 +20,7 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
+  const phone = screens.sm === false;
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const isCollapsed = collapsed ?? narrow;
   const [pwOpen, setPwOpen] = useState(false);
@@ -43,13 +44,13 @@ export function AppLayout() {
     <Layout className="app-shell">
       <Sider
         width={216}
-        collapsedWidth={screens.sm === false ? 0 : 64}
+        collapsedWidth={phone ? 0 : 64}
         collapsible
         collapsed={isCollapsed}
         trigger={null}
         breakpoint="lg"
         onBreakpoint={() => setCollapsed(null)}
-        className="app-sider"
+        className={phone ? 'app-sider app-sider-phone' : 'app-sider'}
       >
         <div className={isCollapsed ? 'brand brand-collapsed' : 'brand'}>
           <Logo size={28} />
@@ -69,11 +70,13 @@ export function AppLayout() {
             items={items}
             onClick={(e) => {
               void navigate({ to: e.key });
-              if (narrow && screens.sm === false) setCollapsed(true);
+              if (phone) setCollapsed(true);
             }}
           />
         </nav>
       </Sider>
+      {/* a phone: the opened menu lies over the page, which a tap beside it brings back */}
+      {phone && !isCollapsed && <div className="app-sider-mask" onClick={() => setCollapsed(true)} data-testid="side-menu-mask" />}
       <Layout>
         <Header className="app-header">
           <Space size={12} className="app-header-left">

@@ -5,7 +5,7 @@
  * hash, action code and raw snapshots only under a 技术复核 fold per event, rendered when opened.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Descriptions, Drawer, Empty, Skeleton, Table, Timeline, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, Grid, Skeleton, Table, Timeline, Typography } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { TIMELINE_PAGE_SIZE, type AuditEvent, type TimelinePage } from '@server/kernel/contracts';
 import { ApiError, api, errorMessage } from '../api/client';
@@ -25,6 +25,9 @@ const lines = (v: string) => <span style={{ whiteSpace: 'pre-line' }}>{v}</span>
 
 /** The fields an event changed; for an event that only set fields (a new record), one column of content. */
 export function Changes({ changes }: { changes: Change[] }) {
+  // on a phone the field names take less room, so the values are not broken every two characters
+  const phone = Grid.useBreakpoint().sm === false;
+  const label = phone ? 84 : 128;
   if (changes.length === 0) return null;
   const setting = changes.every((c) => c.before === '');
   const removing = !setting && changes.every((c) => c.after === '');
@@ -38,17 +41,22 @@ export function Changes({ changes }: { changes: Change[] }) {
       columns={
         removing
           ? [
-              { title: '事项', dataIndex: 'label', width: 128 },
+              { title: '事项', dataIndex: 'label', width: label },
               { title: '原内容', dataIndex: 'before', render: (v: string) => <span className="diff-old">{lines(v)}</span> },
             ]
           : setting
             ? [
-                { title: '事项', dataIndex: 'label', width: 128 },
+                { title: '事项', dataIndex: 'label', width: label },
                 { title: '内容', dataIndex: 'after', render: (v: string) => <span className="diff-new">{lines(v)}</span> },
               ]
             : [
-                { title: '事项', dataIndex: 'label', width: 128 },
-                { title: '变更前', dataIndex: 'before', width: '38%', render: (v: string) => (v ? <span className="diff-old">{lines(v)}</span> : '—') },
+                { title: '事项', dataIndex: 'label', width: label },
+                {
+                  title: '变更前',
+                  dataIndex: 'before',
+                  width: phone ? undefined : '38%',
+                  render: (v: string) => (v ? <span className="diff-old">{lines(v)}</span> : '—'),
+                },
                 { title: '变更后', dataIndex: 'after', render: (v: string) => (v ? <span className="diff-new">{lines(v)}</span> : '—') },
               ]
       }

@@ -1,6 +1,6 @@
 /** 全过程记录: verify the hash chain against its heads and signed checkpoints, the checkpoints themselves, and the timeline of any record. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Grid, Input, Result, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined, SignatureOutlined, WarningOutlined } from '@ant-design/icons';
 import type { Checkpoint } from '@server/kernel/audit/contracts';
 import { errorMessage } from '../../api/client';
@@ -20,6 +20,7 @@ export function AuditPage() {
   const orgName = (id: string) => flattenOrgs(orgs.data?.items ?? []).find((o) => o.id === id)?.name ?? id;
   const [lookup, setLookup] = useState<{ entityType: string; entityId: string; orgId?: string } | null>(null);
   const [orgId, setOrgId] = useState<string | undefined>(undefined);
+  const screens = Grid.useBreakpoint();
   const v = verify.data;
 
   return (
@@ -104,7 +105,8 @@ export function AuditPage() {
         <Col xs={24} xl={14}>
           <Card variant="borderless" title="查询记录的时间线">
             <Form
-              layout="inline"
+              // a phone: labels above the fields, each field the card's width
+              layout={screens.sm === false ? 'vertical' : 'inline'}
               initialValues={{ entityType: 'unit' }}
               onFinish={(f: { entityType: string; entityId: string }) => setLookup({ entityType: f.entityType, entityId: f.entityId.trim(), orgId })}
               style={{ rowGap: 12, marginBottom: 16 }}
@@ -118,7 +120,7 @@ export function AuditPage() {
                 <Select style={{ width: 140 }} options={ENTITY_TYPES.map((t) => ({ value: t, label: ENTITY_TYPE_LABELS[t] ?? t }))} />
               </Form.Item>
               <Form.Item name="entityId" label="记录 ID" rules={[{ required: true, whitespace: true, message: '请填写记录 ID' }]}>
-                <Input style={{ width: 300 }} placeholder="如单位、用户的 ID" className="mono" allowClear />
+                <Input style={{ width: 300, maxWidth: '100%' }} placeholder="如单位、用户的 ID" className="mono" allowClear />
               </Form.Item>
               <Form.Item>
                 <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
@@ -228,6 +230,7 @@ function CheckpointsCard({ orgName }: { orgName: (id: string) => string }) {
           }}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: '尚无检查点' }}
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: '机构', dataIndex: 'orgId', render: (id: string) => orgName(id) },
             { title: '签署时间', dataIndex: 'at', render: (at: string) => fmtDateTime(at) },

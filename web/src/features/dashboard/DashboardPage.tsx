@@ -266,6 +266,7 @@ function BelowCard({ rows }: { rows: OrgLateness[] }) {
         rowKey="orgId"
         dataSource={rows}
         pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        scroll={{ x: 480 }}
         columns={[
           {
             title: '机构',

@@ -53,6 +53,7 @@ export function PublicReportsPage() {
             onChange: (current, pageSize) => setPage({ current: pageSize === page.pageSize ? current : 1, pageSize }),
           }}
           locale={{ emptyText: '暂无已发布的年度报告' }}
+          scroll={{ x: 640 }}
           data-testid="public-reports-table"
           columns={[
             {

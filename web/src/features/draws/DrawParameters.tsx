@@ -95,7 +95,7 @@ export function DrawParameters({ d }: { d: DrawDetail }) {
             />
           </>
         ) : (
-          <Typography.Text type="secondary">尚未抽取。执行抽取后，服务器按 lantai-draw-v1 重算每个环节。</Typography.Text>
+          <Typography.Text type="secondary">尚未抽取。执行抽取后，服务器按公布的抽取方法重算每个环节。</Typography.Text>
         )}
       </Card>
     </>

@@ -19,7 +19,7 @@ function PoolTable({ d }: { d: DrawDetail }) {
     <>
       <Input.Search
         allowClear
-        placeholder="按名称或编号查找"
+        placeholder="按名称查找"
         style={{ maxWidth: 320, marginBottom: 12 }}
         onSearch={(v) => {
           setQ(v.trim());
@@ -45,7 +45,6 @@ function PoolTable({ d }: { d: DrawDetail }) {
           { title: '检查对象', dataIndex: 'name' },
           { title: '类型', dataIndex: 'type', render: (v: string) => UNIT_TYPE_LABELS[v as keyof typeof UNIT_TYPE_LABELS] ?? v },
           { title: '风险等级', dataIndex: 'riskTier', render: (v: RiskTier) => <StatusTag kind="risk" value={v} /> },
-          { title: '编号', dataIndex: 'id', render: (v: string) => <span className="mono hash-text">{v}</span>, responsive: ['xl'] },
         ]}
       />
     </>

@@ -15,6 +15,11 @@ const KIND_LABEL: Record<VerifyStep['kind'], string> = {
   team: '检查组',
 };
 
+const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** A step's title with the record ids in it (检查组 <unit id>) read as the names people know. */
+const named = (title: string, names?: (id: string) => string | undefined) => (names ? title.replace(ID, (id) => names(id) ?? id) : title);
+
 function Value({ v }: { v: string | string[] | undefined }) {
   if (v === undefined) return null;
   return <span className="mono hash-text">{Array.isArray(v) ? v.join('、') || '（空）' : v}</span>;
@@ -43,8 +48,8 @@ export function VerifyPanel({ record, names }: { record: DrawRecord; names?: (id
         title={<span data-testid="verify-result">{ok ? '已验证' : '验证失败'}</span>}
         subTitle={
           ok
-            ? `本浏览器按 lantai-draw-v1 独立重新计算了 ${steps.length} 个环节，全部与公布的记录一致（SHA-256 由${usesWebCrypto() ? '浏览器 Web Crypto' : '页面内置实现'}计算）。`
-            : `${failed.length} 个环节与公布的记录不一致：${failed.map((s) => s.title).join('、')}`
+            ? `本浏览器按公布的抽取方法独立重新计算了 ${steps.length} 个环节，全部与公布的记录一致（SHA-256 由${usesWebCrypto() ? '浏览器 Web Crypto' : '页面内置实现'}计算）。`
+            : `${failed.length} 个环节与公布的记录不一致：${failed.map((s) => named(s.title, names)).join('、')}`
         }
       />
       <Card size="small" title="逐步核对" variant="borderless" className="verify-steps">
@@ -56,7 +61,7 @@ export function VerifyPanel({ record, names }: { record: DrawRecord; names?: (id
             icon: s.ok ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <CloseCircleFilled style={{ color: '#cf1322' }} />,
             title: (
               <span data-testid="verify-step" data-ok={s.ok ? '1' : '0'}>
-                {s.title} {s.kind === 'stratum' || s.kind === 'team' ? <Tag>{KIND_LABEL[s.kind]}</Tag> : null}
+                {named(s.title, names)} {s.kind === 'stratum' || s.kind === 'team' ? <Tag>{KIND_LABEL[s.kind]}</Tag> : null}
                 {s.ok ? <Tag color="green">一致</Tag> : <Tag color="red">不一致</Tag>}
               </span>
             ),

@@ -141,7 +141,7 @@ export async function verifyDraw(record: unknown): Promise<VerifyResult> {
     kind: 'format',
     title: '记录格式',
     ok: problems.length === 0,
-    detail: problems.length ? problems.join('；') : `算法 ${DRAW_ALGORITHM}，字段齐全`,
+    detail: problems.length ? problems.join('；') : '抽取方法与本页的计算一致，字段齐全',
   });
   if (problems.length) return done();
 

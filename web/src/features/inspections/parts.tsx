@@ -48,13 +48,12 @@ export function ResultControl({
   );
 }
 
-/** The status machine as a Steps bar. */
+/** The status machine as a Steps bar (a column on a phone, where seven titles in a row run together). */
 export function InspectionSteps({ status }: { status: InspectionStatus }) {
   const current = INSPECTION_STATUSES.indexOf(status);
   return (
     <Steps
       size="small"
-      responsive={false}
       titlePlacement="vertical"
       className="inspection-steps"
       data-testid="inspection-steps"

@@ -53,6 +53,8 @@ export function SettingsPage() {
             form={form}
             layout="horizontal"
             labelWrap
+            // every number is required and the text says 可不填: a wrapped label's asterisk would stand apart from it
+            requiredMark={false}
             labelCol={{ xs: 24, sm: 12 }}
             wrapperCol={{ xs: 24, sm: 12 }}
             onFinish={(v) => void save(v)}
