@@ -14,6 +14,7 @@ import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.j
 import { disclosureApplications } from '../schema.js';
 import { pendingLapses } from './clock.js';
 import { recordLapses } from './clocks.service.js';
+import { schedulePeriodic } from '../../../kernel/http/periodic.js';
 
 export const LAPSE_SWEEP_MS = 10 * 60_000;
 
@@ -43,26 +44,10 @@ export async function sweepConsultationLapses(ctx: Ctx): Promise<number> {
 
 /** Runs the sweep when the app is ready and then periodically; stops with the app. */
 export function scheduleLapseSweep(app: FastifyInstance, everyMs = LAPSE_SWEEP_MS): void {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  const run = () => {
-    running ??= sweepConsultationLapses({ db: app.db, actor: null, now: app.now })
-      .then((n) => {
-        if (n) app.log.info(`disclosure: recorded lapsed consultations on ${n} application(s)`);
-      })
-      .catch((err: unknown) => app.log.error({ err }, 'disclosure: consultation lapse sweep failed'))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  app.addHook('onReady', async () => {
-    await run();
-    timer = setInterval(() => void run(), everyMs);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await running;
+  schedulePeriodic(app, {
+    name: 'disclosure: consultation lapse sweep',
+    what: 'application(s) with lapsed consultations recorded',
+    everyMs,
+    run: () => sweepConsultationLapses({ db: app.db, actor: null, now: app.now }),
   });
 }

@@ -27,6 +27,7 @@ import {
   publicationSpec,
   statusOf,
 } from './clock.js';
+import { schedulePeriodic } from '../../../kernel/http/periodic.js';
 
 /** The record a clock's label names. */
 export const clockName = (r: Pick<ApplicationRow, 'code' | 'applicantName'>, itemName: string) => `${r.code}，${r.applicantName}：${itemName}`;
@@ -139,26 +140,10 @@ export async function sweepDeemedAcceptances(ctx: Ctx): Promise<number> {
 
 /** Runs the sweep when the app is ready and then periodically; stops with the app. */
 export function scheduleDeemedSweep(app: FastifyInstance, everyMs = DEEMED_SWEEP_MS): void {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  const run = () => {
-    running ??= sweepDeemedAcceptances({ db: app.db, actor: null, now: app.now })
-      .then((n) => {
-        if (n) app.log.info(`licensing: recorded deemed acceptance of ${n} application(s)`);
-      })
-      .catch((err: unknown) => app.log.error({ err }, 'licensing: deemed acceptance sweep failed'))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  app.addHook('onReady', async () => {
-    await run();
-    timer = setInterval(() => void run(), everyMs);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await running;
+  schedulePeriodic(app, {
+    name: 'licensing: deemed acceptance sweep',
+    what: 'application(s) recorded as accepted by silence',
+    everyMs,
+    run: () => sweepDeemedAcceptances({ db: app.db, actor: null, now: app.now }),
   });
 }
