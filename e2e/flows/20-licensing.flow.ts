@@ -4,9 +4,11 @@
  * guide's materials uploaded, gets the tracking code and the day by which it is accepted, tracks it;
  * the desk (the admin, signed in once) finds it, sees the uploaded files and the acceptance clock,
  * accepts it (the decision clock starts), grants it, publishes the decision; the portal then tracks it
- * as 已公开 / 准予许可 and lists it among the published decisions.
+ * as 已公开 / 准予许可 and lists it among the published decisions. The letters: the desk's 文书 card
+ * offers the 受理通知书 and the 准予行政许可决定书 (numbered by the org's series), the applicant downloads
+ * the decision by tracking code; a second online application is withdrawn by the applicant on the portal.
  */
-import { assert, assertEqual, see, seeText, signIn, todayInChina, type FlowContext } from '../lib.js';
+import { api, assert, assertEqual, see, seeText, signIn, todayInChina, type FlowContext } from '../lib.js';
 
 export const name = '行政许可：门户申请、受理、决定与结果公开';
 
@@ -85,7 +87,7 @@ export async function run({ browser, page, baseUrl, state, log }: FlowContext): 
     await detail.getByTestId('licensing-action-decision').click();
     const form = page.getByTestId('licensing-decision-form');
     await see(form, 'the decision form');
-    await form.getByLabel('决定书文号').fill('档许〔E2E〕1号');
+    // 决定书文号 left empty: the next number of the org's 决定书 series
     await ok().click();
     await seeText(detail.getByTestId('licensing-status').first(), /已决定/, 'the status after the decision', 20_000);
     await seeText(detail.getByTestId('licensing-result').first(), /准予许可/, 'the result');
@@ -99,12 +101,55 @@ export async function run({ browser, page, baseUrl, state, log }: FlowContext): 
     await page.getByRole('tab', { name: '时间线' }).click();
     await see(page.getByTestId('timeline-event').filter({ hasText: '公开了行政许可决定' }), 'the publication in the timeline');
 
-    // 6. The portal: 已公开 / 准予许可, and the decision among the published ones.
+    // 文书: the acceptance notice and the decision, as .docx.
+    const letters = detail.getByTestId('licensing-letters');
+    await see(letters.getByTestId('licensing-letter-acceptance'), 'the 受理通知书 on the 文书 card');
+    await seeText(letters.getByTestId('licensing-letter-decision'), /准予行政许可决定书/, 'the decision letter on the 文书 card');
+    const id = /\/licensing\/applications\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+    assert(id, `the application id in the page address (${page.url()})`);
+    const docx = await page.request.get(`${baseUrl}/api/licensing/applications/${id}/documents/decision`);
+    assertEqual(docx.status(), 200, 'the decision letter downloads');
+    assert((await docx.body()).subarray(0, 2).toString('latin1') === 'PK', 'the decision letter is a .docx (zip)');
+    await seeText(detail.getByTestId('licensing-decision'), /〔\d{4}〕\d+号/, 'the decision number from the org’s series');
+
+    // 6. The portal: 已公开 / 准予许可, the letters addressed to the applicant, and the decision among the published ones.
     await pub.reload();
     await seeText(pub.getByTestId('licensing-track-status'), /已公开/, 'the portal status after publication');
     await seeText(pub.getByTestId('licensing-track-status'), /准予许可/, 'the portal shows the result');
+    await seeText(pub.getByTestId('licensing-track-letters'), /准予行政许可决定书/, 'the decision letter offered to the applicant');
+    assert(!(await pub.getByTestId('track-withdraw').count()), 'a decided application cannot be withdrawn');
+    const pubDocx = await pub.request.get(`${baseUrl}/api/public/licensing/applications/${code}/documents/decision`);
+    assertEqual(pubDocx.status(), 200, 'the applicant downloads the decision by tracking code');
+    assert((await pubDocx.body()).subarray(0, 2).toString('latin1') === 'PK', 'the applicant’s decision letter is a .docx');
     await pub.goto(`${baseUrl}/public/licensing/decisions?org=${me.org.id}`);
     await see(pub.getByTestId('public-decisions').locator('tr', { hasText: applicant }), 'the published decision on the portal');
+
+    // 7. The applicant withdraws a second online application on the portal, with the reason.
+    const items = (
+      await api(pub.request, baseUrl).get<{ items: { id: string; name: string; materials: { name: string; required: boolean }[] }[] }>(
+        `/api/public/licensing/items?orgId=${me.org.id}`,
+      )
+    ).items;
+    const item = items.find((i) => i.name === '延期移交档案审批')!;
+    const second = await api(pub.request, baseUrl).send<{ trackingCode: string }>('POST', '/api/public/licensing/applications', {
+      itemId: item.id,
+      applicantType: 'unit',
+      applicantName: `${applicant}（二）`,
+      contact: '0571-88880000',
+      files: item.materials.filter((m) => m.required).map((m) => ({ material: m.name, fileName: `${m.name}.pdf`, contentBase64: PDF.toString('base64') })),
+    });
+    await pub.goto(`${baseUrl}/public/licensing/track?code=${second.trackingCode}`);
+    await seeText(pub.getByTestId('licensing-track-status'), /待受理/, 'the second application awaits acceptance');
+    await pub.getByTestId('track-withdraw').click();
+    await see(pub.getByTestId('track-withdraw-form'), 'the withdrawal form');
+    await pub.getByLabel('撤回理由').fill('项目调整，不再申请');
+    await pub
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确认撤回/ })
+      .click();
+    await seeText(pub.getByTestId('licensing-track-status'), /已撤回/, 'the status after the applicant withdrew', 20_000);
+    assert(!(await pub.getByTestId('track-withdraw').count()), 'a withdrawn application offers no more withdrawal');
+    log(`withdrawn on the portal: ${second.trackingCode}`);
   } finally {
     await visitor.close().catch(() => undefined);
   }

@@ -16,6 +16,11 @@ export interface AuditInput {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /**
+   * Who acted when no user is signed in, e.g. '申请人' on the portal (holding a tracking code); ignored
+   * when the context has an actor. Default '系统'.
+   */
+  actorName?: string;
 }
 
 /**
@@ -80,10 +85,11 @@ export async function recordEvents(ctx: Ctx, inputs: AuditInput[]): Promise<{ se
   let prevHash = head!.hash;
   const at = ctx.now().toISOString();
   const actorId = ctx.actor?.userId ?? null;
-  const actorName = ctx.actor ? `${ctx.actor.displayName}（${ctx.actor.username}）` : '系统';
+  const userName = ctx.actor ? `${ctx.actor.displayName}（${ctx.actor.username}）` : null;
   const values: SQL[] = [];
   for (const input of inputs) {
     seq += 1;
+    const actorName = userName ?? input.actorName ?? '系统';
     const fields = {
       orgId,
       seq,

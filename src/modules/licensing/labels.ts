@@ -97,6 +97,29 @@ export const APPLICATION_ACTION_LABELS: Record<ApplicationAction, string> = {
   withdraw: '申请人撤回',
 };
 
+/**
+ * The letters (文书) to the applicant, each issued with its step: 受理通知书 (行政许可法第三十二条第二款,
+ * also when accepted by silence), 补正材料通知书 (第三十二条第一款第（四）项), the decision —
+ * 准予 or 不予行政许可决定书 (第三十八条) — and, after a grant, the 行政许可证件 (第三十九条、第四十四条).
+ * The module has no 不予受理 outcome (an application is accepted, corrected, decided or withdrawn), so
+ * there is no 不予受理决定书.
+ */
+export const LETTER_KINDS = ['acceptance', 'correction', 'decision', 'certificate'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+export const LETTER_LABELS: Record<LetterKind, string> = {
+  acceptance: '受理通知书',
+  correction: '补正材料通知书',
+  decision: '行政许可决定书',
+  certificate: '行政许可证件',
+};
+/** The decision letter's title by result. */
+export const DECISION_LETTER_LABELS: Record<Result, string> = { granted: '准予行政许可决定书', refused: '不予行政许可决定书' };
+
+/** What the applicant may do on the portal with the tracking code (the page offers only these). */
+export const APPLICANT_ACTIONS = ['correct', 'withdraw'] as const;
+export type ApplicantAction = (typeof APPLICANT_ACTIONS)[number];
+export const APPLICANT_ACTION_LABELS: Record<ApplicantAction, string> = { correct: '提交补正材料', withdraw: '撤回申请' };
+
 /** The clocks an application has (dashboard kinds `licensing.<kind>`). */
 export const CLOCK_KINDS = ['acceptance', 'decision', 'certificate', 'publication'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];

@@ -7,6 +7,7 @@
  */
 import { boolean, customType, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, orgId, updatedAt } from '../../kernel/db/columns.js';
+import type { LetterContact } from '../../kernel/documents/index.js';
 
 /** One material of an item's guide (申请材料目录). */
 export interface ItemMaterial {
@@ -65,6 +66,26 @@ export interface ExclusionRecord {
   note: string;
 }
 
+/**
+ * A letter to the applicant as issued with its step (受理通知书, 补正材料通知书, 决定书): its number and
+ * date, and what it names as on that day — the 联系人 and telephone, the expected decision day (受理),
+ * the 复议机关 and court (决定) — so that a later change of a telephone or a setting never alters a
+ * letter already sent.
+ */
+export interface IssuedLetter {
+  docNumber: string | null;
+  issuedOn: string;
+  /** Null telephone only for a deemed acceptance recorded while the org had no 办公电话. */
+  contact: LetterContact;
+  /** 受理通知书: the last day of the decision period as counted on the day of acceptance. */
+  decisionBy?: { due: string; provisional: boolean; provisionalYears: number[] };
+  /** 决定书: the 行政复议机关 and the court named (行政复议法第二十条、行政诉讼法第四十六条). */
+  reviewOrgan?: string;
+  court?: string;
+}
+/** The letters issued so far, by kind (labels.ts LETTER_KINDS without the certificate, which is its own record). */
+export type IssuedLetters = Partial<Record<'acceptance' | 'correction' | 'decision', IssuedLetter>>;
+
 export const licensingApplications = pgTable(
   'licensing_applications',
   {
@@ -117,6 +138,8 @@ export const licensingApplications = pgTable(
     // 撤回
     withdrawnOn: date('withdrawn_on', { mode: 'string' }),
     withdrawalReason: text('withdrawal_reason'),
+    // 文书: each letter as issued with its step
+    letters: jsonb('letters').$type<IssuedLetters>().notNull().default({}),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

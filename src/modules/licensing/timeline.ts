@@ -7,6 +7,7 @@ import {
   APPLICATION_STATUS_LABELS,
   CHANNEL_LABELS,
   EXCLUSION_KIND_LABELS,
+  LETTER_LABELS,
   ITEM_CATEGORY_LABELS,
   ITEM_STATUS_LABELS,
   RESULT_LABELS,
@@ -41,6 +42,8 @@ export const licensingTimelineWords: TimelineWords = {
     'licensing.application.certificate': '颁发了行政许可证件',
     'licensing.application.publish': '公开了行政许可决定',
     'licensing.application.withdraw': '登记申请人撤回申请',
+    'licensing.application.corrected_online': '在网上提交了补正材料',
+    'licensing.application.withdraw_online': '在网上撤回了申请',
   },
   fields: {
     [`${I}.name`]: '事项名称',
@@ -101,6 +104,7 @@ export const licensingTimelineWords: TimelineWords = {
     [`${A}.withdrawnOn`]: '撤回日期',
     [`${A}.withdrawalReason`]: '撤回理由',
     [`${A}.note`]: '说明',
+    [`${A}.letters`]: '文书',
   },
   hidden: [`${A}.createdBy`, `${I}.createdBy`],
   values: {
@@ -152,6 +156,18 @@ export const licensingTimelineWords: TimelineWords = {
             .filter(isObj)
             .map((f) => `${String(f.material)}：${String(f.fileName)}`)
             .join('\n')
+        : undefined,
+    // each letter issued with its step: number, date and the 联系人 and telephone it names
+    [`${A}.letters`]: (v, f) =>
+      isObj(v)
+        ? Object.entries(v)
+            .filter((e): e is [string, Obj] => isObj(e[1]))
+            .map(([k, l]) => {
+              const c = isObj(l.contact) ? l.contact : {};
+              const who = c.name ? `，联系人 ${String(c.name)}${c.telephone ? ` ${String(c.telephone)}` : ''}` : '';
+              return `${(LETTER_LABELS as Record<string, string>)[k] ?? k}${l.docNumber ? ` ${String(l.docNumber)}` : ''}（${f.date(l.issuedOn)}${who}）`;
+            })
+            .join('\n') || '（无）'
         : undefined,
     [`${A}.correctionItems`]: (v) => (Array.isArray(v) ? v.map((x, i) => `${i + 1}. ${String(x)}`).join('\n') : undefined),
     [`${A}.exclusions`]: (v, f) =>

@@ -1,10 +1,12 @@
 /**
  * The one transaction template of an application's writes: lock the row, authorise, put a due deemed
  * acceptance on the timeline first, apply the use case's change, record it, keep the clocks in step,
- * answer the detail. Each use case is a short closure over the locked row and its item.
+ * answer the detail. Each use case is a short closure over the locked row and its item. The desk's
+ * writes go through `act` (a signed-in user); the applicant's own steps on the portal (holding the
+ * tracking code) through `applyStep` with the same rules.
  */
 import { eq } from 'drizzle-orm';
-import { inTx, type ActorCtx } from '../../../kernel/context.js';
+import { inTx, type ActorCtx, type Ctx } from '../../../kernel/context.js';
 import { recordEvent } from '../../../kernel/audit/index.js';
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import { loadWorkCalendar } from '../../../kernel/calendar/store.js';
@@ -32,6 +34,56 @@ export async function loadApplication(ctx: ActorCtx, id: string, action: AppActi
 /** When the change may happen: before the decision (default), or after it (certificate, publication). */
 export type Phase = 'open' | 'decided';
 
+/** A use case's change: what to set on the locked row (after a due deemed acceptance is recorded). */
+export type Change<C extends Ctx> = (r: ApplicationRow, item: ItemRow, tx: C, cal: WorkCalendar) => Promise<Partial<ApplicationRow>> | Partial<ApplicationRow>;
+
+/** Who the record names when no user is signed in: the applicant on the portal. */
+export const APPLICANT_ACTOR = '申请人';
+
+/**
+ * Within the caller's transaction, on a row it holds locked: checks the application is in `phase`,
+ * records a due deemed acceptance, applies `change` and records `auditAction` (as `actorName` when no
+ * user acts; `extra` joins the event's after-snapshot, e.g. the files handed in), and keeps the clocks
+ * in step. Returns the row as written.
+ */
+export async function applyStep<C extends Ctx>(
+  tx: C,
+  locked: ApplicationRow,
+  item: ItemRow,
+  auditAction: string,
+  change: Change<C>,
+  opts: { phase?: Phase; actorName?: string; extra?: Record<string, unknown> } = {},
+): Promise<ApplicationRow> {
+  const { phase = 'open' } = opts;
+  if (locked.withdrawnOn) throw conflict(`该申请已于 ${locked.withdrawnOn} 撤回，不能再办理`, { withdrawnOn: '已撤回' });
+  if (phase === 'open' && locked.decidedOn) {
+    throw conflict(`该申请已于 ${locked.decidedOn} 作出决定（${RESULT_LABELS[locked.result as Result] ?? locked.result}），不能再办理`, {
+      decidedOn: '已决定',
+    });
+  }
+  if (phase === 'decided' && !locked.decidedOn) throw conflict('该申请尚未作出决定', { decidedOn: '尚未决定' });
+  const cal = await loadWorkCalendar(tx.db);
+  const current = await recordDeemed(tx, locked, cal, item);
+  const set = await change(current, item, tx, cal);
+  const merged = { ...current, ...set } as ApplicationRow;
+  const [after] = await tx.db
+    .update(licensingApplications)
+    .set({ ...set, status: statusOf(merged), updatedAt: tx.now() })
+    .where(eq(licensingApplications.id, locked.id))
+    .returning();
+  await recordEvent(tx, {
+    orgId: locked.orgId,
+    action: auditAction,
+    entityType: CLOCK_ENTITY,
+    entityId: locked.id,
+    before: auditView(current),
+    after: { ...auditView(after!), ...opts.extra },
+    ...(opts.actorName ? { actorName: opts.actorName } : {}),
+  });
+  await syncClocks(tx, after!, item);
+  return after!;
+}
+
 /**
  * Loads the application for update, checks the actor may `action` on it and that it is in `phase`,
  * records a due deemed acceptance, applies `change` and records `auditAction` — all in one transaction.
@@ -40,37 +92,13 @@ export async function act(
   ctx: ActorCtx,
   id: string,
   auditAction: string,
-  change: (r: ApplicationRow, item: ItemRow, tx: ActorCtx, cal: WorkCalendar) => Promise<Partial<ApplicationRow>> | Partial<ApplicationRow>,
+  change: Change<ActorCtx>,
   opts: { action?: AppAction; phase?: Phase } = {},
 ): Promise<ApplicationDetail> {
   const { action = 'licensing.handle', phase = 'open' } = opts;
   return inTx(ctx, async (tx) => {
     const { a: locked, item } = await loadApplication(tx, id, action, true);
-    if (locked.withdrawnOn) throw conflict(`该申请已于 ${locked.withdrawnOn} 撤回，不能再办理`, { withdrawnOn: '已撤回' });
-    if (phase === 'open' && locked.decidedOn) {
-      throw conflict(`该申请已于 ${locked.decidedOn} 作出决定（${RESULT_LABELS[locked.result as Result] ?? locked.result}），不能再办理`, {
-        decidedOn: '已决定',
-      });
-    }
-    if (phase === 'decided' && !locked.decidedOn) throw conflict('该申请尚未作出决定', { decidedOn: '尚未决定' });
-    const cal = await loadWorkCalendar(tx.db);
-    const current = await recordDeemed(tx, locked, cal, item);
-    const set = await change(current, item, tx, cal);
-    const merged = { ...current, ...set } as ApplicationRow;
-    const [after] = await tx.db
-      .update(licensingApplications)
-      .set({ ...set, status: statusOf(merged), updatedAt: tx.now() })
-      .where(eq(licensingApplications.id, id))
-      .returning();
-    await recordEvent(tx, {
-      orgId: locked.orgId,
-      action: auditAction,
-      entityType: CLOCK_ENTITY,
-      entityId: id,
-      before: auditView(current),
-      after: auditView(after!),
-    });
-    await syncClocks(tx, after!, item);
-    return detailOf(tx, after!, item);
+    const after = await applyStep(tx, locked, item, auditAction, change, { phase });
+    return detailOf(tx, after, item);
   });
 }

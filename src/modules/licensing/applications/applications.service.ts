@@ -14,15 +14,16 @@ import { computeClock, yearOf, type WorkCalendar } from '../../../kernel/calenda
 import { storedDue, storedSnapshotColumns } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
 import { likeTerm } from '../../../kernel/db/paging.js';
-import { nextRecordCode } from '../../../kernel/documents/index.js';
+import { nextRecordCode, normalizeDocNumber } from '../../../kernel/documents/index.js';
 import { fieldError, notFound } from '../../../kernel/http/errors.js';
 import { clocks } from '../../../kernel/schema.js';
 import { readableOrg } from '../../../kernel/tenancy/index.js';
 import { knownDay, notBefore, notFuture } from '../dates.js';
 import { assertApplicable, loadItem } from '../items/items.service.js';
-import { CLOCK_KIND_LABELS, type ApplicantType, type Channel, type ClockKind } from '../labels.js';
+import { CLOCK_KIND_LABELS, type ApplicantType, type Channel, type ClockKind, type LetterKind } from '../labels.js';
 import { licensingApplications, licensingFiles, licensingItems, type ApplicationRow, type ItemRow, type MaterialCheck } from '../schema.js';
 import { act, loadApplication } from './act.js';
+import { decisionByOn, issueLetter, refusalRemedies, remedyOrgansNow, renderApplicationLetter } from './letters.js';
 import {
   ACCEPTANCE_DAYS,
   acceptanceBase,
@@ -35,7 +36,7 @@ import {
   openExclusion,
   withDeemed,
 } from './clock.js';
-import { syncClocks } from './clocks.service.js';
+import { recordDeemedNow, syncClocks } from './clocks.service.js';
 import type {
   AcceptInput,
   ApplicationDetail,
@@ -255,14 +256,16 @@ export function acceptApplication(ctx: ActorCtx, id: string, input: AcceptInput)
         'licensing.materials_incomplete',
       );
     }
-    return { acceptedOn: input.acceptedOn, acceptanceDeemed: false };
+    const decisionBy = decisionByOn(cal, r, item.statutoryDays, input.acceptedOn);
+    const letter = await issueLetter(tx, r, 'acceptance', input.acceptedOn, decisionBy ? { decisionBy } : {});
+    return { acceptedOn: input.acceptedOn, acceptanceDeemed: false, letters: { ...r.letters, acceptance: letter } };
   });
 }
 
 /** 一次性告知补正: once, within the 5 working days, listing every correction. */
 export function sendCorrection(ctx: ActorCtx, id: string, input: CorrectionInput) {
   notFuture(ctx, 'sentOn', input.sentOn, '补正告知日期');
-  return act(ctx, id, 'licensing.application.correction', (r, _item, _tx, cal) => {
+  return act(ctx, id, 'licensing.application.correction', async (r, _item, tx, cal) => {
     const done = notAcceptedYet(r, 'sentOn');
     if (done) throw done;
     if (r.correctionSentOn) {
@@ -276,19 +279,27 @@ export function sendCorrection(ctx: ActorCtx, id: string, input: CorrectionInput
         `补正告知日期 ${input.sentOn} 晚于 ${due}：应当在收到申请材料之日起 ${ACCEPTANCE_DAYS} 个工作日内一次告知，逾期不告知的，自收到申请材料之日起即为受理`,
       );
     }
-    return { correctionSentOn: input.sentOn, correctionItems: input.items };
+    const letter = await issueLetter(tx, r, 'correction', input.sentOn);
+    return { correctionSentOn: input.sentOn, correctionItems: input.items, letters: { ...r.letters, correction: letter } };
   });
 }
 
-/** 收到补正材料: the 5 working days to accept run again from that day. */
+/**
+ * 收到补正材料, the rule the desk and the portal share: a correction list is out and nothing came in yet;
+ * the day not before the list; the 5 working days to accept run again from that day. `field` names the
+ * request field a refusal points at.
+ */
+export function correctedStep(r: ApplicationRow, item: ItemRow, cal: WorkCalendar, input: CorrectedInput, field = 'receivedOn'): Partial<ApplicationRow> {
+  if (!awaitingCorrection(r)) throw fieldError(field, r.correctedOn ? `已于 ${r.correctedOn} 收到补正材料` : '本申请没有告知补正', 'conflict');
+  notBefore(field, input.receivedOn, '收到补正材料日期', r.correctionSentOn, '补正告知日期');
+  knownDay(cal, field, input.receivedOn, '收到补正材料日期');
+  return { correctedOn: input.receivedOn, ...(input.materials && r.channel === 'desk' ? { materials: checklistOf(item, input.materials) } : {}) };
+}
+
+/** 收到补正材料 at the desk: the 5 working days to accept run again from that day. */
 export function receiveCorrected(ctx: ActorCtx, id: string, input: CorrectedInput) {
   notFuture(ctx, 'receivedOn', input.receivedOn, '收到补正材料日期');
-  return act(ctx, id, 'licensing.application.corrected', (r, item, _tx, cal) => {
-    if (!awaitingCorrection(r)) throw fieldError('receivedOn', r.correctedOn ? `已于 ${r.correctedOn} 收到补正材料` : '本申请没有告知补正', 'conflict');
-    notBefore('receivedOn', input.receivedOn, '收到补正材料日期', r.correctionSentOn, '补正告知日期');
-    knownDay(cal, 'receivedOn', input.receivedOn, '收到补正材料日期');
-    return { correctedOn: input.receivedOn, ...(input.materials && r.channel === 'desk' ? { materials: checklistOf(item, input.materials) } : {}) };
-  });
+  return act(ctx, id, 'licensing.application.corrected', (r, item, _tx, cal) => correctedStep(r, item, cal, input));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,7 +401,8 @@ export function decideApplication(ctx: ActorCtx, id: string, input: DecisionInpu
   if (input.result === 'refused' && !input.reason) {
     throw fieldError('reason', '作出不予行政许可决定的，应当说明理由（《中华人民共和国行政许可法》第三十八条第二款）：请填写理由');
   }
-  return act(ctx, id, 'licensing.application.decide', (r, item, _tx, cal) => {
+  const givenNo = input.decisionNo ? decisionNumber(input.decisionNo) : null;
+  return act(ctx, id, 'licensing.application.decide', async (r, item, tx, cal) => {
     mustBeAccepted(r, 'decidedOn');
     const open = openExclusion(r);
     if (open) throw fieldError('decidedOn', `${open.from} 开始的不计时期间尚未结束，请先登记结束日期`, 'conflict');
@@ -409,12 +421,18 @@ export function decideApplication(ctx: ActorCtx, id: string, input: DecisionInpu
       );
     }
     const refused = input.result === 'refused';
+    // the decision letter: its number (given, else the next of the org's 决定书 series) and contact, and the 复议机关 and court named
+    const organs = await remedyOrgansNow(tx.db, r.orgId);
+    const letter = await issueLetter(tx, r, 'decision', input.decidedOn, organs, givenNo ?? undefined);
+    // a refusal's remedies: the statutory sentence with the organs of the day, then what the desk added (not the guide's general text)
+    const added = input.remedies && input.remedies !== item.remedies ? input.remedies : null;
     return {
       decidedOn: input.decidedOn,
       result: input.result,
-      decisionNo: input.decisionNo || null,
+      decisionNo: letter.docNumber,
+      letters: { ...r.letters, decision: letter },
       decisionReason: input.reason || null,
-      remedies: refused ? input.remedies || item.remedies : null,
+      remedies: refused ? [refusalRemedies(r, organs), added].filter(Boolean).join('\n') : null,
       lateReason: late ? input.lateReason! : null,
     };
   });
@@ -453,12 +471,35 @@ export function publishDecision(ctx: ActorCtx, id: string, input: PublishInput) 
   );
 }
 
-/** 撤回: at the applicant's request, before the decision. */
+/** 撤回, the rule the desk and the portal share (before the decision: `act`/`applyStep` check it). */
+export function withdrawStep(r: ApplicationRow, input: WithdrawInput, field = 'withdrawnOn'): Partial<ApplicationRow> {
+  notBefore(field, input.withdrawnOn, '撤回日期', r.receivedOn, '收到申请材料日期');
+  if (awaitingCorrection(r)) notBefore(field, input.withdrawnOn, '撤回日期', r.correctionSentOn, '补正告知日期');
+  return { withdrawnOn: input.withdrawnOn, withdrawalReason: input.reason || null };
+}
+
+/** 撤回 registered at the desk: at the applicant's request, before the decision. */
 export function withdrawApplication(ctx: ActorCtx, id: string, input: WithdrawInput) {
   notFuture(ctx, 'withdrawnOn', input.withdrawnOn, '撤回日期');
-  return act(ctx, id, 'licensing.application.withdraw', (r) => {
-    notBefore('withdrawnOn', input.withdrawnOn, '撤回日期', r.receivedOn, '收到申请材料日期');
-    if (awaitingCorrection(r)) notBefore('withdrawnOn', input.withdrawnOn, '撤回日期', r.correctionSentOn, '补正告知日期');
-    return { withdrawnOn: input.withdrawnOn, withdrawalReason: input.reason || null };
-  });
+  return act(ctx, id, 'licensing.application.withdraw', (r) => withdrawStep(r, input));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 文书
+
+/** A 决定书文号 the desk typed, as GB/T 9704 writes it (兰档许〔2025〕3号), or a refusal naming `decisionNo`. */
+function decisionNumber(text: string): string {
+  try {
+    return normalizeDocNumber(text);
+  } catch (e) {
+    throw fieldError('decisionNo', `${(e as Error).message}（留空则按本机关决定书编号自动编号）`);
+  }
+}
+
+/** A letter of an application the actor may read, as .docx (409 before its step). */
+export async function applicationDocument(ctx: ActorCtx, id: string, doc: LetterKind): Promise<{ buffer: Buffer; fileName: string }> {
+  const { a, item } = await loadApplication(ctx, id, 'licensing.read');
+  // a silent acceptance due and not yet swept is recorded first (by the desk of the own org only)
+  const r = doc === 'acceptance' && a.orgId === ctx.actor.orgId ? await recordDeemedNow(ctx, a, item) : a;
+  return renderApplicationLetter(ctx.db, r, item, doc);
 }

@@ -28,6 +28,7 @@ import {
   statusOf,
 } from './clock.js';
 import { schedulePeriodic } from '../../../kernel/http/periodic.js';
+import { deemedAcceptanceLetter } from './letters.js';
 
 /** The record a clock's label names. */
 export const clockName = (r: Pick<ApplicationRow, 'code' | 'applicantName'>, itemName: string) => `${r.code}，${r.applicantName}：${itemName}`;
@@ -82,16 +83,24 @@ export async function syncClocks(ctx: Ctx, r: ApplicationRow, item: { name: stri
 
 /**
  * Records a due deemed acceptance (idempotent; the caller holds the row lock): the application is
- * accepted as of receipt (or of the corrected materials), one event, the clocks in step. Returns the row
- * as it is afterwards.
+ * accepted as of receipt (or of the corrected materials), its 受理通知书 issued (letters.ts), one event,
+ * the clocks in step. Returns the row as it is afterwards.
  */
-export async function recordDeemed(ctx: Ctx, r: ApplicationRow, cal: WorkCalendar, item: { name: string; statutoryDays: number }): Promise<ApplicationRow> {
-  const d = deemedAcceptance(cal, r, todayInChina(ctx.now()));
+export async function recordDeemed(
+  ctx: Ctx,
+  r: ApplicationRow,
+  cal: WorkCalendar,
+  item: { name: string; statutoryDays: number; department?: string | null },
+): Promise<ApplicationRow> {
+  const today = todayInChina(ctx.now());
+  const d = deemedAcceptance(cal, r, today);
   if (!d) return r;
   const next = { ...r, acceptedOn: d.on, acceptanceDeemed: true };
+  const letter = await deemedAcceptanceLetter(ctx, r, item, cal, d.on, today);
+  const letters = { ...r.letters, acceptance: letter };
   const [after] = await ctx.db
     .update(licensingApplications)
-    .set({ acceptedOn: d.on, acceptanceDeemed: true, status: statusOf(next), updatedAt: ctx.now() })
+    .set({ acceptedOn: d.on, acceptanceDeemed: true, letters, status: statusOf(next), updatedAt: ctx.now() })
     .where(eq(licensingApplications.id, r.id))
     .returning();
   await recordEvent(ctx, {
@@ -103,10 +112,28 @@ export async function recordDeemed(ctx: Ctx, r: ApplicationRow, cal: WorkCalenda
       acceptedOn: d.on,
       acceptanceDeemed: true,
       note: `自${r.correctedOn ? '收到补正材料' : '收到申请材料'}之日起 ${ACCEPTANCE_DAYS} 个工作日内（至 ${d.due}）未受理也未一次性告知补正，自 ${d.on} 起即为受理（${ARTICLE.acceptance}）`,
+      letters,
     },
   });
   await syncClocks(ctx, after!, item);
   return after!;
+}
+
+/**
+ * The row with a due deemed acceptance recorded now, in its own transaction (what the sweep would do
+ * within 10 minutes): so the 受理通知书 of a silent acceptance can be had the day it takes effect.
+ */
+export async function recordDeemedNow(
+  ctx: Ctx,
+  r: ApplicationRow,
+  item: { name: string; statutoryDays: number; department?: string | null },
+): Promise<ApplicationRow> {
+  const cal = await loadWorkCalendar(ctx.db);
+  if (!deemedAcceptance(cal, r, todayInChina(ctx.now()))) return r;
+  return inTx(ctx, async (tx) => {
+    const [locked] = await tx.db.select().from(licensingApplications).where(eq(licensingApplications.id, r.id)).for('update');
+    return recordDeemed(tx, locked!, cal, item);
+  });
 }
 
 export const DEEMED_SWEEP_MS = 10 * 60_000;
@@ -127,7 +154,7 @@ export async function sweepDeemedAcceptances(ctx: Ctx): Promise<number> {
       const [r] = await tx.db.select().from(t).where(eq(t.id, id)).for('update', { skipLocked: true });
       if (!r || !deemedAcceptance(cal, r, today)) return false;
       const [item] = await tx.db
-        .select({ name: licensingItems.name, statutoryDays: licensingItems.statutoryDays })
+        .select({ name: licensingItems.name, statutoryDays: licensingItems.statutoryDays, department: licensingItems.department })
         .from(licensingItems)
         .where(eq(licensingItems.id, r.itemId));
       await recordDeemed(tx, r, cal, item!);

@@ -7,7 +7,18 @@
 import { z } from 'zod';
 import { PageQuery, paged } from '../../../kernel/http/responses.js';
 import { ClockState, ClockView, day, DueView } from '../contracts.js';
-import { APPLICANT_TYPES, APPLICATION_ACTIONS, APPLICATION_SOURCES, APPLICATION_STATUSES, CHANNELS, CLOCK_KINDS, EXCLUSION_KINDS, RESULTS } from '../labels.js';
+import {
+  APPLICANT_ACTIONS,
+  APPLICANT_TYPES,
+  APPLICATION_ACTIONS,
+  APPLICATION_SOURCES,
+  APPLICATION_STATUSES,
+  CHANNELS,
+  CLOCK_KINDS,
+  EXCLUSION_KINDS,
+  LETTER_KINDS,
+  RESULTS,
+} from '../labels.js';
 
 const APPLICANT_MSG = '申请人类型应为 unit（法人或其他组织）或 individual（自然人）';
 
@@ -117,7 +128,10 @@ export const DecisionInput = z.object({
   result: z.enum(RESULTS, '决定结果应为 granted（准予许可）或 refused（不予许可）'),
   decisionNo: z.string().trim().max(100, '决定书文号不能超过 100 个字').nullable().optional(),
   reason: z.string().trim().max(2000, '理由不能超过 2000 个字').nullable().optional(),
-  /** Default: the item's remedies. */
+  /**
+   * A refusal's remedies are the statutory sentence naming the org's 复议机关 and court (60 days, 6 months);
+   * text here is told in addition (the item's general text is not repeated).
+   */
   remedies: z.string().trim().max(2000, '救济途径不能超过 2000 个字').nullable().optional(),
   /** A decision after the deadline (none approved to extend it): why it is late. */
   lateReason: z.string().trim().max(1000, '逾期说明不能超过 1000 个字').nullable().optional(),
@@ -139,6 +153,34 @@ export type WithdrawInput = z.infer<typeof WithdrawInput>;
 
 export const TrackingParams = z.object({ trackingCode: z.string().trim().min(4).max(40) });
 export const FileParams = z.object({ id: z.uuid('ID 格式不正确'), fileId: z.uuid('ID 格式不正确') });
+
+const LETTER_MSG = '文书应为 acceptance（受理通知书）、correction（补正材料通知书）、decision（决定书）或 certificate（行政许可证件）';
+/** A letter of an application (文书), at the desk. */
+export const LetterParams = z.object({ id: z.uuid('ID 格式不正确'), doc: z.enum(LETTER_KINDS, LETTER_MSG) });
+/** A letter of an application, on the portal by its tracking code. */
+export const PublicLetterParams = TrackingParams.extend({ doc: z.enum(LETTER_KINDS, LETTER_MSG) });
+
+/** One corrected material uploaded on the portal: for a material of the guide or an item of the correction list. */
+export const CorrectionUpload = MaterialUpload.extend({
+  material: z.string('请选择补正的材料').trim().min(1, '请选择补正的材料').max(500, '材料名称不能超过 500 个字'),
+});
+export type CorrectionUpload = z.infer<typeof CorrectionUpload>;
+
+/** 提交补正材料 on the portal (the tracking code is the secret): the corrected files, and a note. */
+export const PortalCorrectionInput = z.object({
+  files: z
+    .array(CorrectionUpload, '请上传补正材料')
+    .min(1, '请上传补正材料（PDF、JPEG 或 PNG）')
+    .max(MAX_MATERIAL_FILES, `一次最多上传 ${MAX_MATERIAL_FILES} 个文件`),
+  note: z.string().trim().max(1000, '补正说明不能超过 1000 个字').nullable().optional(),
+});
+export type PortalCorrectionInput = z.infer<typeof PortalCorrectionInput>;
+
+/** 撤回申请 on the portal, before the decision, with the reason. */
+export const PortalWithdrawInput = z.object({
+  reason: z.string('撤回理由必填').trim().min(1, '撤回理由必填').max(1000, '撤回理由不能超过 1000 个字'),
+});
+export type PortalWithdrawInput = z.infer<typeof PortalWithdrawInput>;
 
 // ---- responses ----
 
@@ -195,6 +237,10 @@ export type ExclusionView = z.infer<typeof ExclusionView>;
 export const MaterialFileView = z.object({ id: z.string(), material: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() });
 export type MaterialFileView = z.infer<typeof MaterialFileView>;
 
+/** A letter the application has (文书): download it by `doc`. */
+export const LetterView = z.object({ doc: z.enum(LETTER_KINDS), label: z.string(), docNumber: z.string().nullable(), issuedOn: z.string() });
+export type LetterView = z.infer<typeof LetterView>;
+
 /** One of the application's clocks on its page: what it is, the rule, and the Clock. */
 export const StageClock = z.object({ kind: z.enum(CLOCK_KINDS), label: z.string(), basis: z.string(), clock: ClockView });
 export type StageClock = z.infer<typeof StageClock>;
@@ -234,6 +280,8 @@ export const ApplicationDetail = ApplicationListItem.extend({
   clocks: z.array(StageClock),
   /** What the signed-in user may do to it now (the page offers only these). */
   allowedActions: z.array(z.enum(APPLICATION_ACTIONS)),
+  /** The letters issued so far (受理通知书, 补正材料通知书, 决定书, 许可证件). */
+  letters: z.array(LetterView),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -283,6 +331,12 @@ export const PortalTrackResult = z.object({
   remedies: z.string().nullable(),
   publishedOn: z.string().nullable(),
   withdrawnOn: z.string().nullable(),
+  /** The letters addressed to the applicant, to download with the tracking code. */
+  letters: z.array(LetterView),
+  /** What the applicant may do now on the portal (提交补正材料, 撤回申请): the page offers only these. */
+  applicantActions: z.array(z.enum(APPLICANT_ACTIONS)),
+  /** While a correction is asked for: what an uploaded file may be for (the guide's materials, then the list's items). */
+  correctionMaterials: z.array(z.string()),
 });
 export type PortalTrackResult = z.infer<typeof PortalTrackResult>;
 

@@ -42,6 +42,7 @@ import {
 } from './clock.js';
 import { userName } from './clocks.service.js';
 import type { ApplicationDetail, ApplicationListItem, StageClock } from './contracts.js';
+import { lettersOf } from './letters.js';
 import { allowedActions, maskIdNumber } from './rules.js';
 
 export function presentListItem(r: ApplicationRow, itemName: string): ApplicationListItem {
@@ -183,6 +184,7 @@ export async function detailOf(ctx: ActorCtx, stored: ApplicationRow, item: Item
     withdrawal: r.withdrawnOn ? { withdrawnOn: r.withdrawnOn, reason: r.withdrawalReason } : null,
     clocks: stageClocks(cal, r, item.statutoryDays, today, approver),
     allowedActions: allowedActions(r, { own, handle, approve: hasAction(ctx.actor, 'licensing.approve') }),
+    letters: lettersOf(r, stored),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

@@ -4,12 +4,13 @@
  * validate → authorise → one service call.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authed, ctxOf, sendFile, XLSX_TYPE } from '../../../kernel/http/context.js';
+import { authed, ctxOf, DOCX_TYPE, sendFile, XLSX_TYPE } from '../../../kernel/http/context.js';
 import { importRows } from '../../../kernel/http/import-rows.js';
 import { fileResponse } from '../../../kernel/http/responses.js';
 import { IdParams } from '../contracts.js';
 import {
   acceptApplication,
+  applicationDocument,
   createApplication,
   decideApplication,
   decideExtension,
@@ -43,9 +44,13 @@ import {
   ExtensionDecisionInput,
   ExtensionRequestInput,
   FileParams,
+  LetterParams,
   PortalApplicationInput,
   PortalApplyResult,
+  PortalCorrectionInput,
   PortalTrackResult,
+  PortalWithdrawInput,
+  PublicLetterParams,
   PublicDecisionPage,
   PublicDecisionsQuery,
   PublishInput,
@@ -53,7 +58,7 @@ import {
   WithdrawInput,
 } from './contracts.js';
 import { importLicensingApplications, LICENSING_IMPORT_ALIASES, licensingImportTemplate, MAX_LICENSING_IMPORT_ROWS } from './import.service.js';
-import { portalApply, portalTrack, publicDecisions } from './portal.service.js';
+import { portalApply, portalCorrect, portalDocument, portalTrack, portalWithdraw, publicDecisions } from './portal.service.js';
 
 const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 /** A portal application carries its materials as base64: up to 10 files of 5 MB. */
@@ -106,6 +111,21 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const f = await getFile(authed(req, 'licensing.read'), req.params.id, req.params.fileId);
       return sendFile(reply, f.data, f.fileName, f.contentType);
+    },
+  );
+  app.get(
+    `${P}/:id/documents/:doc`,
+    {
+      schema: {
+        tags,
+        summary: '下载文书（受理通知书、补正材料通知书、准予或不予行政许可决定书、行政许可证件 .docx；尚未办理该环节的 409）',
+        params: LetterParams,
+        response: { 200: fileResponse('.docx（GB/T 9704 版式）') },
+      },
+    },
+    async (req, reply) => {
+      const d = await applicationDocument(authed(req, 'licensing.read'), req.params.id, req.params.doc);
+      return sendFile(reply, d.buffer, d.fileName, DOCX_TYPE);
     },
   );
   app.post(
@@ -198,6 +218,51 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: portal, summary: '凭查询码查看许可申请的办理进度和结果', params: TrackingParams, response: { 200: PortalTrackResult } },
     },
     async (req) => portalTrack(ctxOf(req), req.params.trackingCode),
+  );
+  app.get(
+    '/api/public/licensing/applications/:trackingCode/documents/:doc',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: portal,
+        summary: '凭查询码下载送达申请人的文书（.docx；尚未办理该环节的 409）',
+        params: PublicLetterParams,
+        response: { 200: fileResponse('.docx（GB/T 9704 版式）') },
+      },
+    },
+    async (req, reply) => {
+      const d = await portalDocument(ctxOf(req), req.params.trackingCode, req.params.doc);
+      return sendFile(reply, d.buffer, d.fileName, DOCX_TYPE);
+    },
+  );
+  app.post(
+    '/api/public/licensing/applications/:trackingCode/corrections',
+    {
+      bodyLimit: PORTAL_BODY_LIMIT,
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: portal,
+        summary: '凭查询码提交补正材料（受理期限自收到之日起重新计算）',
+        params: TrackingParams,
+        body: PortalCorrectionInput,
+        response: { 200: PortalTrackResult },
+      },
+    },
+    async (req) => portalCorrect(ctxOf(req), req.params.trackingCode, req.body),
+  );
+  app.post(
+    '/api/public/licensing/applications/:trackingCode/withdraw',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: portal,
+        summary: '凭查询码撤回申请（作出决定前，须写明理由）',
+        params: TrackingParams,
+        body: PortalWithdrawInput,
+        response: { 200: PortalTrackResult },
+      },
+    },
+    async (req) => portalWithdraw(ctxOf(req), req.params.trackingCode, req.body),
   );
   app.get(
     '/api/public/licensing/decisions',

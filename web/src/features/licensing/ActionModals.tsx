@@ -220,7 +220,7 @@ export function LicensingActionModals({ application: a, open, onClose }: { appli
         testId="licensing-decision-form"
         width={640}
         onClose={onClose}
-        initialValues={{ decidedOn: today, result: 'granted', remedies: a.item.remedies }}
+        initialValues={{ decidedOn: today, result: 'granted' }}
         success="已作出决定，请在 7 个工作日内公开"
         onSubmit={(v) =>
           decision.mutateAsync({
@@ -239,7 +239,7 @@ export function LicensingActionModals({ application: a, open, onClose }: { appli
               <Radio.Group options={RESULTS.map((r) => ({ value: r, label: RESULT_LABELS[r] }))} />
             </Form.Item>
             {dateItem('decidedOn', '决定日期')}
-            <Form.Item name="decisionNo" label="决定书文号">
+            <Form.Item name="decisionNo" label="决定书文号" extra="留空则按本机关决定书编号自动编号">
               <Input maxLength={100} placeholder="如 档许〔2025〕5号" />
             </Form.Item>
             <Form.Item noStyle shouldUpdate>
@@ -257,7 +257,11 @@ export function LicensingActionModals({ application: a, open, onClose }: { appli
                       <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
                     </Form.Item>
                     {refused && (
-                      <Form.Item name="remedies" label="告知申请人的救济途径">
+                      <Form.Item
+                        name="remedies"
+                        label="补充告知的救济事项（选填）"
+                        extra="决定书写明：可以自收到决定书之日起六十日内向本机关的行政复议机关申请行政复议，也可以六个月内向人民法院提起行政诉讼（行政复议机关和人民法院按“系统设置”中“救济途径”的设置）。"
+                      >
                         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={2000} />
                       </Form.Item>
                     )}

@@ -1,10 +1,11 @@
 /**
  * One licence application: its clocks (受理, 决定, 证件, 公开) with the "为什么是这一天" lines, the actions
- * the server allows now (`allowedActions`), the application's facts and materials, and its 全过程记录.
+ * the server allows now (`allowedActions`), the letters issued so far (文书, .docx), the application's
+ * facts and materials, and its 全过程记录.
  */
 import { useState } from 'react';
 import { App, Button, Card, Col, Collapse, Descriptions, List, Result, Row, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileWordOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import type { ApplicationDetail, StageClock } from '@server/modules/licensing/applications/contracts';
 import { APPLICATION_ACTION_LABELS, type ApplicationAction } from '@server/modules/licensing/labels';
@@ -16,7 +17,7 @@ import { StatusTag } from '../../shared/StatusTag';
 import { AuditTimeline } from '../../shared/Timeline';
 import { LicensingActionModals } from './ActionModals';
 import { LicensingStatusTag, ResultTag } from './common';
-import { LICENSING_APPLICATIONS_URL, useLicensingApplication } from './queries';
+import { applicationLetterUrl, LICENSING_APPLICATIONS_URL, useLicensingApplication } from './queries';
 
 function daysLeftText(c: StageClock['clock']) {
   if (c.state === 'met') return '已按期办结';
@@ -122,6 +123,47 @@ function ActionsCard({ application: a, onAction }: { application: ApplicationDet
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="licensing-extension-pending">
           已于 {a.extensionRequest.requestedOn} 报请延长 10 个工作日，等待本行政机关负责人批准。
         </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
+
+/** 文书: each letter the application has now, to download as .docx (GB/T 9704). */
+function LettersCard({ application: a }: { application: ApplicationDetail }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const get = async (doc: string, label: string) => {
+    setBusy(doc);
+    try {
+      await download(applicationLetterUrl(a.id, doc), undefined, `${label}.docx`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  if (a.source === 'import' && !a.letters.length) return null;
+  return (
+    <Card variant="borderless" title="文书" style={{ marginBottom: 16 }} data-testid="licensing-letters">
+      {a.letters.length === 0 ? (
+        <Typography.Text type="secondary">
+          受理或者告知补正后可下载受理通知书、补正材料通知书；作出决定后可下载决定书，颁发证件后可下载行政许可证件（.docx，申请人也可凭查询码在门户下载）。
+        </Typography.Text>
+      ) : (
+        <Space wrap>
+          {a.letters.map((l) => (
+            <Button
+              key={l.doc}
+              icon={<FileWordOutlined />}
+              loading={busy === l.doc}
+              onClick={() => void get(l.doc, l.label)}
+              data-testid={`licensing-letter-${l.doc}`}
+              title={l.docNumber ? `${l.docNumber}（${l.issuedOn}）` : l.issuedOn}
+            >
+              {l.label}
+            </Button>
+          ))}
+        </Space>
       )}
     </Card>
   );
@@ -311,6 +353,7 @@ export function LicensingApplicationDetailPage() {
         </Col>
         <Col xs={24} xl={14}>
           <ActionsCard application={a} onAction={setModal} />
+          <LettersCard application={a} />
           <Card variant="borderless" styles={{ body: { paddingTop: 4 } }}>
             <Tabs
               items={[

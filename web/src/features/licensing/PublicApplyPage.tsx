@@ -14,11 +14,10 @@ import { DueDate } from '../../shared/DueDate';
 import { applyFieldErrors, formErrorMessage } from '../../shared/FormDrawer';
 import { fmtLongDate } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
+import { base64Of, MAX_UPLOAD_BYTES } from './common';
 import { ItemGuide } from './ItemGuide';
 import { PublicLicensingFrame } from './PublicLicensingFrame';
 import { useLicensingPortalApply, usePublicItem } from './queries';
-
-const MAX_BYTES = 5 * 1024 * 1024;
 
 interface Values {
   applicantType: ApplicantType;
@@ -26,16 +25,6 @@ interface Values {
   idNumber?: string;
   contact: string;
   summary?: string;
-}
-
-/** A file as base64 (without the data-URL prefix). */
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(new Error(`无法读取“${file.name}”`));
-    r.readAsDataURL(file);
-  });
 }
 
 export function PublicLicensingApplyPage() {
@@ -195,7 +184,7 @@ export function PublicLicensingApplyPage() {
                       multiple
                       fileList={(files[m.name] ?? []).map((f, n) => ({ uid: `${m.name}-${n}`, name: f.name, status: 'done' as const }))}
                       beforeUpload={(f) => {
-                        if (f.size > MAX_BYTES) setError(`“${f.name}”超过 5 MB`);
+                        if (f.size > MAX_UPLOAD_BYTES) setError(`“${f.name}”超过 5 MB`);
                         else setFiles((x) => ({ ...x, [m.name]: [...(x[m.name] ?? []), f] }));
                         return false;
                       }}

@@ -1,4 +1,8 @@
-/** /public/licensing/track?code= — an application's progress and result by tracking code (no sign-in). */
+/**
+ * /public/licensing/track?code= — an application's progress and result by tracking code (no sign-in), the
+ * letters addressed to the applicant, and the applicant's own steps: hand in the corrected materials,
+ * withdraw before the decision.
+ */
 import { useState } from 'react';
 import { Alert, Card, Descriptions, Input, Typography } from 'antd';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -6,6 +10,7 @@ import { ApiError, errorMessage } from '../../api/client';
 import { DueDate } from '../../shared/DueDate';
 import { fmtLongDate } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
+import { PortalCorrection, PortalLetters, PortalWithdraw } from './ApplicantSteps';
 import { LicensingStatusTag, ResultTag } from './common';
 import { PublicLicensingFrame } from './PublicLicensingFrame';
 import { useLicensingPortalTrack } from './queries';
@@ -69,7 +74,7 @@ export function PublicLicensingTrackPage() {
                       <li key={i}>{x}</li>
                     ))}
                   </ol>
-                  <Typography.Text type="warning">请按上述内容补正申请材料，补正后受理期限重新计算。</Typography.Text>
+                  <Typography.Text type="warning">请按上述内容补正申请材料（可在下方上传），补正后受理期限重新计算。</Typography.Text>
                 </Descriptions.Item>
               )}
               {t.acceptedOn && (
@@ -98,6 +103,13 @@ export function PublicLicensingTrackPage() {
               {t.publishedOn && <Descriptions.Item label="结果公开日期">{fmtLongDate(t.publishedOn)}</Descriptions.Item>}
               {t.withdrawnOn && <Descriptions.Item label="撤回日期">{fmtLongDate(t.withdrawnOn)}</Descriptions.Item>}
             </Descriptions>
+          )}
+          {t && (
+            <>
+              <PortalCorrection key={`correct-${t.status}`} track={t} />
+              <PortalLetters track={t} />
+              <PortalWithdraw track={t} />
+            </>
           )}
         </div>
       </Card>

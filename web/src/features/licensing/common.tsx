@@ -12,6 +12,19 @@ import {
 
 export const day = (d: Dayjs | null | undefined): string | undefined => (d ? d.format('YYYY-MM-DD') : undefined);
 
+/** A file as base64 (without the data-URL prefix), for the portal's uploads. */
+export function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(new Error(`无法读取“${file.name}”`));
+    r.readAsDataURL(file);
+  });
+}
+
+/** The largest file the portal takes (the server refuses larger ones too). */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
 /** A date picker's `disabledDate` for things that happened: nothing after today. */
 export const notAfterToday = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 

@@ -19,7 +19,9 @@ import type {
   ExtensionRequestInput,
   PortalApplicationInput,
   PortalApplyResult,
+  PortalCorrectionInput,
   PortalTrackResult,
+  PortalWithdrawInput,
   PublicDecision,
   PublishInput,
   WithdrawInput,
@@ -158,9 +160,34 @@ export function useLicensingPortalApply() {
   return useMutation({ mutationFn: (body: PortalApplicationInput) => api.post<PortalApplyResult>('/api/public/licensing/applications', body, PUBLIC) });
 }
 
+const PUBLIC_APPLICATIONS = '/api/public/licensing/applications';
+const trackKey = (code: string | undefined) => [PUBLIC_APPLICATIONS, code] as const;
+
+/** A letter of an application at the desk (.docx). */
+export const applicationLetterUrl = (id: string, doc: string) => `${LICENSING_APPLICATIONS_URL}/${id}/documents/${doc}`;
+/** A letter addressed to the applicant, by tracking code (.docx). */
+export const portalLetterUrl = (code: string, doc: string) => `${PUBLIC_APPLICATIONS}/${encodeURIComponent(code)}/documents/${doc}`;
+
+/** The applicant's own steps with the tracking code: each answers the tracking result, which the page then shows. */
+export function usePortalCorrect(code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PortalCorrectionInput) => api.post<PortalTrackResult>(`${PUBLIC_APPLICATIONS}/${encodeURIComponent(code)}/corrections`, body, PUBLIC),
+    onSuccess: (t) => qc.setQueryData(trackKey(code), t),
+  });
+}
+
+export function usePortalWithdraw(code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PortalWithdrawInput) => api.post<PortalTrackResult>(`${PUBLIC_APPLICATIONS}/${encodeURIComponent(code)}/withdraw`, body, PUBLIC),
+    onSuccess: (t) => qc.setQueryData(trackKey(code), t),
+  });
+}
+
 export function useLicensingPortalTrack(code: string | undefined) {
   return useQuery({
-    queryKey: ['/api/public/licensing/applications', code],
+    queryKey: trackKey(code),
     queryFn: () => api.get<PortalTrackResult>(`/api/public/licensing/applications/${encodeURIComponent(code!)}`, undefined, PUBLIC),
     enabled: !!code,
     retry: false,

@@ -1,0 +1,1 @@
+ALTER TABLE "licensing_applications" ADD COLUMN "letters" jsonb DEFAULT '{}'::jsonb NOT NULL;
