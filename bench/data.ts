@@ -1,8 +1,9 @@
 /**
  * The bench's dataset: an org tree of Zhejiang's archives administrations, their directories of
- * regulated units (检查对象名录库), disclosure applications with their reply clocks, and what a draw
- * needs (inspectors, a published checklist and plan). Large tables are written set-based (one
- * INSERT … SELECT FROM unnest / generate_series per table and org), never row by row.
+ * regulated units (检查对象名录库), disclosure applications with their reply clocks, penalty cases,
+ * licensing applications (with the clocks of the open ones), and what a draw needs (inspectors, a
+ * published checklist and plan). Large tables are written set-based (one INSERT … SELECT FROM unnest /
+ * generate_series per table and org), never row by row.
  */
 import type pg from 'pg';
 import { makeCreditCode } from '../src/modules/orgs/units/credit-code.js';
@@ -10,6 +11,14 @@ import { UNIT_TYPES } from '../src/modules/orgs/labels.js';
 import { APPLICANT_TYPES, CHANNELS, OUTCOME_CODES } from '../src/modules/disclosure/labels.js';
 import { CLOCK_ENTITY, CLOCK_KIND_REPLY, REPLY_PERIOD } from '../src/modules/disclosure/applications/clock.js';
 import { addDays } from '../src/kernel/calendar/calendar.js';
+import { DEMO_ITEMS } from '../src/modules/licensing/demo.js';
+import { CLOCK_LABELS } from '../src/modules/licensing/applications/clocks.service.js';
+import {
+  ACCEPTANCE_DAYS,
+  CLOCK_ENTITY as CLOCK_ENTITY_LICENSING,
+  CLOCK_KIND as CLOCK_KIND_LICENSING,
+  PUBLICATION_DAYS,
+} from '../src/modules/licensing/applications/clock.js';
 import type { Client } from './lib.js';
 
 export interface City {
@@ -354,4 +363,269 @@ export async function prepareInspections(c: Client, tag: string, year: number): 
   });
   await c.ok('POST', `/api/inspections/plans/${plan.id}/publish`);
   return { planId: plan.id };
+}
+
+/** 档案法第四十八条's acts, as a case names its violation. */
+const VIOLATIONS = [
+  '丢失属于国家所有的档案',
+  '擅自提供、抄录、复制、公布属于国家所有的档案',
+  '买卖或者非法转让属于国家所有的档案',
+  '篡改、损毁、伪造档案或者擅自销毁档案',
+  '不按规定归档或者不按期移交档案，被责令改正而拒不改正',
+  '明知存在档案安全隐患而不采取补救措施，造成档案损毁、灭失',
+  '发生档案安全事故后，不采取抢救措施或者隐瞒不报、拒不查处',
+];
+const REVIEW_CHECKLIST = { competence: true, facts: true, basis: true, discretion: true, procedure: true, powers: true, documents: true, referral: true };
+
+/**
+ * Penalty cases (行政处罚案件) of one org, one statement: filed over the last 365 days; those filed in
+ * the last 30 days under investigation, 30–44 days ago notified, decided or served, the rest closed —
+ * 65% with a penalty (heaviest: a fine mostly, a warning, now and then confiscation with the fine),
+ * 25% 不予行政处罚 (half of them 首违不罚), 10% 违法事实不成立; fines in 档案法第四十八条's ranges (a
+ * unit 10,000–100,000 元, an individual 500–5,000 元), paid; 法制审核 passed (one in 50 returned
+ * first) and a hearing for one in four from the app's default thresholds (50,000 / 3,000 元);
+ * decisions published. Parties are the org's units (one in seven an individual), the officers its
+ * first two inspectors, the approver `actor`. No clock rows: the list reads none (the detail computes
+ * its clocks from the row).
+ */
+export async function insertCases(
+  pool: pg.Pool,
+  opts: { orgId: string; count: number; today: string; prefix: string; city: string; actor: { id: string; name: string } },
+): Promise<void> {
+  if (opts.count <= 0) return;
+  const step = (name: string, on: string) => `jsonb_build_object('step', '${name}', 'on', (${on})::text, 'actorId', $5::uuid::text, 'actorName', $6::text)`;
+  const review = (result: string, on: string, opinion: string) =>
+    `jsonb_build_object('reviewerId', $5::uuid::text, 'reviewerName', $6::text, 'reviewedOn', (${on})::text, 'checklist', $9::jsonb, 'opinion', '${opinion}', 'result', '${result}')`;
+  await pool.query(
+    `WITH u AS (
+            SELECT array_agg(id ORDER BY id) AS ids, array_agg(name ORDER BY id) AS names, array_agg(address ORDER BY id) AS addresses, NULLIF(count(*), 0)::int AS n
+            FROM (SELECT id, name, address FROM units WHERE org_id = $1 AND status = 'active' ORDER BY id LIMIT 5000) x),
+          off AS (SELECT coalesce(jsonb_agg(id::text ORDER BY certificate_no), '[]'::jsonb) AS ids FROM (SELECT id, certificate_no FROM inspectors WHERE org_id = $1 ORDER BY certificate_no LIMIT 2) i),
+          b AS (
+            SELECT g, ((g::bigint * 7919) % 365)::int AS age, g % 20 AS rk, (g / 20) % 20 AS pk, g % 7 = 0 AS ind,
+                   CASE WHEN g % 7 = 0 THEN 500 + 100 * ((g * 31) % 46) ELSE 10000 + 2000 * ((g * 31) % 46) END AS fine,
+                   CASE WHEN g % 7 = 0 THEN 500 + 100 * ((g * 31) % 46) >= 3000 ELSE 10000 + 2000 * ((g * 31) % 46) >= 50000 END AS big
+            FROM generate_series(1, $3::int) AS g),
+          c AS MATERIALIZED (
+            SELECT b.*, $2::date - age AS filed,
+                   CASE WHEN age < 30 THEN 'investigating' WHEN age < 45 THEN (ARRAY['notified', 'decided', 'served'])[1 + g % 3] ELSE 'closed' END AS status
+            FROM b),
+          d AS MATERIALIZED (
+            SELECT c.*,
+                   CASE WHEN status IN ('decided', 'served') THEN filed + 25
+                        WHEN status = 'closed' THEN filed + 15 + (g * 13) % GREATEST(1, LEAST(age, 90) - 30) END AS decided,
+                   CASE WHEN rk < 13 THEN 'penalty' WHEN rk < 18 THEN 'no_penalty' ELSE 'not_established' END AS res,
+                   CASE WHEN pk = 0 THEN 'confiscation' WHEN pk < 14 THEN 'fine' ELSE 'warning' END AS heavy
+            FROM c),
+          e AS MATERIALIZED (
+            SELECT d.*,
+                   COALESCE(decided - 14, CASE WHEN status <> 'investigating' THEN filed + 20 END) AS notice,
+                   CASE WHEN status = 'served' THEN filed + 27 WHEN status = 'closed' THEN decided + 1 + g % 5 END AS served,
+                   decided IS NOT NULL AND res = 'penalty' AND heavy <> 'warning' AS fined,
+                   decided IS NOT NULL AND res = 'penalty' AND heavy <> 'warning' AND big AND g % 4 = 0 AS heard
+            FROM d),
+          f AS MATERIALIZED (
+            SELECT e.*,
+                   CASE WHEN status = 'closed' AND fined THEN served + 3 + g % 7 END AS paid,
+                   CASE WHEN status = 'closed' THEN served + 10 END AS closed,
+                   CASE WHEN decided IS NULL OR res <> 'penalty' THEN '[]'::jsonb
+                        WHEN heavy = 'warning' THEN '[{"type":"warning"}]'::jsonb
+                        WHEN heavy = 'fine' THEN jsonb_build_array(jsonb_build_object('type', 'fine', 'amount', fine))
+                        ELSE jsonb_build_array(jsonb_build_object('type', 'fine', 'amount', fine), jsonb_build_object('type', 'confiscation', 'amount', 2000)) END AS penalties
+            FROM e)
+     INSERT INTO enforcement_cases (org_id, case_no, source, party_kind, unit_id, party_name, party_address, violation, facts, officer_ids, status, filed_on,
+       approver_id, proposal, notice_on, notice_served_on, hearing_requested_on, hearing_notice_on, hearing_on, hearing_held_on, reviews, review_result,
+       result, decided_on, penalties, heaviest_penalty, fine_amount, first_violation, education_record, decision_doc_no, served_on, service_method,
+       payments, fine_collected, published_on, closed_on, steps, created_by, created_at, updated_at)
+     SELECT $1::uuid, $4::text || '档罚立〔' || to_char(f.filed, 'YYYY') || '〕' || f.g || '号',
+            (ARRAY['inspection', 'inspection', 'complaint', 'own'])[1 + f.g % 4],
+            CASE WHEN f.ind THEN 'individual' ELSE 'unit' END,
+            CASE WHEN NOT f.ind THEN u.ids[1 + f.g % u.n] END,
+            CASE WHEN f.ind THEN ($7::text[])[1 + f.g % cardinality($7::text[])] || ($8::text[])[1 + (f.g * 17) % cardinality($8::text[])]
+                 WHEN u.n IS NULL THEN $12::text || ($13::text[])[1 + (f.g * 7) % cardinality($13::text[])] || ($13::text[])[1 + (f.g * 13) % cardinality($13::text[])] || '有限公司'
+                 ELSE u.names[1 + f.g % u.n] END,
+            CASE WHEN f.ind OR u.n IS NULL THEN '浙江省' || $11::text ELSE u.addresses[1 + f.g % u.n] END,
+            ($10::text[])[1 + f.g % cardinality($10::text[])],
+            '经查，当事人' || ($10::text[])[1 + f.g % cardinality($10::text[])] || '，有现场检查笔录、询问笔录和书证为证（第 ' || f.g || ' 号）。',
+            off.ids, f.status, f.filed, $5::uuid,
+            CASE WHEN f.notice IS NOT NULL THEN jsonb_build_object('circumstance', (ARRAY['minor', 'general', 'general', 'serious'])[1 + f.g % 4], 'penalties', f.penalties, 'discretionReason', NULL) END,
+            f.notice, f.notice + 1,
+            CASE WHEN f.heard THEN f.notice + 3 END, CASE WHEN f.heard THEN f.notice + 4 END, CASE WHEN f.heard THEN f.decided - 2 END, CASE WHEN f.heard THEN f.decided - 2 END,
+            CASE WHEN NOT f.fined OR NOT f.big THEN '[]'::jsonb
+                 WHEN f.g % 50 = 0 THEN jsonb_build_array(${review('returned', 'f.decided - 6', '裁量理由不充分，退回补充。')}, ${review('passed', 'f.decided - 1', '事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。')})
+                 ELSE jsonb_build_array(${review('passed', 'f.decided - 1', '事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。')}) END,
+            CASE WHEN f.fined AND f.big THEN 'passed' END,
+            CASE WHEN f.decided IS NOT NULL THEN f.res END, f.decided, f.penalties,
+            CASE WHEN f.decided IS NOT NULL AND f.res = 'penalty' THEN f.heavy END,
+            CASE WHEN f.fined THEN f.fine END,
+            f.decided IS NOT NULL AND f.res = 'no_penalty' AND f.g % 2 = 0,
+            CASE WHEN f.decided IS NOT NULL AND f.res = 'no_penalty' AND f.g % 2 = 0 THEN '当事人系初次违法且危害后果轻微并及时改正，已对其进行教育。' END,
+            CASE WHEN f.decided IS NOT NULL THEN $4::text || '档罚决〔' || to_char(f.decided, 'YYYY') || '〕' || f.g || '号' END,
+            f.served, CASE WHEN f.served IS NOT NULL THEN (ARRAY['direct', 'mail', 'electronic'])[1 + f.g % 3] END,
+            CASE WHEN f.paid IS NOT NULL THEN jsonb_build_array(jsonb_build_object('paidOn', f.paid::text, 'amount', f.fine)) ELSE '[]'::jsonb END,
+            CASE WHEN f.paid IS NOT NULL THEN f.fine ELSE 0 END,
+            CASE WHEN f.served IS NOT NULL AND f.res = 'penalty' THEN LEAST(f.decided + 3 + f.g % 4, $2::date) END,
+            f.closed,
+            jsonb_build_array(${step('open', 'f.filed')}, ${step('approveFiling', 'f.filed')})
+              || CASE WHEN f.notice IS NOT NULL THEN jsonb_build_array(${step('notify', 'f.notice')}) ELSE '[]'::jsonb END
+              || CASE WHEN f.heard THEN jsonb_build_array(${step('holdHearing', 'f.decided - 2')}) ELSE '[]'::jsonb END
+              || CASE WHEN f.decided IS NOT NULL THEN jsonb_build_array(${step('decide', 'f.decided')}) ELSE '[]'::jsonb END
+              || CASE WHEN f.served IS NOT NULL THEN jsonb_build_array(${step('serve', 'f.served')}) ELSE '[]'::jsonb END
+              || CASE WHEN f.paid IS NOT NULL THEN jsonb_build_array(${step('pay', 'f.paid')}) ELSE '[]'::jsonb END
+              || CASE WHEN f.closed IS NOT NULL THEN jsonb_build_array(${step('close', 'f.closed')}) ELSE '[]'::jsonb END,
+            $5::uuid, f.filed + make_interval(secs => f.g % 36000 + 28800), f.filed + make_interval(secs => f.g % 36000 + 28800)
+     FROM f CROSS JOIN off CROSS JOIN u`,
+    [
+      opts.orgId,
+      opts.today,
+      opts.count,
+      opts.prefix,
+      opts.actor.id,
+      opts.actor.name,
+      [...SURNAMES],
+      [...GIVEN],
+      JSON.stringify(REVIEW_CHECKLIST),
+      VIOLATIONS,
+      opts.city,
+      opts.city.replace(/市$/, ''),
+      [...TRADE_NAME_CHARS],
+    ],
+  );
+}
+
+/** The licensing items (许可事项) the bench applies for: the demo's items in force, created through the API. */
+export async function createLicensingItems(c: Client, orgName: string): Promise<{ id: string; name: string; materials: string[] }[]> {
+  const out: { id: string; name: string; materials: string[] }[] = [];
+  for (const it of DEMO_ITEMS.filter((i) => !i.abolished)) {
+    const item = await c.ok<{ id: string }>('POST', '/api/licensing/items', {
+      name: it.name,
+      legalBasis: it.legalBasis,
+      conditions: it.conditions,
+      materials: it.materials,
+      procedure: it.procedure,
+      promisedDays: it.promisedDays,
+      remedies: `申请人对${orgName}作出的行政许可决定不服的，可以自知道该决定之日起六十日内依法申请行政复议，或者自知道该决定之日起六个月内依法向人民法院提起行政诉讼。`,
+      validFrom: it.validFrom,
+    });
+    out.push({ id: item.id, name: it.name, materials: it.materials.map((m) => m.name) });
+  }
+  return out;
+}
+
+/**
+ * Licensing applications (行政许可申请) of one org over `items`, one statement, and the clock rows of
+ * the open ones (the list joins the clock of the stage a row is in), with their snapshots written as
+ * the app writes them (`store`): received over the last 365 days, 70% online (portal) and 30% at the
+ * desk (materials ticked); received in the last 3 days awaiting acceptance (submitted: never due, so
+ * the deemed-acceptance sweep writes none), one in 101 withdrawn, half of those received in the last
+ * 12 days under review, the rest accepted within a day and decided within 2–10 days (86% granted,
+ * certificate issued the same day), published 1–5 days later (still `decided` until then).
+ */
+export async function insertLicensing(
+  pool: pg.Pool,
+  opts: {
+    orgId: string;
+    count: number;
+    today: string;
+    /** 机关代字 (杭) and the city without 市 (杭州): numbers and applicants' names. */
+    prefix: string;
+    city: string;
+    items: { id: string; name: string; materials: string[] }[];
+    actorId: string;
+  },
+  store: (rows: { id: string; spec: unknown }[]) => Promise<void>,
+): Promise<{ open: number }> {
+  if (opts.count <= 0 || !opts.items.length) return { open: 0 };
+  const checklists = opts.items.map((i) => JSON.stringify(i.materials.map((name) => ({ name, received: true }))));
+  await pool.query(
+    `WITH b AS (SELECT g, ((g::bigint * 7919) % 365)::int AS age FROM generate_series(1, $3::int) AS g),
+          c AS MATERIALIZED (
+            SELECT b.*, $2::date - age AS received,
+                   CASE WHEN age <= 2 THEN 'submitted' WHEN g % 101 = 0 THEN 'withdrawn' WHEN age <= 12 AND g % 2 = 0 THEN 'reviewing' ELSE 'done' END AS st
+            FROM b),
+          d AS MATERIALIZED (
+            SELECT c.*,
+                   CASE WHEN st IN ('reviewing', 'done') THEN received + g % 2 END AS accepted,
+                   CASE WHEN st = 'done' THEN LEAST(received + 2 + (g * 11) % 9, $2::date - 1) END AS decided,
+                   CASE WHEN g % 7 = 0 THEN 'refused' ELSE 'granted' END AS res
+            FROM c),
+          e AS MATERIALIZED (SELECT d.*, CASE WHEN decided + 1 + g % 5 <= $2::date THEN decided + 1 + g % 5 END AS published FROM d)
+     INSERT INTO licensing_applications (org_id, item_id, code, tracking_code, channel, source, received_on, applicant_type, applicant_name, id_number, contact,
+       summary, materials, status, accepted_on, decided_on, result, decision_no, decision_reason, certificate_no, certificate_issued_on, published_on,
+       withdrawn_on, withdrawal_reason, created_by, created_at, updated_at)
+     SELECT $1::uuid, ($5::uuid[])[1 + e.g % cardinality($5::uuid[])], 'XK-' || to_char(e.received, 'YYYY') || '-' || lpad(e.g::text, 6, '0'),
+            'XKB' || lpad(e.g::text, 9, '0'),
+            CASE WHEN e.g % 10 < 7 THEN 'online' ELSE 'desk' END, CASE WHEN e.g % 10 < 7 THEN 'portal' ELSE 'desk' END,
+            e.received,
+            CASE WHEN e.g % 5 = 0 THEN 'individual' ELSE 'unit' END,
+            CASE WHEN e.g % 5 = 0 THEN ($7::text[])[1 + e.g % cardinality($7::text[])] || ($8::text[])[1 + (e.g * 17) % cardinality($8::text[])]
+                 ELSE $9::text || ($10::text[])[1 + (e.g * 7) % cardinality($10::text[])] || ($10::text[])[1 + (e.g * 13) % cardinality($10::text[])]
+                      || ($11::text[])[1 + e.g % cardinality($11::text[])] || '有限公司' END,
+            CASE WHEN e.g % 5 = 0 THEN '330106' || lpad(((e.g * 7919) % 100000000)::text, 8, '0') || '002X' ELSE '91330100MA' || lpad(e.g::text, 8, '0') END,
+            '1' || (ARRAY['3', '5', '7', '8', '9'])[1 + e.g % 5] || lpad(((e.g::bigint * 104729) % 1000000000)::text, 9, '0'),
+            '申请办理' || ($6::text[])[1 + e.g % cardinality($6::text[])],
+            CASE WHEN e.g % 10 < 7 THEN '[]'::jsonb ELSE ($12::jsonb[])[1 + e.g % cardinality($12::jsonb[])] END,
+            CASE e.st WHEN 'done' THEN CASE WHEN e.published IS NULL THEN 'decided' ELSE 'published' END ELSE e.st END,
+            e.accepted, e.decided, CASE WHEN e.decided IS NOT NULL THEN e.res END,
+            CASE WHEN e.decided IS NOT NULL THEN $4::text || '档许〔' || to_char(e.decided, 'YYYY') || '〕' || e.g || '号' END,
+            CASE WHEN e.decided IS NOT NULL AND e.res = 'refused' THEN '申请材料不符合法定条件、标准：所列档案不属于专业性较强或者需要保密的档案。' END,
+            CASE WHEN e.decided IS NOT NULL AND e.res = 'granted' THEN $4::text || '档许证' || lpad(e.g::text, 8, '0') END,
+            CASE WHEN e.decided IS NOT NULL AND e.res = 'granted' THEN e.decided END,
+            e.published,
+            CASE WHEN e.st = 'withdrawn' THEN e.received + 2 END, CASE WHEN e.st = 'withdrawn' THEN '申请人主动撤回申请' END,
+            $13::uuid, e.received + make_interval(secs => e.g % 36000 + 28800), e.received + make_interval(secs => e.g % 36000 + 28800)
+     FROM e`,
+    [
+      opts.orgId,
+      opts.today,
+      opts.count,
+      opts.prefix,
+      opts.items.map((i) => i.id),
+      opts.items.map((i) => i.name),
+      [...SURNAMES],
+      [...GIVEN],
+      opts.city,
+      [...TRADE_NAME_CHARS],
+      PRIVATE_TRADES,
+      checklists,
+      opts.actorId,
+    ],
+  );
+  // The clock of the stage each open application is in (what the list joins), as clocks.service.ts writes it.
+  const label = (kind: keyof typeof CLOCK_LABELS) => CLOCK_LABELS[kind]('\u0000').split('\u0000') as [string, string];
+  const [accPre, accPost] = label('acceptance');
+  const [decPre, decPost] = label('decision');
+  const [pubPre, pubPost] = label('publication');
+  const inserted = await pool.query<{ id: string; spec: unknown }>(
+    `INSERT INTO clocks (org_id, entity_type, entity_id, kind, label, spec, created_at)
+     SELECT a.org_id, $2::text, a.id::text,
+            CASE a.status WHEN 'submitted' THEN $3::text WHEN 'reviewing' THEN $4::text ELSE $5::text END,
+            CASE a.status WHEN 'submitted' THEN $6::text WHEN 'reviewing' THEN $8::text ELSE $10::text END || a.code || '，' || a.applicant_name || '：' || i.name
+              || CASE a.status WHEN 'submitted' THEN $7::text WHEN 'reviewing' THEN $9::text ELSE $11::text END,
+            CASE a.status
+              WHEN 'submitted' THEN jsonb_build_object('start', a.received_on::text, 'period', $12::int, 'unit', 'working')
+              WHEN 'reviewing' THEN jsonb_build_object('start', a.accepted_on::text, 'period', i.statutory_days, 'unit', 'working')
+              ELSE jsonb_build_object('start', a.decided_on::text, 'period', $13::int, 'unit', 'working') END,
+            now()
+     FROM licensing_applications a JOIN licensing_items i ON i.id = a.item_id
+     WHERE a.org_id = $1 AND a.status IN ('submitted', 'reviewing', 'decided')
+     RETURNING id, spec`,
+    [
+      opts.orgId,
+      CLOCK_ENTITY_LICENSING,
+      CLOCK_KIND_LICENSING.acceptance,
+      CLOCK_KIND_LICENSING.decision,
+      CLOCK_KIND_LICENSING.publication,
+      accPre,
+      accPost,
+      decPre,
+      decPost,
+      pubPre,
+      pubPost,
+      ACCEPTANCE_DAYS,
+      PUBLICATION_DAYS,
+    ],
+  );
+  await store(inserted.rows);
+  return { open: inserted.rows.length };
 }

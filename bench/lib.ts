@@ -143,6 +143,17 @@ export interface LoadResult {
   bad: number;
 }
 
+/**
+ * Waits until nothing runs or waits on the pool: the requests a load run left in flight (autocannon
+ * stops, the server goes on answering what it accepted) would otherwise slow the next run. Returns the
+ * time waited (ms); gives up after `timeoutMs`.
+ */
+export async function drain(pool: pg.Pool, timeoutMs = 120_000): Promise<number> {
+  const t = performance.now();
+  while ((pool.waitingCount > 0 || pool.idleCount < pool.totalCount) && performance.now() - t < timeoutMs) await new Promise((r) => setTimeout(r, 50));
+  return performance.now() - t;
+}
+
 /** autocannon in a child process (it does not share the servers' event loop); resolves with its summary. */
 export function autocannon(url: string, seconds: number, connections: number, headers: Record<string, string> = {}): Promise<LoadResult> {
   const require = createRequire(import.meta.url);
@@ -199,6 +210,52 @@ export async function watchQueries<T>(fn: () => Promise<T>, onQuery: (q: Capture
   };
   try {
     return await fn();
+  } finally {
+    clientProto.query = original;
+  }
+}
+
+export interface TimedQuery {
+  text: string;
+  /** From the call to pg's answer (queueing on the client included). */
+  ms: number;
+  rows: number;
+}
+
+/**
+ * Every query any pg client sends while `fn` runs, with its time to the answer and its number of rows
+ * (pg.Pool calls Client#query with a callback; a direct caller may take the promise).
+ */
+export async function timeQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: TimedQuery[] }> {
+  const original = clientProto.query;
+  const queries: TimedQuery[] = [];
+  type Res = { rows?: unknown[]; rowCount?: number | null } | undefined;
+  clientProto.query = function (this: unknown, ...a: unknown[]) {
+    const first = a[0];
+    const text = typeof first === 'string' ? first : first && typeof first === 'object' && 'text' in first ? String((first as { text: unknown }).text) : '';
+    if (!text) return original.apply(this, a);
+    const q: TimedQuery = { text: text.replace(/\s+/g, ' ').trim(), ms: NaN, rows: 0 };
+    queries.push(q);
+    const t = performance.now();
+    const done = (r: Res) => {
+      q.ms = performance.now() - t;
+      q.rows = r?.rows?.length ?? r?.rowCount ?? 0;
+    };
+    const last = a.length - 1;
+    const cb = a[last];
+    if (typeof cb === 'function') {
+      a[last] = (err: unknown, r: Res) => {
+        done(r);
+        return (cb as (e: unknown, r: Res) => unknown)(err, r);
+      };
+      return original.apply(this, a);
+    }
+    const out = original.apply(this, a);
+    if (out && typeof (out as Promise<Res>).then === 'function') (out as Promise<Res>).then(done, () => done(undefined));
+    return out;
+  };
+  try {
+    return { result: await fn(), queries };
   } finally {
     clientProto.query = original;
   }

@@ -1,6 +1,6 @@
 /**
  * The bench's parts (BENCH_ONLY picks them): http (list and detail pages against bare routes),
- * dashboard, tables, draw, generate, import, start. Each returns what it measured and adds its
+ * dashboard, tables, figures, draw, generate, import, start. Each returns what it measured and adds its
  * lines to the target table; an error answered by the app is reported as the part's result.
  */
 import { spawn } from 'node:child_process';
@@ -19,11 +19,13 @@ import {
   ApiError,
   autocannon,
   captureQueries,
+  drain,
   errorText,
   log,
   median,
   replayer,
   secs,
+  timeQueries,
   timeRuns,
   trackChild,
   watchQueries,
@@ -81,6 +83,11 @@ export interface EndpointResult {
   sql?: string[];
   /** Statements of the app's request that were not replayed (the session lookup, when not cached). */
   dropped?: string[];
+  /** One warm request alone, and its statements replayed alone (ms). */
+  oneMs?: number;
+  oneReplayMs?: number;
+  /** Time spent waiting for the requests a run left in flight before the next run. */
+  drainedMs?: number;
   app?: VariantStats;
   bare?: VariantStats;
   bareSession?: VariantStats;
@@ -119,7 +126,9 @@ export async function httpPart(opts: {
       res.error = `HTTP ${first.status} ${errorText(first.json)}`;
       continue;
     }
+    const t1 = performance.now();
     await client.request('GET', e.path);
+    res.oneMs = performance.now() - t1;
     let status = 0;
     const seen = await captureQueries(async () => {
       status = (await client.request('GET', e.path)).status;
@@ -130,6 +139,10 @@ export async function httpPart(opts: {
     res.sql = queries.map((q) => q.text.replace(/\s+/g, ' ').trim());
     res.dropped = seen.filter(isSession).map((q) => q.text.replace(/\s+/g, ' ').trim());
     const replay = replayer(pool, queries);
+    await replay();
+    const t2 = performance.now();
+    await replay();
+    res.oneReplayMs = performance.now() - t2;
     bare.get(`/bare/${i}`, async () => ({ results: await replay() }));
     bare.get(`/bare-s/${i}`, async (req, reply) => {
       const token = /(?:^|;\s*)lantai_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
@@ -146,20 +159,32 @@ export async function httpPart(opts: {
 
   for (const [i, res] of results.entries()) {
     if (res.error) continue;
-    log(`  ${res.name}: ${res.sql!.length} statements replayed${res.dropped!.length ? ` (${res.dropped!.length} session statements left out)` : ''}`);
+    log(
+      `  ${res.name}: ${res.sql!.length} statements replayed${res.dropped!.length ? ` (${res.dropped!.length} session statements left out)` : ''}; ` +
+        `one request alone ${ms(res.oneMs!)}, its statements replayed alone ${ms(res.oneReplayMs!)}`,
+    );
     const urls = { app: opts.appBase + res.path, bare: `${bareBase}/bare/${i}`, bareSession: `${bareBase}/bare-s/${i}` };
-    await autocannon(urls.app, opts.warmup, opts.connections, cookie);
-    await autocannon(urls.bare, opts.warmup, opts.connections);
-    await autocannon(urls.bareSession, opts.warmup, opts.connections, cookie);
+    // Each run starts on an idle pool (what the previous run left in flight answered first).
+    let waited = 0;
+    const load = async (url: string, seconds: number, headers?: Record<string, string>) => {
+      waited += await drain(pool);
+      return autocannon(url, seconds, opts.connections, headers);
+    };
+    await load(urls.app, opts.warmup, cookie);
+    await load(urls.bare, opts.warmup);
+    await load(urls.bareSession, opts.warmup, cookie);
     const runs: Record<'app' | 'bare' | 'bareSession', LoadResult[]> = { app: [], bare: [], bareSession: [] };
     for (let r = 0; r < opts.repeats; r++) {
-      runs.app.push(await autocannon(urls.app, opts.seconds, opts.connections, cookie));
-      runs.bare.push(await autocannon(urls.bare, opts.seconds, opts.connections));
-      runs.bareSession.push(await autocannon(urls.bareSession, opts.seconds, opts.connections, cookie));
+      runs.app.push(await load(urls.app, opts.seconds, cookie));
+      runs.bare.push(await load(urls.bare, opts.seconds));
+      runs.bareSession.push(await load(urls.bareSession, opts.seconds, cookie));
     }
+    waited += await drain(pool);
+    res.drainedMs = waited;
     res.app = stats(runs.app);
     res.bare = stats(runs.bare);
     res.bareSession = stats(runs.bareSession);
+    if (waited > 1000) log(`    (waited ${secs(waited)} in all for requests left in flight by the runs to finish)`);
     log(
       `    app ${res.app.medianRps.toFixed(0)} req/s p99 ${res.app.medianP99} ms | bare+session ${res.bareSession.medianRps.toFixed(0)} req/s p99 ${res.bareSession.medianP99} ms | bare ${res.bare.medianRps.toFixed(0)} req/s p99 ${res.bare.medianP99} ms`,
     );
@@ -171,6 +196,14 @@ export async function httpPart(opts: {
       continue;
     }
     const { app, bare: b, bareSession: s } = res as Required<EndpointResult>;
+    const silent = (['app', 'bareSession', 'bare'] as const).filter((k) => res[k]!.runs.every((r) => r.requests === 0));
+    if (silent.length) {
+      // No request answered within the run: no ratio to take (a p99 of 0 ms is no measurement).
+      const measured = `no answer within ${opts.seconds} s at ${opts.connections} connections (${silent.join(', ')}); one request alone ${ms(res.oneMs!)}, replayed ${ms(res.oneReplayMs!)}`;
+      target({ name: `${res.name} req/s`, goal: '≥ 0.6 × bare+session', measured, ratio: '—', verdict: 'FAIL' });
+      target({ name: `${res.name} p99`, goal: '≤ 1.5 × bare+session p99', measured, ratio: '—', verdict: 'FAIL' });
+      continue;
+    }
     const bad = app.bad ? ` (${app.bad} bad answers)` : '';
     const tput = app.medianRps / s.medianRps;
     target({
@@ -316,6 +349,87 @@ export async function tablesPart(opts: { bureau: Client; province: Client; pool:
     verdict: subtree <= 1.5 * subtreeSql ? 'PASS' : 'FAIL',
   });
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// figures: GET /api/figures for a year over the province's subtree (every module's figures)
+
+/** The table a statement reads first (FROM "…"), for the SQL breakdown. */
+const tableOf = (sql: string) => /\bfrom\s+"?([a-z_]+)"?/i.exec(sql)?.[1] ?? sql.slice(0, 30);
+
+export async function figuresPart(opts: { province: Client; bureau: Client; pool: pg.Pool; year: number; rootPath: string; samples: number }) {
+  const q = `from=${opts.year}-01-01&to=${opts.year}-12-31`;
+  const subtreeUrl = `/api/figures?${q}&includeChildren=true`;
+  const get = (c: Client, u: string) => async () => {
+    const r = await c.request('GET', u);
+    if (r.status !== 200) throw new ApiError(r.status, `GET ${u} → ${r.status} ${errorText(r.json)}`);
+    return r as { status: number; json: { includeChildren: boolean; figures: Record<string, { value: number }> }; bytes: number };
+  };
+  // What the year's figures count over the subtree (each module loads the records that can count).
+  const from = `${opts.year}-01-01`;
+  const to = `${opts.year}-12-31`;
+  const inTree = (table: string, where: string) =>
+    opts.pool
+      .query<{ n: string }>(`SELECT count(*) AS n FROM ${table} t WHERE t.org_id IN (SELECT id FROM orgs WHERE path LIKE $1) AND ${where}`, [
+        `${opts.rootPath}%`,
+        from,
+        to,
+      ])
+      .then((r) => Number(r.rows[0]!.n));
+  const scope = {
+    orgs: Number((await opts.pool.query<{ n: string }>('SELECT count(*) AS n FROM orgs WHERE path LIKE $1', [`${opts.rootPath}%`])).rows[0]!.n),
+    disclosure: await inTree('disclosure_applications', 't.received_on <= $3::date AND (t.decided_on IS NULL OR t.decided_on >= $2::date)'),
+    cases: await inTree(
+      'enforcement_cases',
+      `t.status NOT IN ('filing', 'not_filed') AND t.filed_on <= $3::date AND (t.closed_on IS NULL OR t.closed_on >= $2::date)`,
+    ),
+    licensing: await inTree(
+      'licensing_applications',
+      `t.received_on <= $3::date AND (t.received_on >= $2::date OR t.accepted_on BETWEEN $2::date AND $3::date OR t.decided_on BETWEEN $2::date AND $3::date OR t.status = 'submitted')`,
+    ),
+  };
+  const t0 = performance.now();
+  const first = await get(opts.province, subtreeUrl)();
+  const firstMs = performance.now() - t0;
+  if (!first.json.includeChildren) throw new Error('GET /api/figures?includeChildren=true answered includeChildren: false');
+  const figures = Object.fromEntries(Object.entries(first.json.figures).map(([k, v]) => [k, v.value]));
+  // One request with its statements timed: where the time goes (SQL vs the rest: JS and JSON).
+  const t1 = performance.now();
+  const { queries } = await timeQueries(get(opts.province, subtreeUrl));
+  const tracedMs = performance.now() - t1;
+  const sqlMs = queries.reduce((s, x) => s + (Number.isFinite(x.ms) ? x.ms : 0), 0);
+  const top = [...queries].sort((a, b) => b.ms - a.ms).slice(0, 4);
+  const runs = await timeRuns(opts.samples, get(opts.province, subtreeUrl), 1);
+  const med = median(runs);
+  const one = median(await timeRuns(opts.samples, get(opts.bureau, `/api/figures?${q}`), 1));
+  const counted = `${scope.disclosure.toLocaleString('en')} disclosure applications, ${scope.cases.toLocaleString('en')} cases, ${scope.licensing.toLocaleString('en')} licensing applications`;
+  target({
+    name: `figures, ${scope.orgs}-bureau subtree`,
+    goal: '< 1 s',
+    measured: `${ms(med)} median of ${opts.samples} (min ${ms(Math.min(...runs))}, max ${ms(Math.max(...runs))}; first ${ms(firstMs)}; ${counted} in ${opts.year}; ${(first.bytes / 1024).toFixed(0)} KiB)`,
+    ratio: r2(med / 1000),
+    verdict: med < 1000 ? 'PASS' : 'FAIL',
+  });
+  target({
+    name: 'figures subtree: SQL vs the rest',
+    goal: '—',
+    measured: `${ms(tracedMs)}: SQL ${ms(sqlMs)} in ${queries.length} statements (${top.map((x) => `${tableOf(x.text)} ${x.rows.toLocaleString('en')} rows ${ms(x.ms)}`).join('; ')}), the rest ${ms(tracedMs - sqlMs)} (JS, JSON)`,
+    ratio: '—',
+    verdict: 'INFO',
+  });
+  target({ name: 'figures, one bureau', goal: '—', measured: `${ms(one)} median of ${opts.samples} (the bench bureau alone)`, ratio: '—', verdict: 'INFO' });
+  return {
+    year: opts.year,
+    scope,
+    firstMs,
+    runsMs: runs,
+    medianMs: med,
+    oneBureauMedianMs: one,
+    tracedMs,
+    sqlMs,
+    statements: queries.map((x) => ({ table: tableOf(x.text), rows: x.rows, ms: x.ms, sql: x.text.slice(0, 400) })),
+    figures,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

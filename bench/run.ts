@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: does Lantai meet issue 12 §1's performance targets? One line per target (name,
- * goal, measured, ratio, PASS/FAIL), a JSON file in bench/results/, exit 0 whatever the verdicts
- * (it is a measurement), 1 only when the bench itself breaks.
+ * `npm run bench`: does Lantai meet issue 12 §1's performance targets (and issue 14's: the case and
+ * licensing lists, figures over the province's subtree)? One line per target (name, goal, measured,
+ * ratio, PASS/FAIL), a JSON file in bench/results/, exit 0 whatever the verdicts (it is a
+ * measurement), 1 only when the bench itself breaks.
  *
  * 1. A fresh database: an embedded PostgreSQL in a temp dir, or (with DATABASE_URL) a fresh
  *    database on that server, dropped afterwards.
@@ -12,18 +13,31 @@
  *    disclosure applications in the bench bureau (杭州市档案局) with their reply clocks as rows
  *    written by SQL alone, and BENCH_APPLICATIONS − 10,000 answered ones spread over the tree;
  *    200 inspections in the bench bureau from a draw; BENCH_DRAW_CANDIDATES units in a draw
- *    bureau. Large tables set-based (INSERT … SELECT FROM unnest / generate_series).
+ *    bureau; in the bench bureau (for http and figures) BENCH_CASES penalty cases filed over the last
+ *    year (mostly closed with a penalty or none, some under investigation) and BENCH_LICENSING
+ *    licensing applications over its two catalogue items (created through the API; mostly decided
+ *    and published, some submitted or under review, with the clock rows of the open ones and their
+ *    snapshots, as the list joins them — they show on the bench bureau's dashboard too). Large tables
+ *    set-based (INSERT … SELECT FROM unnest / generate_series).
  * 4. Parts (BENCH_ONLY=a,b… runs some):
  *    - dashboard: a warm GET /api/dashboard's latency with 10,000 open clocks (< 100 ms);
  *    - http: units list, search and detail, disclosure applications list and detail, inspections
- *      list and detail, the dashboard (paged, and by state), each against a bare fastify route on
- *      the same pool replaying the statements captured from the app's handler in order with the
- *      same parameters — without a session lookup, and with one SELECT of the session joined to its
- *      user by the token hash. autocannon in a child process, BENCH_CONNECTIONS connections;
- *      app / bare / bare+session interleaved, BENCH_REPEATS times; median and min req/s, median
- *      p99. Targets: ≥ 0.6 × bare+session req/s, p99 ≤ 1.5 × bare+session's;
+ *      list and detail, the dashboard (paged, and by state), penalty cases list and detail (a closed
+ *      case with a fine), licensing applications list and detail (one under review), each against a
+ *      bare fastify route on the same pool replaying the statements captured from the app's handler
+ *      in order with the same parameters — without a session lookup, and with one SELECT of the
+ *      session joined to its user by the token hash. autocannon in a child process,
+ *      BENCH_CONNECTIONS connections; app / bare / bare+session interleaved, BENCH_REPEATS times,
+ *      each run on an idle pool (the requests the previous run left in flight answered first);
+ *      median and min req/s, median p99; one request alone and its statements replayed alone are
+ *      logged. Targets: ≥ 0.6 × bare+session req/s, p99 ≤ 1.5 × bare+session's (both FAIL when a
+ *      variant answered nothing);
  *    - tables: annual-report tables for one bureau, and with includeChildren=true for the whole
  *      tree (< 2 s, ≤ 1.5 × one hand-written SQL aggregate over the same rows), or "not supported";
+ *    - figures: GET /api/figures for this year with includeChildren=true as the province's admin over
+ *      the whole tree (every module's figures: the disclosure applications, cases, licensing
+ *      applications, inspections), the median of BENCH_FIGURE_SAMPLES warm requests (< 1 s); with one
+ *      request's SQL timed statement by statement (SQL vs the rest), and the bench bureau alone (INFO);
  *    - draw: freeze + execute (+ the server's verification) + GET detail over the draw bureau's
  *      candidates (< 2 s), the longest event-loop block (perf_hooks.monitorEventLoopDelay, ≤ 100 ms);
  *    - generate: inspections from that (published) draw, k = min(5,000, candidates) (< 5 s), SQL
@@ -40,11 +54,15 @@
  *   BENCH_UNITS_PER_ORG=5000  units per bureau (not the draw bureau)
  *   BENCH_APPLICATIONS=1000000  disclosure applications in all (10,000 of them open)
  *   BENCH_DRAW_CANDIDATES=100000  units in the draw bureau (all active: the draw's candidates)
+ *   BENCH_CASES=100000        penalty cases in the bench bureau (http and figures)
+ *   BENCH_LICENSING=100000    licensing applications in the bench bureau (http and figures)
+ *   BENCH_FIGURE_SAMPLES=5    warm requests timed in the figures part
  *   BENCH_KEEP_DB=1           with DATABASE_URL: keep the bench database (to EXPLAIN its queries afterwards)
- *   BENCH_ONLY=http,dashboard,tables,draw,generate,import,start   (default: all; generate runs the draw too)
+ *   BENCH_ONLY=http,dashboard,tables,figures,draw,generate,import,start   (default: all; generate runs the draw too)
  *   BENCH_ENDPOINTS='inspection detail,units list'   (http part: only these endpoints; default all)
  *
  * Quick run: BENCH_SECONDS=2 BENCH_REPEATS=1 BENCH_UNITS_PER_ORG=500 BENCH_APPLICATIONS=20000 BENCH_DRAW_CANDIDATES=5000 BENCH_ORGS=10
+ *   BENCH_CASES=10000 BENCH_LICENSING=10000
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -61,12 +79,26 @@ import { appRoleName } from '../src/kernel/db/roles.js';
 import { hashPassword } from '../src/kernel/auth/password.js';
 import { addDays } from '../src/kernel/calendar/calendar.js';
 import { todayInChina } from '../src/kernel/calendar/store.js';
-import { CITIES, createOrgTree, insertApplications, insertUnits, makeUnits, prepareInspections, type BenchOrg } from './data.js';
+import { storeClockSnapshots } from '../src/kernel/calendar/clocks.js';
+import { loadWorkCalendar } from '../src/kernel/calendar/store.js';
+import {
+  CITIES,
+  createLicensingItems,
+  createOrgTree,
+  insertApplications,
+  insertCases,
+  insertLicensing,
+  insertUnits,
+  makeUnits,
+  prepareInspections,
+  type BenchOrg,
+} from './data.js';
 import { Client, cleanup, fmtLoad, isCleaning, loadavg, log, mib, onCleanup, secs, signIn } from './lib.js';
 import {
   dashboardPart,
   drawFailed,
   drawPart,
+  figuresPart,
   generatePart,
   httpPart,
   importPart,
@@ -93,13 +125,16 @@ const ORGS = Math.max(3, num('BENCH_ORGS', 100));
 const UNITS_PER_ORG = num('BENCH_UNITS_PER_ORG', 5000);
 const APPLICATIONS = num('BENCH_APPLICATIONS', 1_000_000);
 const DRAW_CANDIDATES = Math.max(1, num('BENCH_DRAW_CANDIDATES', 100_000));
+const CASES = num('BENCH_CASES', 100_000);
+const LICENSING = num('BENCH_LICENSING', 100_000);
+const FIGURE_SAMPLES = Math.max(1, num('BENCH_FIGURE_SAMPLES', 5));
 const WARMUP_SECONDS = Math.min(3, SECONDS);
 const OPEN_CLOCKS = 10_000;
 const GENERATE_K = 5000;
 const IMPORT_ROWS = 14_629;
 const BENCH_BUREAU_INSPECTIONS = 200;
 const PASSWORD = 'Bench-Pass-2024!';
-const PARTS = ['http', 'dashboard', 'tables', 'draw', 'generate', 'import', 'start'] as const;
+const PARTS = ['http', 'dashboard', 'tables', 'figures', 'draw', 'generate', 'import', 'start'] as const;
 type Part = (typeof PARTS)[number];
 const only = (process.env.BENCH_ONLY ?? '')
   .split(',')
@@ -120,7 +155,8 @@ async function main(): Promise<boolean> {
   const t0 = Date.now();
   const load: Record<string, number[]> = { before: loadavg() };
   log(
-    `Lantai bench (issue 12 §1): parts ${[...wanted].join(', ')}; ${ORGS} bureaus × ${UNITS_PER_ORG} units, ${APPLICATIONS.toLocaleString('en')} applications, ` +
+    `Lantai bench (issue 12 §1, issue 14): parts ${[...wanted].join(', ')}; ${ORGS} bureaus × ${UNITS_PER_ORG} units, ${APPLICATIONS.toLocaleString('en')} applications, ` +
+      `${CASES.toLocaleString('en')} cases, ${LICENSING.toLocaleString('en')} licensing applications, ` +
       `${DRAW_CANDIDATES.toLocaleString('en')} draw candidates; ${CONNECTIONS} connections, ${SECONDS} s × ${REPEATS} per variant`,
   );
   log(`${os.cpus().length} CPUs, Node ${process.version}; load average before: ${fmtLoad(load.before!)} (1 / 5 / 15 min)`);
@@ -217,7 +253,7 @@ async function main(): Promise<boolean> {
   log(`dataset (${today}):`);
   log(`  ${orgs.length} bureaus; bench bureau ${benchOrg.name}, draw bureau ${drawOrg.name}`);
 
-  const needApps = wanted.has('http') || wanted.has('dashboard') || wanted.has('tables');
+  const needApps = wanted.has('http') || wanted.has('dashboard') || wanted.has('tables') || wanted.has('figures');
   if (wanted.has('http') || wanted.has('import')) {
     const t = Date.now();
     for (const [i, o] of orgs.entries()) if (o !== drawOrg) await insertUnits(pool, o.id, makeUnits(i, o.city, UNITS_PER_ORG));
@@ -255,6 +291,32 @@ async function main(): Promise<boolean> {
       log(`  ⚠ inspections for the bench bureau failed: ${benchInspectionsError}`);
     }
   }
+  let licensingError: string | null = null;
+  if (wanted.has('http') || wanted.has('figures')) {
+    // Penalty cases and licensing applications in the bench bureau (after the inspectors: a case's officers are two of them).
+    const admin = (await pool.query<{ id: string; name: string }>('SELECT id, display_name AS name FROM users WHERE username = $1', [benchOrg.admin])).rows[0]!;
+    const prefix = benchOrg.city.name.slice(0, 1);
+    let t = Date.now();
+    await insertCases(pool, { orgId: benchOrg.id, count: CASES, today, prefix, city: benchOrg.city.name, actor: admin });
+    log(`  penalty cases: ${CASES.toLocaleString('en')} in the bench bureau in ${secs(Date.now() - t)}`);
+    t = Date.now();
+    try {
+      const items = await createLicensingItems(bureau, benchOrg.name);
+      const ctx = { db: database.db, actor: null, now: () => new Date() };
+      const { open } = await insertLicensing(
+        pool,
+        { orgId: benchOrg.id, count: LICENSING, today, prefix, city: benchOrg.city.name.replace(/市$/, ''), items, actorId: admin.id },
+        async (rows) => storeClockSnapshots(ctx, await loadWorkCalendar(database.db), today, rows),
+      );
+      log(
+        `  licensing applications: ${LICENSING.toLocaleString('en')} in the bench bureau over ${items.length} items (${open.toLocaleString('en')} open, with clocks) in ${secs(Date.now() - t)}`,
+      );
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      licensingError = (e as Error).message;
+      log(`  ⚠ licensing items for the bench bureau failed: ${licensingError}`);
+    }
+  }
   // statistics for the bulk-loaded tables (as the owner: the app role may not ANALYZE them)
   const owner = new pg.Client({ connectionString: database.ownerUrl });
   await owner.connect();
@@ -264,13 +326,14 @@ async function main(): Promise<boolean> {
     await pool.query<Record<string, string>>(
       `SELECT (SELECT count(*) FROM orgs) orgs, (SELECT count(*) FROM users) users, (SELECT count(*) FROM units) units,
               (SELECT count(*) FROM disclosure_applications) applications, (SELECT count(*) FROM clocks WHERE closed_at IS NULL) open_clocks,
-              (SELECT count(*) FROM inspections) inspections`,
+              (SELECT count(*) FROM inspections) inspections, (SELECT count(*) FROM enforcement_cases) cases,
+              (SELECT count(*) FROM licensing_applications) licensing_applications`,
     )
   ).rows[0]!;
   const genMs = Date.now() - tGen;
   log(
     `  ${Object.entries(counts)
-      .map(([k, v]) => `${Number(v).toLocaleString('en')} ${k.replace('_', ' ')}`)
+      .map(([k, v]) => `${Number(v).toLocaleString('en')} ${k.replaceAll('_', ' ')}`)
       .join(', ')}; built in ${secs(genMs)}`,
   );
   load.afterDataset = loadavg();
@@ -307,6 +370,19 @@ async function main(): Promise<boolean> {
         benchOrg.id,
       ])
     ).rows[0]?.id;
+    const caseId = (
+      await pool.query<{ id: string }>(
+        `SELECT id FROM enforcement_cases WHERE org_id = $1 AND status = 'closed' AND heaviest_penalty = 'fine' ORDER BY filed_on DESC, id LIMIT 1`,
+        [benchOrg.id],
+      )
+    ).rows[0]?.id;
+    const licensingId = (
+      await pool.query<{ id: string }>(
+        `SELECT id FROM licensing_applications WHERE org_id = $1 AND status = 'reviewing' ORDER BY received_on DESC, id LIMIT 1`,
+        [benchOrg.id],
+      )
+    ).rows[0]?.id;
+    const none = '00000000-0000-4000-8000-000000000000';
     const endpoints: Endpoint[] = [
       { name: 'units list', path: '/api/units?page=1&pageSize=20' },
       { name: 'units search', path: `/api/units?page=1&pageSize=20&q=${encodeURIComponent('科技')}` },
@@ -317,6 +393,10 @@ async function main(): Promise<boolean> {
       { name: 'inspection detail', path: `/api/inspections/${benchInspection ?? '00000000-0000-4000-8000-000000000000'}` },
       { name: 'dashboard', path: '/api/dashboard?page=1&pageSize=20' },
       { name: 'dashboard by state', path: '/api/dashboard?page=1&pageSize=20&state=overdue' },
+      { name: 'cases list', path: '/api/enforcement/cases?page=1&pageSize=20' },
+      { name: 'case detail', path: `/api/enforcement/cases/${caseId ?? none}` },
+      { name: 'licensing list', path: '/api/licensing/applications?page=1&pageSize=20' },
+      { name: 'licensing detail', path: `/api/licensing/applications/${licensingId ?? none}` },
     ];
     const pick = (process.env.BENCH_ENDPOINTS ?? '')
       .split(',')
@@ -327,6 +407,7 @@ async function main(): Promise<boolean> {
     const chosen = pick.length ? endpoints.filter((e) => pick.includes(e.name)) : endpoints;
     log(`  signed in as ${benchOrg.admin} (${benchOrg.name}); ${SECONDS} s per run, warm-up ${WARMUP_SECONDS} s, ${REPEATS} repeat(s)`);
     if (benchInspectionsError) log(`  (no inspections in the bench bureau: ${benchInspectionsError})`);
+    if (licensingError) log(`  (no licensing applications in the bench bureau: ${licensingError})`);
     return httpPart({
       appBase,
       client: bureau,
@@ -343,6 +424,11 @@ async function main(): Promise<boolean> {
   await run('tables', async () => {
     const province = await signIn(appBase, 'admin', PASSWORD);
     return tablesPart({ bureau, province, pool, year, rootPath, bureauId: benchOrg.id, samples: 3 });
+  });
+
+  await run('figures', async () => {
+    const province = await signIn(appBase, 'admin', PASSWORD);
+    return figuresPart({ province, bureau, pool, year, rootPath, samples: FIGURE_SAMPLES });
   });
 
   let drawId: string | null = null;
@@ -381,7 +467,7 @@ async function main(): Promise<boolean> {
   const resultsDir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const knobs = { SECONDS, CONNECTIONS, REPEATS, ORGS, UNITS_PER_ORG, APPLICATIONS, DRAW_CANDIDATES, only: [...wanted] };
+  const knobs = { SECONDS, CONNECTIONS, REPEATS, ORGS, UNITS_PER_ORG, APPLICATIONS, CASES, LICENSING, DRAW_CANDIDATES, FIGURE_SAMPLES, only: [...wanted] };
   const out = {
     at: new Date().toISOString(),
     node: process.version,

@@ -163,11 +163,31 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     await page
       .locator('.ant-drawer-open .ant-drawer-footer')
       .last()
-      .getByRole('button', { name: /立\s*案/ })
+      .getByRole('button', { name: /报请立案/ })
       .click();
     await page.waitForURL((u) => /\/enforcement\/cases\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 15_000 });
     const caseId = page.url().split('/').pop()!;
     const caseNo = await seeText(page.getByTestId('case-no'), /〔\d{4}〕\d+号/, 'the case number');
+    await seeText(page.getByTestId('case-status'), /待批准立案/, 'the filing awaits the leader');
+    await see(page.getByTestId('filing-pending'), 'the page says the leader approves the filing');
+    assert((await page.getByTestId('case-action-notify').count()) === 0, 'nothing to do before 立案 is approved');
+
+    // ---- 立案审批: the leader finds it in 待我审批 and approves ----
+    const leaderContext = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const leaderPage = await leaderContext.newPage();
+    await signIn(leaderPage, baseUrl, leader.username, leader.password);
+    await leaderPage.goto(`${baseUrl}/`);
+    const approvals = await see(leaderPage.getByTestId('dashboard-approvals'), 'the leader’s 待我审批');
+    await approvals.getByRole('link', { name: new RegExp(caseNo.replace(/[〔〕]/g, '.')) }).click();
+    await leaderPage.waitForURL(`**/enforcement/cases/${caseId}`);
+    await action(leaderPage, 'approveFiling', 'filing-form');
+    await seeText(leaderPage.getByTestId('filing-form'), new RegExp(team[0]!.name), 'the leader sees the officers before approving');
+    await shot(leaderPage, '1b-approve-filing');
+    await submitModal(leaderPage, 'filing-form');
+    await modalClosed(leaderPage, 'filing-form', 'the filing approval');
+    await seeText(leaderPage.getByTestId('case-status'), /调查取证/, 'filed: investigating');
+    await leaderContext.close();
+    await page.reload();
     await seeText(page.getByTestId('case-status'), /调查取证/, 'investigating');
     const decisionClock = page.locator('[data-testid="case-clock"][data-kind="enforcement.decision"]');
     await see(decisionClock, 'the decision clock');
@@ -298,6 +318,22 @@ export async function run({ page, browser, baseUrl, state, log }: FlowContext): 
     await listSearch.press('Enter');
     await seeText(page.getByTestId('cases-table').locator('tbody tr').filter({ hasText: caseNo }), /已结案/, 'the case in the list, closed');
     await shot(page, '9-list');
+    // ---- 执法统计: this year's figures, the decided count opening the cases it counts ----
+    await page.goto(`${baseUrl}/enforcement/figures`);
+    const year = today.slice(0, 4);
+    const figures = await http.get<{ figures: Record<string, { value: number }> }>(`/api/figures?from=${year}-01-01&to=${year}-12-31`);
+    const decidedCount = figures.figures['enforcement.cases.decided']!.value;
+    assert(decidedCount >= 1, 'this year’s case is counted as decided');
+    await seeText(
+      page.getByTestId('figure-enforcement.cases.decided'),
+      new RegExp(`^${decidedCount.toLocaleString('zh-CN')}$`),
+      'the decided figure as the API counts it',
+    );
+    await page.getByTestId('figure-enforcement.cases.decided').click();
+    await seeText(page.getByTestId('figure-records-total'), new RegExp(`共 ${decidedCount} 条记录`), 'the drawer lists as many cases as the figure');
+    await see(page.getByTestId('figure-records').getByTestId('figure-record-link').filter({ hasText: caseNo }), 'this case among them, linked');
+    await shot(page, '9c-figures');
+    await page.keyboard.press('Escape');
     await page.goto(`${baseUrl}/enforcement/benchmarks`);
     await see(page.getByTestId('benchmarks-table'), 'the back office’s benchmarks');
     await see(page.getByTestId('edit-benchmark'), 'the admin may adjust them');

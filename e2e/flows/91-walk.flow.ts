@@ -4,7 +4,7 @@
  * lead to (a unit, an inspector, an inspection, a checklist, a plan, a draw, a referral, an
  * application, the archivist's own inspection); then, signed out, the portal (its home page, apply,
  * track and a tracking result, the annual reports and one report, the plans, the draws and one draw,
- * the results, the 404 and the sign-in page). At 1440×900, 820×1180 and 390×844 each page gets a
+ * the results, the 行政执法公示 pages, the 404 and the sign-in page). At 1440×900, 820×1180 and 390×844 each page gets a
  * full-page screenshot (artifacts/walk/) and a scan of what a user reads (the body's text, `title`
  * and `placeholder` attributes) for record ids, JSON, API paths and English keys (camelCase,
  * snake_case, dotted); at 820 and 390 the page must not scroll sideways (tables scroll inside their
@@ -435,6 +435,10 @@ async function walkPortal(w: Walker, trackingCode: string | undefined): Promise<
     ['抽取公示', '/public/draws'],
     ['抽取公示 · 抽取详情', draw && `/public/draws/${draw}`],
     ['检查结果', '/public/inspections'],
+    ['行政执法公示 · 事前公开', '/public/enforcement'],
+    ['行政执法公示 · 执法人员', '/public/enforcement/officers'],
+    ['行政执法公示 · 执法流程', '/public/enforcement/procedures'],
+    ['行政执法公示 · 处罚决定公开', '/public/enforcement/decisions'],
     ['页面不存在', '/public/no-such-page'],
     ['用户登录', '/login'],
   ];

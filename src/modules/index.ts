@@ -11,6 +11,7 @@ import { disclosureModule } from './disclosure/index.js';
 import { disputesModule } from './disputes/index.js';
 import { enforcementModule } from './enforcement/index.js';
 import { licensingModule } from './licensing/index.js';
+import { enforcementPublicModule } from './enforcement/public/index.js';
 
 export const MODULES: readonly ModuleDescriptor[] = [
   orgsModule,
@@ -20,4 +21,5 @@ export const MODULES: readonly ModuleDescriptor[] = [
   disputesModule,
   enforcementModule,
   licensingModule,
+  enforcementPublicModule,
 ];

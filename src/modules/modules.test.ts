@@ -130,6 +130,7 @@ describe('the modules compose the kernel registries', () => {
       'disclosureMailServiceDays',
       'enforcementHearingUnitFine',
       'enforcementHearingIndividualFine',
+      'enforcementFilingApprovalDays',
     ]);
   });
 

@@ -217,6 +217,37 @@ describe('timelines in people’s words', () => {
         docxBytes: 40960,
       }),
       ev('enforcement.referral.decline', 'enforcementReferral', { status: 'pending' }, { status: 'declined', reason: '不构成违法', decidedOn: '2026-05-01' }),
+      ev(
+        'enforcement.referral.reopen',
+        'enforcementReferral',
+        { status: 'accepted', caseId: gone },
+        { status: 'pending', caseId: null, reason: '不予立案：证据不足', code: 'XS-1' },
+      ),
+      ev(
+        'enforcement.case.approveFiling',
+        'enforcementCase',
+        { status: 'filing', filedOn: '2026-05-01' },
+        { status: 'investigating', filedOn: '2026-05-03', approverId: userId, requestedOn: '2026-05-01' },
+      ),
+      ev('enforcement.case.approveFiling', 'enforcementCase', { status: 'filing' }, { status: 'not_filed', approverId: userId, reason: '不属于本机关管辖' }),
+      ev(
+        'enforcement.case.instalments',
+        'enforcementCase',
+        { instalments: null },
+        {
+          instalments: {
+            requestedOn: '2026-05-01',
+            approvedOn: '2026-05-03',
+            approverId: userId,
+            approverName: '王局长',
+            reason: '经营困难',
+            schedule: [
+              { dueOn: '2026-06-01', amount: 20000 },
+              { dueOn: '2026-07-01', amount: 30000 },
+            ],
+          },
+        },
+      ),
       ev('dispute.import', 'dispute', null, {
         id: gone,
         kind: 'litigation_direct',

@@ -7,12 +7,10 @@
  * last year's narrative written from the records' drafts, so the annual-report pages, the portal and
  * the dashboard show real numbers.
  */
-import { and, eq } from 'drizzle-orm';
 import { addDays, addWorkingDays } from '../../kernel/calendar/index.js';
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import type { ActorCtx } from '../../kernel/context.js';
 import { atDay, type DemoRun } from '../../kernel/module.js';
-import { users } from '../../kernel/schema.js';
 import { orgRef } from '../../kernel/tenancy/index.js';
 import { createDispute, updateDispute } from '../disputes/index.js';
 import { getNarrative, narrativeDrafts, putNarrative } from './annual-report/narrative.service.js';
@@ -27,27 +25,7 @@ import {
 } from './applications/applications.service.js';
 import { markFeePaid, setFee } from './fees/fee.service.js';
 import type { ApplicantType, Channel, OutcomeCode } from './labels.js';
-
-type Role = 'staff' | 'leader' | 'legal';
-
-/** The demo account `username` of the org as an actor under `c`'s clock. */
-async function actorOf(c: ActorCtx, orgId: string, username: Role): Promise<ActorCtx['actor'] | null> {
-  const [u] = await c.db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, roles: users.roles, unitId: users.unitId })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.username, username)));
-  const ref = await orgRef(c.db, orgId);
-  if (!u || !ref) return null;
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    orgId,
-    orgPath: ref.path,
-    roles: u.roles as ActorCtx['actor']['roles'],
-    unitId: u.unitId,
-  };
-}
+import { accountActor } from '../../kernel/auth/account-actor.js';
 
 /** What the desk received: who, how, and what they asked for. */
 const REQUESTS: { name: string; type: ApplicantType; content: string }[] = [
@@ -92,7 +70,7 @@ const FEE = 10;
 export async function loadDisclosureDemo(c: ActorCtx, demo: DemoRun): Promise<void> {
   if (!demo.history) return;
   const orgId = demo.org.id;
-  const [staff, leader, legal] = await Promise.all((['staff', 'leader', 'legal'] as const).map((u) => actorOf(c, orgId, u)));
+  const [staff, leader, legal] = await Promise.all((['staff', 'leader', 'legal'] as const).map((u) => accountActor(c, orgId, u)));
   if (!staff || !leader || !legal) return; // the org's demo accounts are what the history acts as
   const cal = await loadWorkCalendar(c.db);
   const today = todayInChina(c.now());

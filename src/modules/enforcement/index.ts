@@ -6,6 +6,7 @@
  */
 import type { ModuleDescriptor } from '../../kernel/module.js';
 import { count, defineSetting } from '../../kernel/settings.js';
+import { enforcementAwaiting } from './cases/awaiting.service.js';
 import { seedEnforcementDemo } from './demo.js';
 import { enforcementFigures } from './figures/figures.service.js';
 import { enforcementRoutes } from './routes.js';
@@ -28,6 +29,8 @@ declare module '../../kernel/settings.js' {
     enforcementHearingUnitFine: number;
     /** The same for an individual. */
     enforcementHearingIndividualFine: number;
+    /** 立案审批: the working days the head has to approve or refuse an officers' filing request. */
+    enforcementFilingApprovalDays: number;
   }
 }
 
@@ -49,10 +52,12 @@ export const enforcementModule: ModuleDescriptor = {
       3_000,
       '行政处罚：对个人罚款达到此数额（元）的，当事人可以要求听证，须经法制审核',
     ),
+    enforcementFilingApprovalDays: defineSetting(count(1, 30, '个工作日'), 7, '行政处罚：负责人在执法人员报请立案后几个工作日内审批（立案审批）'),
   },
   dueKinds: {
     'enforcement.decision': { label: '行政处罚决定期限', read: 'enforcement.read' },
     'enforcement.hearingRequest': { label: '听证申请期限', read: 'enforcement.read' },
+    'enforcement.payment': { label: '缴纳罚款期限', read: 'enforcement.read' },
     'enforcement.publication': { label: '行政处罚决定公开期限', read: 'enforcement.read', publication: true },
     'enforcement.withdrawal': { label: '撤回已公开的处罚决定', read: 'enforcement.read', publication: true },
   },
@@ -71,6 +76,7 @@ export const enforcementModule: ModuleDescriptor = {
   timelineWords: enforcementTimelineWords,
   timeline: { enforcementReferral: 'enforcement.read', enforcementCase: 'enforcement.read', enforcementBenchmark: 'enforcement.read' },
   demo: seedEnforcementDemo,
+  awaiting: enforcementAwaiting,
 };
 
 export { enforcementReferrals } from './schema.js';

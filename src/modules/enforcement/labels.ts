@@ -57,21 +57,25 @@ export const CASE_RESULT_LABELS: Record<CaseResult | 'pending', string> = {
 };
 
 /**
+ * filing 待批准立案 (the officers' request, 行政处罚法第五十四条: 立案 needs the head's approval) →
  * investigating 调查取证 (from 立案) → notified 已告知 → hearing 听证 (requested) → decided 已决定 →
- * served 已送达 → closed 已结案. 法制审核 and 集体讨论 are recorded on the way (case.reviews, discussion).
+ * served 已送达 → closed 已结案; or not_filed 不予立案 when the head refuses the filing. 法制审核 and 集体讨论 are recorded on the way (case.reviews, discussion).
  */
-export const CASE_STATUSES = ['investigating', 'notified', 'hearing', 'decided', 'served', 'closed'] as const;
+export const CASE_STATUSES = ['filing', 'investigating', 'notified', 'hearing', 'decided', 'served', 'closed', 'not_filed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  filing: '待批准立案',
   investigating: '调查取证',
   notified: '已告知',
   hearing: '听证',
   decided: '已决定',
   served: '已送达',
   closed: '已结案',
+  not_filed: '不予立案',
 };
 
 export const CASE_ACTIONS = [
+  'approveFiling',
   'addEvidence',
   'addInquiry',
   'requestWithdrawal',
@@ -86,6 +90,7 @@ export const CASE_ACTIONS = [
   'decide',
   'serve',
   'pay',
+  'instalments',
   'applyCourt',
   'close',
   'publish',
@@ -94,6 +99,7 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
+  approveFiling: '立案审批',
   addEvidence: '上传证据',
   addInquiry: '询问笔录',
   requestWithdrawal: '回避申请',
@@ -108,6 +114,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   decide: '作出决定',
   serve: '送达',
   pay: '缴纳罚款',
+  instalments: '批准延期（分期）缴纳',
   applyCourt: '申请法院强制执行',
   close: '结案',
   publish: '公开决定',

@@ -111,6 +111,12 @@ const caseFormats: NonNullable<TimelineWords['formats']> = {
     const d = obj(v);
     return d ? `${f.date(d.heldOn)}，参加人员：${str(d.participants)}\n结论：${str(d.conclusion)}` : undefined;
   },
+  'enforcementCase.instalments': (v, f) => {
+    const p = obj(v);
+    if (!p) return undefined;
+    const parts = list(p.schedule).map((x, i, all) => `${all.length > 1 ? `第 ${i + 1} 期 ` : ''}${f.date(x.dueOn)}前缴纳 ${money(x.amount)}`);
+    return `当事人${f.date(p.requestedOn)}申请（${str(p.reason)}），${str(p.approverName)}${f.date(p.approvedOn)}批准${parts.length > 1 ? '分期' : '暂缓'}缴纳：${parts.join('；')}`;
+  },
   'enforcementCase.courtApplication': (v, f) => {
     const c = obj(v);
     return c ? `${f.date(c.appliedOn)}向${str(c.court)}申请强制执行` : undefined;
@@ -123,11 +129,13 @@ export const enforcementTimelineWords: TimelineWords = {
     'enforcement.referral.create': '收到移送的案件线索',
     'enforcement.referral.decline': '决定不予立案',
     'enforcement.referral.accept': '予以立案',
-    'enforcement.case.open': '立案',
+    'enforcement.referral.reopen': '不予立案，线索退回待处理',
+    'enforcement.case.open': '报请立案',
     'enforcement.case.import': '导入历史案件',
     'enforcement.benchmark.create': '载入裁量基准',
     'enforcement.benchmark.update': '修改裁量基准',
     ...caseActions,
+    'enforcement.case.approveFiling': '立案审批',
   },
   fields: {
     'enforcementReferral.code': '线索编号',
@@ -147,6 +155,10 @@ export const enforcementTimelineWords: TimelineWords = {
     officerIds: '执法人员',
     filedOn: '立案日期',
     approverId: '立案审批人',
+    'enforcementCase.requestedOn': '报请立案日期',
+    'enforcementCase.reason': '理由',
+    'enforcementReferral.reason': '原因',
+    instalments: '暂缓（分期）缴纳',
     major: '重大复杂案件',
     'enforcementCase.status': '状态',
     extensions: '延长期限',

@@ -132,9 +132,10 @@ describe('demo history (demoHistory: true)', () => {
     expect(ok<{ intact: boolean }>(await admin.get('/api/audit/verify')).intact).toBe(true);
     const rows = (
       await env.database.pool.query<{ seq: string; at: Date; action: string }>(
-        // the inspection history's own events (the disclosure and licensing histories, each module's demo.ts, run after it in their own day order)
+        // the inspection history's own events (the disclosure, licensing and penalty-case histories, each module's demo.ts, run after it in their own day order)
         `SELECT seq, at, action FROM audit_events WHERE org_id = $1 AND seq >= (SELECT min(seq) FROM audit_events WHERE org_id = $1 AND action = 'inspectionItem.create')
-           AND action NOT LIKE 'disclosure.%' AND action NOT LIKE 'dispute.%' AND action NOT LIKE 'licensing.%' ORDER BY seq`,
+           AND action NOT LIKE 'disclosure.%' AND action NOT LIKE 'dispute.%' AND action NOT LIKE 'licensing.%'
+           AND action NOT LIKE 'enforcement.case.%' ORDER BY seq`,
         [orgId],
       )
     ).rows;

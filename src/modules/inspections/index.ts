@@ -134,3 +134,5 @@ export const inspectionsModule: ModuleDescriptor = {
 };
 /** The draw algorithm (lantai-draw-v1): scripts/verify-draw.ts recomputes published records with it. */
 export { runDraw, verifyDraw } from './draws/draw.js';
+/** The catalogue of inspection items (检查事项清单): the 行政执法公示 lists an org's active items among its powers. */
+export { inspectionItems } from './schema.js';

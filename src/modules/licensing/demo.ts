@@ -6,13 +6,10 @@
  * under a clock set to its day — at the desk and online, a correction, an expert review, an extension the
  * leader approves, a refusal, a withdrawal, results published, and a few still open.
  */
-import { and, eq } from 'drizzle-orm';
 import { addDays } from '../../kernel/calendar/index.js';
 import { loadWorkCalendar, todayInChina } from '../../kernel/calendar/store.js';
 import type { ActorCtx } from '../../kernel/context.js';
 import { atDay, type DemoRun } from '../../kernel/module.js';
-import { users } from '../../kernel/schema.js';
-import { orgRef } from '../../kernel/tenancy/index.js';
 import { recordEvent } from '../../kernel/audit/index.js';
 import {
   acceptApplication,
@@ -30,6 +27,7 @@ import {
 } from './applications/applications.service.js';
 import { sweepDeemedAcceptances } from './applications/clocks.service.js';
 import { licensingFiles, licensingItems, type ItemMaterial, type ItemRow } from './schema.js';
+import { accountActor } from '../../kernel/auth/account-actor.js';
 
 const REMEDIES = (org: string) =>
   `申请人对${org}作出的行政许可决定不服的，可以自知道该决定之日起六十日内依法申请行政复议，或者自知道该决定之日起六个月内依法向人民法院提起行政诉讼。`;
@@ -99,25 +97,6 @@ export const DEMO_ITEMS: DemoItem[] = [
   },
 ];
 
-/** The demo account `username` of the org as an actor under `c`'s clock. */
-async function actorOf(c: ActorCtx, orgId: string, username: 'staff' | 'leader'): Promise<ActorCtx['actor'] | null> {
-  const [u] = await c.db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, roles: users.roles, unitId: users.unitId })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.username, username)));
-  const ref = await orgRef(c.db, orgId);
-  if (!u || !ref) return null;
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    orgId,
-    orgPath: ref.path,
-    roles: u.roles as ActorCtx['actor']['roles'],
-    unitId: u.unitId,
-  };
-}
-
 /** The smallest PDF that says what it is (a demo upload). */
 const demoPdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`, 'utf8');
 
@@ -166,7 +145,7 @@ export async function loadLicensingDemo(c: ActorCtx, demo: DemoRun): Promise<voi
     items.push(row!);
   }
   if (!demo.history) return;
-  const [staff, leader] = await Promise.all([actorOf(c, orgId, 'staff'), actorOf(c, orgId, 'leader')]);
+  const [staff, leader] = await Promise.all([accountActor(c, orgId, 'staff'), accountActor(c, orgId, 'leader')]);
   if (!staff || !leader) return;
   const as = (actor: ActorCtx['actor'], day: string): ActorCtx => ({ ...atDay(c, day), actor });
   const [transfer, exit] = [items[0]!, items[1]!];

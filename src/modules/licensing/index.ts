@@ -46,6 +46,10 @@ export const licensingModule: ModuleDescriptor = {
     'licensing.publication': { ...due(CLOCK_KIND_LABELS.publication), publication: true },
   },
   figures: [licensingFigures],
+  fieldLabels: { decisionNo: '决定书文号', reason: '理由', files: '材料', doc: '文书' },
   demo: loadLicensingDemo,
   awaiting: licensingAwaiting,
 };
+
+/** The portal's catalogue of one bureau (the 行政执法公示 lists the items in force among its powers). */
+export { publicItems } from './items/items.service.js';

@@ -58,6 +58,7 @@ export const MENU: MenuEntry[] = [
       { path: '/enforcement/referrals', label: '案件线索', action: 'enforcement.read' },
       { path: '/enforcement/cases', label: '案件办理', action: 'enforcement.read' },
       { path: '/enforcement/benchmarks', label: '裁量基准', action: 'enforcement.read' },
+      { path: '/enforcement/figures', label: '执法统计', action: 'enforcement.read' },
     ],
   },
   {
@@ -68,6 +69,7 @@ export const MENU: MenuEntry[] = [
     children: [
       { path: '/licensing/items', label: '事项目录', action: 'licensing.read' },
       { path: '/licensing/applications', label: '许可申请', action: 'licensing.read' },
+      { path: '/licensing/figures', label: '许可统计', action: 'licensing.read' },
     ],
   },
   {

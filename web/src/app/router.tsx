@@ -1,5 +1,5 @@
 /**
- * Code-based routes. Public: /setup, /login, /public (the portal home), /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]}, /public/licensing[/apply,/track,/decisions], /public/enforcement/benchmarks, /public/inspections, /public/plans (no sign-in). Everything else sits under the `app` layout route,
+ * Code-based routes. Public: /setup, /login, /public (the portal home), /public/draws[/:id], /public/disclosure/{apply,track,reports[/:id]}, /public/licensing[/apply,/track,/decisions], /public/enforcement[/officers,/procedures,/decisions,/benchmarks], /public/inspections, /public/plans (no sign-in). Everything else sits under the `app` layout route,
  * which first makes sure the system is set up and someone is signed in. Pages load lazily.
  */
 import type { ComponentType } from 'react';
@@ -162,6 +162,33 @@ const publicEnforcementBenchmarksRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/enforcement/PublicBenchmarksPage'), 'PublicBenchmarksPage'),
 });
 
+/** The portal's 行政执法公示 (事前公开, 执法人员, 办事流程, 处罚决定公开) of one bureau (`?org=`), no sign-in. */
+const orgSearch = (s: Record<string, unknown>): { org?: string } => ({ org: optText(s.org) });
+const publicEnforcementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/enforcement',
+  validateSearch: orgSearch,
+  component: lazyRouteComponent(() => import('../features/enforcement/PublicEnforcementPage'), 'PublicEnforcementPage'),
+});
+const publicEnforcementOfficersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/enforcement/officers',
+  validateSearch: orgSearch,
+  component: lazyRouteComponent(() => import('../features/enforcement/PublicOfficersPage'), 'PublicOfficersPage'),
+});
+const publicEnforcementProceduresRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/enforcement/procedures',
+  validateSearch: orgSearch,
+  component: lazyRouteComponent(() => import('../features/enforcement/PublicProceduresPage'), 'PublicProceduresPage'),
+});
+const publicEnforcementDecisionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/enforcement/decisions',
+  validateSearch: orgSearch,
+  component: lazyRouteComponent(() => import('../features/enforcement/PublicPenaltyDecisionsPage'), 'PublicPenaltyDecisionsPage'),
+});
+
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
@@ -213,6 +240,10 @@ const routeTree = rootRoute.addChildren([
   publicLicensingTrackRoute,
   publicLicensingDecisionsRoute,
   publicEnforcementBenchmarksRoute,
+  publicEnforcementRoute,
+  publicEnforcementOfficersRoute,
+  publicEnforcementProceduresRoute,
+  publicEnforcementDecisionsRoute,
   appRoute.addChildren([
     page('/', 'dashboard.read', () => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
     page('/orgs', 'org.read', () => import('../features/orgs/OrgsPage'), 'OrgsPage'),
@@ -241,6 +272,8 @@ const routeTree = rootRoute.addChildren([
     page('/enforcement/cases', 'enforcement.read', () => import('../features/enforcement/CasesPage'), 'CasesPage'),
     page('/enforcement/cases/$id', 'enforcement.read', () => import('../features/enforcement/CaseDetailPage'), 'CaseDetailPage'),
     page('/enforcement/benchmarks', 'enforcement.read', () => import('../features/enforcement/BenchmarksPage'), 'BenchmarksPage'),
+    page('/enforcement/figures', 'enforcement.read', () => import('../features/enforcement/FiguresPage'), 'FiguresPage'),
+    page('/licensing/figures', 'licensing.read', () => import('../features/licensing/FiguresPage'), 'FiguresPage'),
     page('/licensing/items', 'licensing.read', () => import('../features/licensing/ItemsPage'), 'ItemsPage'),
     page('/licensing/applications', 'licensing.read', () => import('../features/licensing/ApplicationsPage'), 'LicensingApplicationsPage'),
     page('/licensing/applications/$id', 'licensing.read', () => import('../features/licensing/ApplicationDetailPage'), 'LicensingApplicationDetailPage'),

@@ -77,6 +77,13 @@ const opening = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** 报请立案 by the inspector and the leader's approval the same day (立案审批): the case under investigation. */
+async function file(over: Record<string, unknown> = {}, day = '2025-03-03'): Promise<Detail> {
+  const d = ok<Detail>(await (await as('inspector', day)).post('/api/enforcement/cases', opening(over)));
+  const on = (over.filedOn as string | undefined) ?? '2025-03-03';
+  return ok<Detail>(await (await as('leader', day)).post(`/api/enforcement/cases/${d.id}/filing-decision`, { approve: true, decidedOn: on }));
+}
+
 describe('裁量基准', () => {
   it('the demo has the archives-law standard, published on the portal', async () => {
     const list = ok<{ items: { code: string; partyKind: string; statutoryMin: number; statutoryMax: number }[] }>(
@@ -119,12 +126,42 @@ describe('立案 refusals: nothing written', () => {
 
 describe('a unit fined 60,000 元: hearing, review, decision, service, payment, closure, publication', () => {
   let id = '';
-  it('立案 with two certified officers and the leader as approver', async () => {
+  it('报请立案 with two certified officers: it waits in the leader’s 待我审批, no clock runs yet', async () => {
     const c = await as('inspector', '2025-03-03');
-    const d = ok<Detail>(await c.post('/api/enforcement/cases', opening()));
-    id = d.id;
-    expect(d.caseNo).toBe('测档罚立〔2025〕1号');
+    const r = ok<Detail>(await c.post('/api/enforcement/cases', opening({ filedOn: '2025-02-28' })));
+    id = r.id;
+    expect(r.caseNo).toBe('测档罚立〔2025〕1号');
+    expect(r.status).toBe('filing');
+    expect(r.clocks).toEqual([]);
+    expect(r.allowedActions).toEqual(['approveFiling']);
+    refused(
+      await c.post(`/api/enforcement/cases/${id}/notify`, {
+        circumstance: 'general',
+        penalties: [{ type: 'warning' }],
+        noticeOn: '2025-03-03',
+        servedOn: '2025-03-03',
+      }),
+      409,
+      null,
+      /待批准立案/,
+    );
+    expect((await c.post(`/api/enforcement/cases/${id}/filing-decision`, { approve: true, decidedOn: '2025-03-03' })).statusCode).toBe(403);
+    const leader = await as('leader', '2025-03-03');
+    const dash = ok<{ approvals: { entityId: string; due: string; kindLabel: string }[] }>(await leader.get('/api/dashboard'));
+    // 02-28 + 7 working days (03-03 … 03-11)
+    expect(dash.approvals).toContainEqual(expect.objectContaining({ entityId: id, kindLabel: '立案审批', due: '2025-03-11' }));
+    const before = await written();
+    refused(await leader.post(`/api/enforcement/cases/${id}/filing-decision`, { approve: false, decidedOn: '2025-03-03' }), 400, 'reason', /理由/);
+    refused(await leader.post(`/api/enforcement/cases/${id}/filing-decision`, { approve: true, decidedOn: '2025-02-27' }), 400, 'decidedOn', /报请立案日期/);
+    expect(await written()).toBe(before);
+  });
+  it('立案 the day the leader approves: the 90 days run from it', async () => {
+    const d = ok<Detail>(
+      await (await as('leader', '2025-03-03')).post(`/api/enforcement/cases/${id}/filing-decision`, { approve: true, decidedOn: '2025-03-03' }),
+    );
     expect(d.status).toBe('investigating');
+    expect(d.filedOn).toBe('2025-03-03');
+    expect(d.approverName).toBeTruthy();
     expect(d.clocks).toEqual([expect.objectContaining({ kind: 'enforcement.decision', due: '2025-06-03' })]); // 03-03 + 90 = 06-01 (Sunday) → 06-03 (端午 06-02)
     expect(d.allowedActions).toEqual(['addEvidence', 'addInquiry', 'requestWithdrawal', 'extend', 'notify', 'review', 'decide']);
   });
@@ -315,9 +352,8 @@ describe('a unit fined 60,000 元: hearing, review, decision, service, payment, 
 
 describe('other refusals', () => {
   it('a decision after the 90 days without an approved extension; accepted with one', async () => {
-    let c = await as('inspector', '2025-03-03');
-    const d = ok<Detail>(await c.post('/api/enforcement/cases', opening({ facts: '另案', filedOn: '2025-01-02' })));
-    c = await as('inspector', '2025-04-03');
+    const d = await file({ facts: '另案', filedOn: '2025-01-02' });
+    let c = await as('inspector', '2025-04-03');
     const before = await written();
     refused(
       await c.post(`/api/enforcement/cases/${d.id}/decide`, { result: 'not_established', decidedOn: '2025-04-03', reason: '证据不足' }),
@@ -342,7 +378,7 @@ describe('other refusals', () => {
   });
   it('a pending withdrawal request blocks everything else', async () => {
     const c = await as('inspector', '2025-04-03');
-    const d = ok<Detail>(await c.post('/api/enforcement/cases', opening({ facts: '第三案', filedOn: '2025-04-03' })));
+    const d = await file({ facts: '第三案', filedOn: '2025-04-03' }, '2025-04-03');
     const w = ok<Detail & { withdrawals: { id: string }[] }>(
       await c.post(`/api/enforcement/cases/${d.id}/withdrawals`, { inspectorId: ids['孙立新'], reason: '当事人申请', requestedOn: '2025-04-03' }),
     );
@@ -389,6 +425,95 @@ describe('other refusals', () => {
     const id = (await q<{ id: string }>(`SELECT id FROM enforcement_cases LIMIT 1`))[0]!.id;
     expect((await county.get(`/api/enforcement/cases/${id}`)).statusCode).toBe(404);
     expect((await county.post(`/api/enforcement/cases/${id}/close`, { closedOn: '2025-04-03' })).statusCode).toBe(404);
+  });
+});
+
+describe('不予立案 and 暂缓（分期）缴纳', () => {
+  it('the leader refuses a filing with the reason: the case is closed to every step and counts nowhere', async () => {
+    const r = ok<Detail>(await (await as('inspector', '2025-04-07')).post('/api/enforcement/cases', opening({ facts: '不予立案的案', filedOn: '2025-04-07' })));
+    const d = ok<Detail & { filingRefusal: { reason: string; refusedOn: string } }>(
+      await (
+        await as('leader', '2025-04-07')
+      ).post(`/api/enforcement/cases/${r.id}/filing-decision`, {
+        approve: false,
+        decidedOn: '2025-04-07',
+        reason: '违法事实不能成立，不予立案',
+      }),
+    );
+    expect(d.status).toBe('not_filed');
+    expect(d.allowedActions).toEqual([]);
+    expect(d.filingRefusal).toMatchObject({ reason: '违法事实不能成立，不予立案', refusedOn: '2025-04-07' });
+    const dash = ok<{ approvals: { entityId: string }[] }>(await (await as('leader', '2025-04-07')).get('/api/dashboard'));
+    expect(dash.approvals.map((a) => a.entityId)).not.toContain(r.id);
+  });
+  it('a fine paid in two parts on the head’s approval; the payment clock follows the schedule', async () => {
+    const d = await file({ facts: '分期缴纳的案', filedOn: '2025-04-07' }, '2025-04-07');
+    const id = d.id;
+    let c = await as('inspector', '2025-04-08');
+    ok(
+      await c.post(`/api/enforcement/cases/${id}/notify`, {
+        circumstance: 'general',
+        noticeOn: '2025-04-08',
+        servedOn: '2025-04-08',
+        penalties: [{ type: 'warning' }, { type: 'fine', amount: 20_000 }],
+        discretionReason: '情节一般',
+      }),
+    );
+    ok(await c.post(`/api/enforcement/cases/${id}/decide`, { result: 'penalty', decidedOn: '2025-04-08' }));
+    const s = ok<Detail>(await c.post(`/api/enforcement/cases/${id}/serve`, { method: 'direct', servedOn: '2025-04-08' }));
+    expect(s.allowedActions).toEqual(['pay', 'instalments', 'applyCourt', 'publish', 'revoke']);
+    expect(s.clocks.find((k) => k.kind === 'enforcement.payment')!.due).toBe('2025-04-23'); // 15 days from service
+    c = await as('inspector', '2025-04-10');
+    ok(await c.post(`/api/enforcement/cases/${id}/payments`, { paidOn: '2025-04-10', amount: 5_000 }));
+    const plan = { requestedOn: '2025-04-09', approvedOn: '2025-04-10', approverId: ids.leader, reason: '当事人经营困难，申请分期缴纳' };
+    const before = await written();
+    refused(
+      await c.post(`/api/enforcement/cases/${id}/instalments`, { ...plan, schedule: [{ dueOn: '2025-05-10', amount: 20_000 }] }),
+      400,
+      'schedule',
+      /应等于尚未缴纳的罚款 15000 元/,
+    );
+    refused(
+      await c.post(`/api/enforcement/cases/${id}/instalments`, {
+        ...plan,
+        schedule: [
+          { dueOn: '2025-06-10', amount: 5_000 },
+          { dueOn: '2025-05-10', amount: 10_000 },
+        ],
+      }),
+      400,
+      'schedule.1.dueOn',
+      /依次/,
+    );
+    refused(
+      await c.post(`/api/enforcement/cases/${id}/instalments`, { ...plan, approverId: ids.legal, schedule: [{ dueOn: '2025-05-10', amount: 15_000 }] }),
+      400,
+      'approverId',
+      /审批权限/,
+    );
+    expect(await written()).toBe(before);
+    let i = ok<Detail & { instalments: { kindLabel: string; schedule: { dueOn: string; paid: boolean }[] } }>(
+      await c.post(`/api/enforcement/cases/${id}/instalments`, {
+        ...plan,
+        schedule: [
+          { dueOn: '2025-05-10', amount: 10_000 },
+          { dueOn: '2025-06-10', amount: 5_000 },
+        ],
+      }),
+    );
+    expect(i.instalments.kindLabel).toBe('分期缴纳（2 期）');
+    expect(i.allowedActions).not.toContain('instalments');
+    expect(i.clocks.find((k) => k.kind === 'enforcement.payment')!.due).toBe('2025-05-12'); // 05-10 a Saturday → Monday (RULES.md §1)
+    c = await as('inspector', '2025-05-09');
+    i = ok(await c.post(`/api/enforcement/cases/${id}/payments`, { paidOn: '2025-05-09', amount: 10_000 }));
+    expect(i.instalments.schedule.map((p) => p.paid)).toEqual([true, false]);
+    expect(i.clocks.find((k) => k.kind === 'enforcement.payment')!.due).toBe('2025-06-10');
+    const events = ok<{ items: { action: string; changes: { label: string; after: string }[] }[] }>(
+      await c.get(`/api/audit/timeline?entityType=enforcementCase&entityId=${id}&pageSize=100`),
+    ).items;
+    expect(events.find((e) => e.action === 'enforcement.case.instalments')!.changes[0]!.after).toBe(
+      '当事人2025年4月9日申请（当事人经营困难，申请分期缴纳），张局长2025年4月10日批准分期缴纳：第 1 期 2025年5月10日前缴纳 10,000 元；第 2 期 2025年6月10日前缴纳 5,000 元',
+    );
   });
 });
 
@@ -467,12 +592,12 @@ describe('history import and figures', () => {
       const drill = ok<{ total: number; items: { entityType: string }[] }>(await c.get(`/api/figures/${key}/records?from=2024-01-01&to=2024-12-31`));
       expect(drill.total, key).toBe(value);
     }
-    // 2025: the lifecycle case (hearing, two reviews, fine collected) and the two others
+    // 2025: the lifecycle case (hearing, two reviews, fine collected), the two others and the 分期 case
     const g = ok<{ figures: Record<string, { value: number }> }>(await c.get('/api/figures?from=2025-01-01&to=2025-12-31')).figures;
     expect(
       ['cases.opened', 'cases.decided', 'cases.noPenalty', 'fines.imposed', 'fines.collected', 'reviews.passed', 'reviews.returned', 'hearings.held'].map(
         (k) => g[`enforcement.${k}`]!.value,
       ),
-    ).toEqual([3, 3, 2, 1, 1, 1, 1, 1]);
+    ).toEqual([4, 4, 2, 2, 2, 1, 1, 1]); // and the 分期 case; not the refused filing
   });
 });

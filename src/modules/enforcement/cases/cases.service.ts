@@ -11,7 +11,7 @@ import type { Role } from '../../../kernel/auth/roles.js';
 import { computeClock, type ClockSpec } from '../../../kernel/calendar/index.js';
 import { syncClock } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
-import { countAll, likeTerm } from '../../../kernel/db/paging.js';
+import { likeTerm } from '../../../kernel/db/paging.js';
 import { nextDocNumber } from '../../../kernel/documents/index.js';
 import { AppError, conflict, fieldError, notFound, validation } from '../../../kernel/http/errors.js';
 import { orgs, users } from '../../../kernel/schema.js';
@@ -52,7 +52,9 @@ import type {
   DecideInput,
   DiscussionInput,
   ExtendInput,
+  FilingDecisionInput,
   HearingScheduleInput,
+  InstalmentInput,
   InquiryInput,
   NotifyInput,
   OpenCaseInput,
@@ -71,7 +73,9 @@ import {
   hearingRequestClock,
   hearingRequestDue,
   heaviestPenalty,
+  type Payment,
   outsideRecommended,
+  paymentClock,
   penaltyProblems,
   publicationClock,
   reviewReasons,
@@ -82,7 +86,15 @@ import {
 } from './rules.js';
 
 export type CaseRow = typeof enforcementCases.$inferSelect;
-type Step = { step: string; on: string; actorId: string | null; actorName: string };
+type Step = { step: string; on: string; actorId: string | null; actorName: string; note?: string };
+type Instalments = {
+  requestedOn: string;
+  approvedOn: string;
+  approverId: string;
+  approverName: string;
+  reason: string;
+  schedule: { dueOn: string; amount: number }[];
+};
 type Extension = { days: number; reason: string; approverId: string; approverName: string; approvedOn: string };
 type Withdrawal = {
   id: string;
@@ -245,10 +257,7 @@ export async function openCase(ctx: ActorCtx, input: OpenCaseInput): Promise<Cas
     const [org] = await tx.db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(eq(orgs.id, orgId));
     const { docNumber } = await nextDocNumber(tx, CASE_PREFIX, org!, Number(input.filedOn.slice(0, 4)));
     const now = tx.now();
-    const steps: Step[] = [
-      { ...step(tx.actor, 'open', input.filedOn) },
-      { step: 'approve', on: input.filedOn, actorId: approver.id, actorName: approver.name },
-    ];
+    const steps: Step[] = [step(tx.actor, 'open', input.filedOn)];
     const [row] = await tx.db
       .insert(enforcementCases)
       .values({
@@ -266,7 +275,7 @@ export async function openCase(ctx: ActorCtx, input: OpenCaseInput): Promise<Cas
         facts: input.facts,
         officerIds: [...new Set(input.officerIds)],
         major: input.major,
-        status: 'investigating',
+        status: 'filing',
         filedOn: input.filedOn,
         approverId: approver.id,
         steps,
@@ -301,7 +310,7 @@ export async function openCase(ctx: ActorCtx, input: OpenCaseInput): Promise<Cas
         filedOn: input.filedOn,
         approverId: approver.id,
         major: input.major,
-        status: 'investigating',
+        status: 'filing',
       },
     });
     await syncCaseClocks(tx, row!);
@@ -329,8 +338,8 @@ async function act(
   ctx: ActorCtx,
   id: string,
   action: CaseAction,
-  fn: (a: ActCtx) => Promise<{ set: Partial<CaseRow>; after: Record<string, unknown>; on: string }>,
-  opts: { permission?: 'enforcement.manage' | 'enforcement.review'; checkAllowed?: boolean } = {},
+  fn: (a: ActCtx) => Promise<{ set: Partial<CaseRow>; after: Record<string, unknown>; on: string; step?: string; note?: string }>,
+  opts: { permission?: 'enforcement.manage' | 'enforcement.review' | 'enforcement.approve'; checkAllowed?: boolean } = {},
 ): Promise<CaseDetail> {
   await inTx(ctx, async (tx) => {
     const [found] = await tx.db.select().from(enforcementCases).where(eq(enforcementCases.id, id)).for('update');
@@ -346,8 +355,8 @@ async function act(
         );
       }
     }
-    const { set, after, on } = await fn({ tx, c, today, benchmark, thresholds });
-    const steps = [...(c.steps as Step[]), step(tx.actor, action, on)];
+    const { set, after, on, step: name, note } = await fn({ tx, c, today, benchmark, thresholds });
+    const steps = [...(c.steps as Step[]), { ...step(tx.actor, name ?? action, on), ...(note ? { note } : {}) }];
     const [row] = await tx.db
       .update(enforcementCases)
       .set({ ...set, steps, updatedAt: tx.now() })
@@ -383,6 +392,7 @@ async function caseState(ctx: Ctx, c: CaseRow, today: string, t: Thresholds) {
     fine: fineOf(decidedPenalties),
     fineCollected: c.fineCollected,
     courtApplied: !!c.courtApplication,
+    instalments: !!c.instalments,
     publishedOn: c.publishedOn,
     revokedOn: c.revokedOn,
     withdrawnOn: c.withdrawnOn,
@@ -392,7 +402,7 @@ async function caseState(ctx: Ctx, c: CaseRow, today: string, t: Thresholds) {
 /** The case's clocks as specs (kind → spec, closed?). */
 function clockSpecs(c: CaseRow, eligible: boolean): { kind: string; label: string; spec: ClockSpec; closed: boolean }[] {
   const out: { kind: string; label: string; spec: ClockSpec; closed: boolean }[] = [];
-  if (c.imported) return out;
+  if (c.imported || c.status === 'filing' || c.status === 'not_filed') return out;
   const ext = (c.extensions as Extension[]).map((e) => ({ ...e }));
   out.push({ kind: 'enforcement.decision', label: `${c.caseNo} 作出处罚决定`, spec: decisionClock(c.filedOn, ext, c.decidedOn), closed: !!c.decidedOn });
   if (c.noticeServedOn && eligible) {
@@ -411,6 +421,12 @@ function clockSpecs(c: CaseRow, eligible: boolean): { kind: string; label: strin
       spec: publicationClock(c.decidedOn, c.publishedOn ?? c.revokedOn),
       closed: !!(c.publishedOn ?? c.revokedOn),
     });
+  }
+  const fine = fineOf(c.penalties as Penalty[]);
+  if (c.servedOn && c.result === 'penalty' && fine > 0 && !c.revokedOn) {
+    const court = c.courtApplication as { appliedOn: string } | null;
+    const spec = paymentClock(c.servedOn, fine, c.payments as Payment[], c.instalments as Instalments | null, court?.appliedOn ?? null);
+    out.push({ kind: 'enforcement.payment', label: `${c.caseNo} 缴纳罚款`, spec, closed: !!spec.completedOn });
   }
   if (c.revokedOn && c.publishedOn) {
     out.push({
@@ -433,6 +449,43 @@ async function syncCaseClocks(ctx: ActorCtx, c: CaseRow): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // Steps
+
+/**
+ * 立案审批 (行政处罚法第五十四条第二款: 立案 with the head's approval): approved, the case is filed that day
+ * and the 90 days run from it; refused (不予立案) with the reason, a referral goes back to the inbox.
+ */
+export const decideFiling = (ctx: ActorCtx, id: string, input: FilingDecisionInput) =>
+  act(
+    ctx,
+    id,
+    'approveFiling',
+    async ({ tx, c, today }) => {
+      notFuture('decidedOn', input.decidedOn, today);
+      notBefore('decidedOn', input.decidedOn, c.filedOn, '报请立案日期');
+      if (input.approve) {
+        const set = { status: 'investigating', filedOn: input.decidedOn, approverId: tx.actor.userId };
+        return { set, after: { ...set, requestedOn: c.filedOn }, on: input.decidedOn, step: 'approve' };
+      }
+      if (c.referralId) {
+        const [r] = await tx.db
+          .update(enforcementReferrals)
+          .set({ status: 'pending', caseId: null, updatedAt: tx.now() })
+          .where(eq(enforcementReferrals.id, c.referralId))
+          .returning({ code: enforcementReferrals.code });
+        await recordEvent(tx, {
+          orgId: c.orgId,
+          action: 'enforcement.referral.reopen',
+          entityType: 'enforcementReferral',
+          entityId: c.referralId,
+          before: { status: 'accepted', caseId: c.id },
+          after: { status: 'pending', caseId: null, reason: `${c.caseNo} 不予立案：${input.reason}`, code: r?.code },
+        });
+      }
+      const set = { status: 'not_filed', approverId: tx.actor.userId };
+      return { set, after: { ...set, reason: input.reason }, on: input.decidedOn, step: 'refuseFiling', note: input.reason! };
+    },
+    { permission: 'enforcement.approve' },
+  );
 
 export const extendCase = (ctx: ActorCtx, id: string, input: ExtendInput) =>
   act(ctx, id, 'extend', async ({ tx, c, today }) => {
@@ -771,6 +824,28 @@ export const payFine = (ctx: ActorCtx, id: string, input: { paidOn: string; amou
     return { set: { payments, fineCollected: collected }, after: { payments, fineCollected: collected }, on: input.paidOn };
   });
 
+/**
+ * 暂缓或者分期缴纳 (行政处罚法第六十六条第二款): the party applies, the head approves a schedule covering what is
+ * still owed, each date after the approval; the payment clock then follows the schedule.
+ */
+export const approveInstalments = (ctx: ActorCtx, id: string, input: InstalmentInput) =>
+  act(ctx, id, 'instalments', async ({ tx, c, today }) => {
+    notFuture('approvedOn', input.approvedOn, today);
+    notBefore('requestedOn', input.requestedOn, c.servedOn, '送达日期');
+    notBefore('approvedOn', input.approvedOn, input.requestedOn, '申请日期');
+    const approver = await userWithAction(tx, c.orgId, input.approverId, 'enforcement.approve', 'approverId', '批准的负责人');
+    let prev = input.approvedOn;
+    input.schedule.forEach((p, i) => {
+      if (p.dueOn <= prev) throw fieldError(`schedule.${i}.dueOn`, i ? '各期缴纳日期应依次在前一期之后' : '缴纳日期应在批准日期之后');
+      prev = p.dueOn;
+    });
+    const owed = Math.round((fineOf(c.penalties as Penalty[]) - c.fineCollected) * 100) / 100;
+    const planned = Math.round(input.schedule.reduce((sum, p) => sum + p.amount, 0) * 100) / 100;
+    if (planned !== owed) throw fieldError('schedule', `缴纳计划合计 ${planned} 元，应等于尚未缴纳的罚款 ${owed} 元`);
+    const instalments: Instalments = { ...input, approverId: approver.id, approverName: approver.name };
+    return { set: { instalments }, after: { instalments }, on: input.approvedOn };
+  });
+
 export const applyCourt = (ctx: ActorCtx, id: string, input: { appliedOn: string; court: string }) =>
   act(ctx, id, 'applyCourt', async ({ c, today }) => {
     notFuture('appliedOn', input.appliedOn, today);
@@ -811,7 +886,25 @@ export const withdrawPublication = (ctx: ActorCtx, id: string, withdrawnOn: stri
 
 const penaltyView = (p: Penalty) => ({ type: p.type, typeLabel: PENALTY_TYPE_LABELS[p.type], amount: p.amount ?? null, note: p.note ?? null });
 
-function summary(c: CaseRow): CaseSummary {
+/** The columns a list row shows (the detail's jsonb — steps, inquiries, reviews … — stays out of the list). */
+const SUMMARY_COLUMNS = {
+  id: enforcementCases.id,
+  orgId: enforcementCases.orgId,
+  caseNo: enforcementCases.caseNo,
+  source: enforcementCases.source,
+  partyKind: enforcementCases.partyKind,
+  partyName: enforcementCases.partyName,
+  violation: enforcementCases.violation,
+  status: enforcementCases.status,
+  filedOn: enforcementCases.filedOn,
+  decidedOn: enforcementCases.decidedOn,
+  result: enforcementCases.result,
+  heaviestPenalty: enforcementCases.heaviestPenalty,
+  fineAmount: enforcementCases.fineAmount,
+  imported: enforcementCases.imported,
+};
+
+function summary(c: Pick<CaseRow, keyof typeof SUMMARY_COLUMNS>): CaseSummary {
   return {
     id: c.id,
     orgId: c.orgId,
@@ -842,14 +935,22 @@ export async function listCases(ctx: ActorCtx, q: CaseListQuery): Promise<CasePa
   if (q.result) where.push(eq(t.result, q.result));
   if (q.year) where.push(sql`${t.filedOn} >= ${`${q.year}-01-01`} AND ${t.filedOn} <= ${`${q.year}-12-31`}`);
   if (q.q) where.push(sql`(${ilike(t.caseNo, likeTerm(q.q))} OR ${ilike(t.partyName, likeTerm(q.q))})`);
-  const rows = await ctx.db
-    .select({ c: t, total: countAll })
-    .from(t)
-    .where(and(...where))
-    .orderBy(desc(t.filedOn), desc(t.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { items: rows.map((r) => summary(r.c)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  // The page through the (org, filed_on) index and the count apart: a window count over the whole filter
+  // would read (and sort) every matching case for 20 rows — 100,000 in a bureau that imported its history.
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    ctx.db
+      .select(SUMMARY_COLUMNS)
+      .from(t)
+      .where(and(...where))
+      .orderBy(desc(t.filedOn), desc(t.createdAt))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(t)
+      .where(and(...where)),
+  ]);
+  return { items: rows.map(summary), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function loadCase(ctx: ActorCtx, id: string, action: 'enforcement.read' | 'enforcement.manage' = 'enforcement.read') {
@@ -909,7 +1010,13 @@ export async function getCase(ctx: ActorCtx, id: string): Promise<CaseDetail> {
   const documents: CaseDetail['documents'] = [];
   if (c.noticeOn && !c.imported) documents.push({ doc: 'notice', label: '行政处罚事先告知书' });
   if (c.decisionDocNo) documents.push({ doc: 'decision', label: c.result === 'penalty' ? '行政处罚决定书' : '不予行政处罚决定书' });
-  const STEP_LABELS: Record<string, string> = { open: '立案', approve: '批准立案', import: '历史案件导入', ...CASE_ACTION_LABELS };
+  const STEP_LABELS: Record<string, string> = {
+    open: '报请立案',
+    approve: '批准立案',
+    refuseFiling: '不予立案',
+    import: '历史案件导入',
+    ...CASE_ACTION_LABELS,
+  };
   return {
     ...summary(c),
     referralId: c.referralId,
@@ -987,7 +1094,11 @@ export async function getCase(ctx: ActorCtx, id: string): Promise<CaseDetail> {
     serviceMethodLabel: c.serviceMethod ? SERVICE_METHOD_LABELS[c.serviceMethod as ServiceMethod] : null,
     payments: c.payments as { paidOn: string; amount: number }[],
     fineCollected: c.fineCollected,
-    instalments: c.instalments as CaseDetail['instalments'],
+    instalments: instalmentsView(c),
+    filingRefusal: (() => {
+      const r = (c.steps as Step[]).find((x) => x.step === 'refuseFiling');
+      return r ? { refusedOn: r.on, reason: r.note ?? '', approverName: r.actorName } : null;
+    })(),
     courtApplication: c.courtApplication as CaseDetail['courtApplication'],
     publishedOn: c.publishedOn,
     revokedOn: c.revokedOn,
@@ -1002,8 +1113,28 @@ export async function getCase(ctx: ActorCtx, id: string): Promise<CaseDetail> {
   };
 }
 
+/** The approved schedule with each part marked paid when the payments cover it (earliest parts first). */
+function instalmentsView(c: CaseRow): CaseDetail['instalments'] {
+  const plan = c.instalments as Instalments | null;
+  if (!plan) return null;
+  const fine = fineOf(c.penalties as Penalty[]);
+  let target = fine - plan.schedule.reduce((sum, p) => sum + p.amount, 0);
+  return {
+    kindLabel: plan.schedule.length > 1 ? `分期缴纳（${plan.schedule.length} 期）` : '暂缓缴纳',
+    requestedOn: plan.requestedOn,
+    approvedOn: plan.approvedOn,
+    approverName: plan.approverName,
+    reason: plan.reason,
+    schedule: plan.schedule.map((p) => {
+      target = Math.round((target + p.amount) * 100) / 100;
+      return { dueOn: p.dueOn, amount: p.amount, paid: c.fineCollected >= target };
+    }),
+  };
+}
+
 export const DUE_KIND_LABELS: Record<string, string> = {
   'enforcement.decision': '行政处罚决定期限',
+  'enforcement.payment': '缴纳罚款期限',
   'enforcement.hearingRequest': '听证申请期限',
   'enforcement.publication': '行政处罚决定公开期限',
   'enforcement.withdrawal': '撤回公开期限',

@@ -64,11 +64,21 @@ export const OpenCaseInput = z.object({
   benchmarkId: Id,
   facts: Text('涉嫌违法事实', 5000),
   officerIds: z.array(Id).max(10, '执法人员不能超过 10 名'),
+  /** The day the officers ask for the filing (立案审批表); 立案 itself is the day the head approves. */
   filedOn: Day,
+  /** The head the filing goes to for approval (it waits in their 待我审批). */
   approverId: Id,
   major: z.boolean().default(false),
 });
 export type OpenCaseInput = z.infer<typeof OpenCaseInput>;
+
+/** The head's decision on a filing: approve (立案 on `decidedOn`) or refuse with the reason (不予立案). */
+export const FilingDecisionInput = z
+  .object({ approve: z.boolean('请选择是否批准立案'), decidedOn: Day, reason: z.string().trim().max(2000).optional() })
+  .superRefine((v, c) => {
+    if (!v.approve && !v.reason) c.addIssue({ code: 'custom', path: ['reason'], message: '不予立案须写明理由' });
+  });
+export type FilingDecisionInput = z.infer<typeof FilingDecisionInput>;
 
 export const ExtendInput = z.object({ days: z.number().int().min(1).max(90, '延长不超过 90 日'), reason: Text('延长理由'), approverId: Id, approvedOn: Day });
 export type ExtendInput = z.infer<typeof ExtendInput>;
@@ -145,7 +155,21 @@ export const ServeInput = z.object({
   servedOn: Day,
 });
 export const PayInput = z.object({ paidOn: Day, amount: Amount });
-export const InstalmentInput = z.object({ approvedOn: Day, plan: Text('分期（延期）缴纳方案') });
+/**
+ * 行政处罚法第六十六条: on the party's application for economic hardship, the head approves paying later
+ * (one date, 暂缓) or in parts (分期); the schedule covers what is still owed.
+ */
+export const InstalmentInput = z.object({
+  requestedOn: Day,
+  approvedOn: Day,
+  approverId: Id,
+  reason: Text('当事人申请理由'),
+  schedule: z
+    .array(z.object({ dueOn: Day, amount: Amount }))
+    .min(1, '请填写缴纳计划')
+    .max(12, '分期不超过 12 期'),
+});
+export type InstalmentInput = z.infer<typeof InstalmentInput>;
 export const CourtInput = z.object({ appliedOn: Day, court: Text('人民法院', 200) });
 export const CloseInput = z.object({ closedOn: Day });
 export const PublishInput = z.object({ publishedOn: Day });
@@ -276,7 +300,17 @@ export const CaseDetail = CaseSummary.extend({
   serviceMethodLabel: z.string().nullable(),
   payments: z.array(z.object({ paidOn: z.string(), amount: z.number() })),
   fineCollected: z.number(),
-  instalments: z.object({ approvedOn: z.string(), plan: z.string() }).nullable(),
+  instalments: z
+    .object({
+      kindLabel: z.string(),
+      requestedOn: z.string(),
+      approvedOn: z.string(),
+      approverName: z.string(),
+      reason: z.string(),
+      schedule: z.array(z.object({ dueOn: z.string(), amount: z.number(), paid: z.boolean() })),
+    })
+    .nullable(),
+  filingRefusal: z.object({ refusedOn: z.string(), reason: z.string(), approverName: z.string() }).nullable(),
   courtApplication: z.object({ appliedOn: z.string(), court: z.string() }).nullable(),
   publishedOn: z.string().nullable(),
   revokedOn: z.string().nullable(),

@@ -28,6 +28,8 @@ import {
   CasePage,
   CloseInput,
   CourtInput,
+  FilingDecisionInput,
+  InstalmentInput,
   DecideInput,
   DiscussionInput,
   EvidenceQuery,
@@ -125,6 +127,10 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(`${P}/:id/${path}`, { schema: { tags, summary, params: CaseIdParams, body, response: D } }, async (req) =>
       fn(req as FastifyRequest & { params: { id: string } }, req.body as z.infer<S>),
     );
+  post('filing-decision', '立案审批（负责人批准或不予立案）', FilingDecisionInput, (r, b) =>
+    svc.decideFiling(authed(r, 'enforcement.approve'), r.params.id, b),
+  );
+  post('instalments', '批准暂缓或者分期缴纳罚款', InstalmentInput, (r, b) => svc.approveInstalments(authed(r, MANAGE), r.params.id, b));
   post('extend', '延长办案期限（负责人批准）', ExtendInput, (r, b) => svc.extendCase(authed(r, MANAGE), r.params.id, b));
   post('withdrawals', '回避申请', WithdrawalInput, (r, b) => svc.requestWithdrawal(authed(r, MANAGE), r.params.id, b));
   post('withdrawals/decide', '回避决定', WithdrawalDecisionInput, (r, b) => svc.decideWithdrawal(authed(r, MANAGE), r.params.id, b));

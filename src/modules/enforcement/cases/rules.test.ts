@@ -12,6 +12,7 @@ import {
   hearingEligible,
   hearingRequestClock,
   heaviestPenalty,
+  paymentClock,
   penaltyProblems,
   publicationClock,
   reviewReasons,
@@ -150,6 +151,7 @@ describe('allowed actions', () => {
     fine: 0,
     fineCollected: 0,
     courtApplied: false,
+    instalments: false,
     publishedOn: null,
     revokedOn: null,
     withdrawnOn: null,
@@ -169,11 +171,89 @@ describe('allowed actions', () => {
     [{ status: 'hearing' }, ['addEvidence', 'addInquiry', 'requestWithdrawal', 'extend', 'scheduleHearing']],
     [{ status: 'hearing', hearingOn: '2025-03-19' }, ['addEvidence', 'addInquiry', 'requestWithdrawal', 'extend', 'holdHearing']],
     [{ status: 'decided', result: 'penalty' }, ['serve', 'publish', 'revoke']],
-    [{ status: 'served', result: 'penalty', fine: 100, publishedOn: '2025-03-25' }, ['pay', 'applyCourt', 'revoke']],
+    [{ status: 'served', result: 'penalty', fine: 100, publishedOn: '2025-03-25' }, ['pay', 'instalments', 'applyCourt', 'revoke']],
+    [{ status: 'served', result: 'penalty', fine: 100, fineCollected: 40, instalments: true, publishedOn: '2025-03-25' }, ['pay', 'applyCourt', 'revoke']],
+    [{ status: 'filing' }, ['approveFiling']],
+    [{ status: 'filing', pendingWithdrawal: true }, ['approveFiling']],
+    [{ status: 'not_filed' }, []],
     [{ status: 'served', result: 'no_penalty' }, ['close', 'revoke']],
     [{ status: 'closed', result: 'penalty', publishedOn: '2025-03-25', revokedOn: '2025-04-01' }, ['withdrawPublication']],
     [{ status: 'closed', imported: true }, []],
   ] as const)('%j → %j', (over, expected) => {
     expect(allowedCaseActions({ ...base, ...over } as CaseState)).toEqual(expected);
+  });
+});
+
+describe('payment clock (行政处罚法第六十六、六十七条)', () => {
+  const plan = {
+    approvedOn: '2025-04-01',
+    schedule: [
+      { dueOn: '2025-05-01', amount: 20_000 },
+      { dueOn: '2025-06-01', amount: 20_000 },
+      { dueOn: '2025-07-01', amount: 10_000 },
+    ],
+  };
+  it.each([
+    // 15 calendar days from service; met the day the whole fine is paid
+    ['no plan, unpaid', 60_000, [], null, null, { start: '2025-03-21', period: 15 }, undefined],
+    [
+      'no plan, paid in two',
+      60_000,
+      [
+        { paidOn: '2025-03-30', amount: 30_000 },
+        { paidOn: '2025-03-25', amount: 30_000 },
+      ],
+      null,
+      null,
+      { period: 15 },
+      '2025-03-30',
+    ],
+    ['no plan, part paid then court', 60_000, [{ paidOn: '2025-03-25', amount: 10_000 }], null, '2025-07-01', { period: 15 }, '2025-07-01'],
+    // 10,000 paid before the approval; the schedule covers the 50,000 left: first part due 2025-05-01 (30 days)
+    ['plan, nothing since', 60_000, [{ paidOn: '2025-03-25', amount: 10_000 }], plan, null, { start: '2025-04-01', period: 30 }, undefined],
+    // 20,000 more covers the first part: the next is due 2025-06-01 (61 days from 04-01)
+    [
+      'plan, first part paid',
+      60_000,
+      [
+        { paidOn: '2025-03-25', amount: 10_000 },
+        { paidOn: '2025-04-28', amount: 20_000 },
+      ],
+      plan,
+      null,
+      { period: 61 },
+      undefined,
+    ],
+    // 15,000 does not cover the first part yet
+    [
+      'plan, first part short',
+      60_000,
+      [
+        { paidOn: '2025-03-25', amount: 10_000 },
+        { paidOn: '2025-04-28', amount: 15_000 },
+      ],
+      plan,
+      null,
+      { period: 30 },
+      undefined,
+    ],
+    [
+      'plan, all paid',
+      60_000,
+      [
+        { paidOn: '2025-03-25', amount: 10_000 },
+        { paidOn: '2025-04-28', amount: 20_000 },
+        { paidOn: '2025-05-28', amount: 20_000 },
+        { paidOn: '2025-06-20', amount: 10_000 },
+      ],
+      plan,
+      null,
+      { period: 91 },
+      '2025-06-20',
+    ],
+  ] as const)('%s', (_name, fine, payments, p, court, expected, completedOn) => {
+    const spec = paymentClock('2025-03-21', fine, payments, p, court);
+    expect(spec).toMatchObject({ unit: 'calendar', ...expected });
+    expect(spec.completedOn).toBe(completedOn);
   });
 });

@@ -3,7 +3,7 @@
  * hearing may be asked for and when 法制审核 and 集体讨论 are required, the statutory clocks, the 7
  * working days' hearing notice, the fine ranges of the 裁量基准, and the actions each status allows.
  */
-import { addWorkingDays, type ClockSpec, type WorkCalendar } from '../../../kernel/calendar/index.js';
+import { addWorkingDays, daysBetween, type ClockSpec, type WorkCalendar } from '../../../kernel/calendar/index.js';
 import { CIRCUMSTANCE_LABELS, PENALTY_TYPES, type CaseAction, type CaseStatus, type Circumstance, type PenaltyType } from '../labels.js';
 
 export interface Penalty {
@@ -128,6 +128,52 @@ export function withdrawalClock(revokedOn: string, withdrawnOn: string | null): 
   return { start: revokedOn, period: 3, unit: 'working', ...(withdrawnOn ? { completedOn: withdrawnOn } : {}), dueSoonDays: 1 };
 }
 
+export interface Payment {
+  paidOn: string;
+  amount: number;
+}
+
+const cents = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * 缴纳罚款 (行政处罚法第六十七条第三款): within 15 days of the decision's service. With 暂缓或者分期缴纳
+ * approved (第六十六条第二款) the clock runs from the approval to the first date of the schedule that the
+ * payments so far do not cover (payments count towards the earliest parts; what was paid before the
+ * approval is outside the schedule). Met the day the whole fine is paid, or closed by an application to
+ * the court (第七十二条).
+ */
+export function paymentClock(
+  servedOn: string,
+  fine: number,
+  payments: readonly Payment[],
+  plan: { approvedOn: string; schedule: readonly { dueOn: string; amount: number }[] } | null,
+  courtAppliedOn: string | null,
+): ClockSpec {
+  let paid = 0;
+  let paidOffOn: string | null = null;
+  for (const p of [...payments].sort((a, b) => a.paidOn.localeCompare(b.paidOn))) {
+    paid = cents(paid + p.amount);
+    if (paid >= fine) {
+      paidOffOn = p.paidOn;
+      break;
+    }
+  }
+  const completedOn = paidOffOn ?? courtAppliedOn;
+  const done = completedOn ? { completedOn } : {};
+  if (!plan?.schedule.length) return { start: servedOn, period: 15, unit: 'calendar', ...done, dueSoonDays: 3 };
+  const total = cents(payments.reduce((sum, p) => sum + p.amount, 0));
+  let target = cents(fine - plan.schedule.reduce((sum, p) => sum + p.amount, 0));
+  let due = plan.schedule[plan.schedule.length - 1]!.dueOn;
+  for (const part of plan.schedule) {
+    target = cents(target + part.amount);
+    if (total < target) {
+      due = part.dueOn;
+      break;
+    }
+  }
+  return { start: plan.approvedOn, period: daysBetween(plan.approvedOn, due), unit: 'calendar', ...done, dueSoonDays: 3 };
+}
+
 /** 第六十四条第（二）项: the hearing is noticed 7 days before; the first day it may be held is the 7th working day after the notice. */
 export function earliestHearingDay(cal: WorkCalendar, noticeOn: string): string {
   return addWorkingDays(cal, noticeOn, 7).due;
@@ -155,6 +201,8 @@ export interface CaseState {
   fine: number;
   fineCollected: number;
   courtApplied: boolean;
+  /** 暂缓或者分期缴纳 approved already (once per case). */
+  instalments: boolean;
   publishedOn: string | null;
   revokedOn: string | null;
   withdrawnOn: string | null;
@@ -162,7 +210,8 @@ export interface CaseState {
 
 /** The actions a case allows now: the one table the service checks and the pages show. */
 export function allowedCaseActions(s: CaseState): CaseAction[] {
-  if (s.imported) return [];
+  if (s.imported || s.status === 'not_filed') return [];
+  if (s.status === 'filing') return ['approveFiling'];
   const open = s.status === 'investigating' || s.status === 'notified' || s.status === 'hearing';
   const out: CaseAction[] = [];
   if (open && s.pendingWithdrawal) return ['decideWithdrawal']; // 回避 is decided before anything else
@@ -177,7 +226,7 @@ export function allowedCaseActions(s: CaseState): CaseAction[] {
   if (open && !waitingHearing && s.discussionRequired && !s.discussed) out.push('discuss');
   if (open && readyToDecide && (!s.reviewRequired || s.reviewPassed) && (!s.discussionRequired || s.discussed)) out.push('decide');
   if (s.status === 'decided') out.push('serve');
-  if (s.status === 'served' && s.fine > s.fineCollected && !s.courtApplied) out.push('pay', 'applyCourt');
+  if (s.status === 'served' && s.fine > s.fineCollected && !s.courtApplied) out.push('pay', ...(s.instalments ? [] : ['instalments' as const]), 'applyCourt');
   if (s.status === 'served' && (s.fine <= s.fineCollected || s.courtApplied)) out.push('close');
   const decided = s.status === 'decided' || s.status === 'served' || s.status === 'closed';
   if (decided && s.result === 'penalty' && !s.publishedOn && !s.revokedOn) out.push('publish');

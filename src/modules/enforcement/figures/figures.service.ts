@@ -1,9 +1,9 @@
 /**
  * The enforcement figures in the kernel figure registry: loads, for the scope's orgs (an org subtree
- * in one SQL query) and period, the cases that can count — filed by the period's end and not closed
- * before its start — and figures.ts picks each figure's records.
+ * in one SQL query) and period, the cases that can count — filed (立案 approved) by the period's end
+ * and not closed before its start; a filing awaiting approval or refused is not a case — and figures.ts picks each figure's records.
  */
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, notInArray, or } from 'drizzle-orm';
 import type { ActorCtx } from '../../../kernel/context.js';
 import type { FigureScope, FigureSet } from '../../../kernel/figures/registry.js';
 import { orgs } from '../../../kernel/schema.js';
@@ -32,7 +32,14 @@ async function load(ctx: ActorCtx, scope: FigureScope): Promise<FigureCase[]> {
     })
     .from(t)
     .innerJoin(orgs, eq(orgs.id, t.orgId))
-    .where(and(inArray(t.orgId, scope.orgIds), lte(t.filedOn, scope.to), or(isNull(t.closedOn), gte(t.closedOn, scope.from))))
+    .where(
+      and(
+        inArray(t.orgId, scope.orgIds),
+        notInArray(t.status, ['filing', 'not_filed']),
+        lte(t.filedOn, scope.to),
+        or(isNull(t.closedOn), gte(t.closedOn, scope.from)),
+      ),
+    )
     .orderBy(asc(t.filedOn), asc(t.caseNo));
   return rows.map((r) => ({
     ...r,

@@ -4,7 +4,8 @@
  * conditions they check).
  */
 import crypto from 'node:crypto';
-import type { ApplicationAction } from '../labels.js';
+import { publicPartyName } from '../../../kernel/masking.js';
+import type { ApplicantAction, ApplicationAction } from '../labels.js';
 import type { ApplicationRow } from '../schema.js';
 import { awaitingCorrection, openExclusion } from './clock.js';
 
@@ -16,11 +17,9 @@ export function maskIdNumber(idNumber: string | null): string | null {
   return idNumber.slice(0, keep) + '*'.repeat(n - 2 * keep) + (keep ? idNumber.slice(n - keep) : '');
 }
 
-/** A person's name as the portal publishes it (张** ); an organisation's stays whole. */
+/** A person's name as the portal publishes it (张** ); an organisation's stays whole (the kernel's one rule, shared with penalty decisions). */
 export function publicApplicantName(type: string, name: string): string {
-  if (type !== 'individual') return name;
-  const chars = [...name];
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+  return publicPartyName(type, name);
 }
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -32,9 +31,10 @@ export function newTrackingCode(): string {
   return s;
 }
 
-/** The audit snapshot: the identity number masked there too. */
+/** The audit snapshot: the identity number masked there too; no letters yet, no 文书 field. */
 export function auditView(r: ApplicationRow) {
-  return { ...r, idNumber: maskIdNumber(r.idNumber) };
+  const { letters, ...rest } = r;
+  return { ...rest, idNumber: maskIdNumber(r.idNumber), ...(Object.keys(letters ?? {}).length ? { letters } : {}) };
 }
 
 /** Who is asking, as far as the actions depend on it. */
@@ -89,4 +89,13 @@ export function allowedActions(r: ApplicationRow, who: ActingUser): ApplicationA
     out.push('withdraw');
   }
   return out;
+}
+
+/**
+ * What the applicant may do on the portal now (the row as it reads, a due deemed acceptance applied):
+ * before the decision, withdraw; while a correction list awaits the materials, hand them in.
+ */
+export function applicantActions(r: Pick<ApplicationRow, 'withdrawnOn' | 'decidedOn' | 'correctionSentOn' | 'correctedOn'>): ApplicantAction[] {
+  if (r.withdrawnOn || r.decidedOn) return [];
+  return awaitingCorrection(r) ? ['correct', 'withdraw'] : ['withdraw'];
 }

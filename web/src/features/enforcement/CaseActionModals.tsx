@@ -210,13 +210,15 @@ export function CaseActionModals({ c, open, onClose }: { c: CaseDetail; open: Ca
   const decide = useCaseAction(c.id, 'decide');
   const serve = useCaseAction(c.id, 'serve');
   const pay = useCaseAction(c.id, 'payments');
+  const instalments = useCaseAction(c.id, 'instalments');
+  const filing = useCaseAction(c.id, 'filing-decision');
   const court = useCaseAction(c.id, 'court');
   const close = useCaseAction(c.id, 'close');
   const publish = useCaseAction(c.id, 'publish');
   const revoke = useCaseAction(c.id, 'revoke');
   const withdrawPublication = useCaseAction(c.id, 'withdraw-publication');
   const needsPeople = open === 'extend' || open === 'decideWithdrawal';
-  const approvers = useApprovers(open === 'extend');
+  const approvers = useApprovers(open === 'extend' || open === 'instalments');
   const officers = useOfficers(needsPeople);
   const benchmarks = useBenchmarks(open === 'notify' || open === 'decide');
   const benchmark = benchmarks.data?.items.find((b) => b.id === c.benchmarkId);
@@ -360,6 +362,42 @@ export function CaseActionModals({ c, open, onClose }: { c: CaseDetail; open: Ca
             </Form.Item>
           </>
         )}
+      </ActionModal>
+
+      <ActionModal<{ approve: boolean; decidedOn: Dayjs; reason?: string }>
+        open={open === 'approveFiling'}
+        title="立案审批"
+        testId="filing-form"
+        onClose={onClose}
+        initialValues={{ approve: true, decidedOn: today }}
+        success="已作出立案审批"
+        onSubmit={(v) => filing.mutateAsync({ approve: v.approve, decidedOn: day(v.decidedOn)!, ...(v.approve ? {} : { reason: v.reason }) })}
+      >
+        <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
+          <Descriptions.Item label="当事人">{c.partyName}</Descriptions.Item>
+          <Descriptions.Item label="违法行为">{c.violation ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="涉嫌违法事实">{c.facts ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="执法人员">{c.officers.map((o) => `${o.name}（${o.certificateNo}）`).join('、')}</Descriptions.Item>
+          <Descriptions.Item label="报请日期">{c.filedOn}</Descriptions.Item>
+        </Descriptions>
+        <Form.Item name="approve" label="审批意见">
+          <Radio.Group
+            options={[
+              { value: true, label: '同意立案' },
+              { value: false, label: '不予立案' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.approve !== b.approve}>
+          {({ getFieldValue }) =>
+            getFieldValue('approve') === false && (
+              <Form.Item name="reason" label="不予立案的理由" rules={[{ required: true, message: '请写明不予立案的理由' }]}>
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+              </Form.Item>
+            )
+          }
+        </Form.Item>
+        {dateItem('decidedOn', '审批日期', '同意的，立案日期为审批日期，九十日办案期限自此计算。')}
       </ActionModal>
 
       <ActionModal<{ days: number; reason: string; approverId: string; approvedOn: Dayjs }>
@@ -695,6 +733,82 @@ export function CaseActionModals({ c, open, onClose }: { c: CaseDetail; open: Ca
           <InputNumber min={0.01} precision={2} suffix="元" style={{ width: 220 }} />
         </Form.Item>
         {dateItem('paidOn', '缴纳日期')}
+      </ActionModal>
+
+      <ActionModal<{ requestedOn: Dayjs; approvedOn: Dayjs; approverId: string; reason: string; schedule: { dueOn?: Dayjs; amount?: number }[] }>
+        open={open === 'instalments'}
+        title="批准暂缓或者分期缴纳罚款"
+        testId="instalments-form"
+        width={640}
+        onClose={onClose}
+        fieldMap={Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`schedule.${i}.dueOn`, ['schedule', i, 'dueOn']]))}
+        initialValues={{ requestedOn: today, approvedOn: today, schedule: [{ amount: Math.max(0, fine - c.fineCollected) || undefined }] }}
+        success="已登记批准的缴纳计划"
+        onSubmit={(v) =>
+          instalments.mutateAsync({
+            requestedOn: day(v.requestedOn)!,
+            approvedOn: day(v.approvedOn)!,
+            approverId: v.approverId,
+            reason: v.reason,
+            schedule: v.schedule.map((p) => ({ dueOn: day(p.dueOn)!, amount: p.amount ?? 0 })),
+          })
+        }
+      >
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`当事人确有经济困难，需要延期或者分期缴纳罚款的，经当事人申请和行政机关负责人批准，可以暂缓或者分期缴纳（行政处罚法第六十六条）。尚未缴纳 ${yuan(Math.max(0, fine - c.fineCollected))}，各期合计应与之相等。`}
+        />
+        <Form.Item name="reason" label="当事人申请理由" rules={[{ required: true, message: '请填写当事人申请理由' }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={2000} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} md={8}>
+            {dateItem('requestedOn', '申请日期')}
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="approverId" label="批准的负责人" rules={[{ required: true, message: '请选择负责人' }]}>
+              <Select loading={approvers.isLoading} options={(approvers.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            {dateItem('approvedOn', '批准日期')}
+          </Col>
+        </Row>
+        <Form.List name="schedule">
+          {(fields, { add, remove }, { errors }) => (
+            <div data-testid="instalments-schedule">
+              <Typography.Text strong>缴纳计划（一期为暂缓缴纳）</Typography.Text>
+              {fields.map((f, i) => (
+                <Row gutter={8} key={f.key} style={{ marginTop: 8 }} align="top" data-testid="instalment-row">
+                  <Col flex="60px" style={{ paddingTop: 5 }}>{`第 ${i + 1} 期`}</Col>
+                  <Col flex="170px">
+                    <Form.Item name={[f.name, 'dueOn']} rules={[{ required: true, message: '请选择缴纳日期' }]} style={{ marginBottom: 8 }}>
+                      <DatePicker placeholder="缴纳截止日期" aria-label={`第 ${i + 1} 期缴纳截止日期`} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="170px">
+                    <Form.Item name={[f.name, 'amount']} rules={[{ required: true, message: '请填写金额' }]} style={{ marginBottom: 8 }}>
+                      <InputNumber min={0.01} precision={2} suffix="元" aria-label={`第 ${i + 1} 期金额`} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  {fields.length > 1 && (
+                    <Col flex="32px">
+                      <Button type="text" icon={<DeleteOutlined />} aria-label="删除此期" onClick={() => remove(f.name)} />
+                    </Col>
+                  )}
+                </Row>
+              ))}
+              {fields.length < 12 && (
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ marginTop: 4 }} data-testid="instalment-add">
+                  增加一期
+                </Button>
+              )}
+              <Form.ErrorList errors={errors} />
+            </div>
+          )}
+        </Form.List>
       </ActionModal>
 
       <ActionModal<{ appliedOn: Dayjs; court: string }>

@@ -114,14 +114,14 @@ function DocumentsCard({ c }: { c: CaseDetail }) {
   );
 }
 
-const PRIMARY = new Set<CaseAction>(['notify', 'review', 'decide', 'serve', 'close', 'decideWithdrawal']);
+const PRIMARY = new Set<CaseAction>(['approveFiling', 'notify', 'review', 'decide', 'serve', 'close', 'decideWithdrawal']);
 
 function ActionsCard({ c, onAction }: { c: CaseDetail; onAction: (a: CaseAction) => void }) {
   const can = useCan();
   const me = useMe();
-  const shown = actionsFor(c, { manage: can('enforcement.manage'), review: can('enforcement.review'), orgId: me.org.id });
+  const shown = actionsFor(c, { manage: can('enforcement.manage'), review: can('enforcement.review'), approve: can('enforcement.approve'), orgId: me.org.id });
   const pending = c.withdrawals.some((w) => w.status === 'pending');
-  if (!shown.length && !pending) return null;
+  if (!shown.length && !pending && c.status !== 'filing') return null;
   return (
     <Card variant="borderless" title="办理" style={{ marginBottom: 16 }} data-testid="case-actions">
       {pending && (
@@ -133,13 +133,20 @@ function ActionsCard({ c, onAction }: { c: CaseDetail; onAction: (a: CaseAction)
           data-testid="withdrawal-pending"
         />
       )}
-      <Space wrap>
-        {shown.map((a) => (
-          <Button key={a} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'revoke'} onClick={() => onAction(a)} data-testid={`case-action-${a}`}>
-            {CASE_ACTION_LABELS[a]}
-          </Button>
-        ))}
-      </Space>
+      {shown.length > 0 && (
+        <Space wrap>
+          {shown.map((a) => (
+            <Button key={a} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'revoke'} onClick={() => onAction(a)} data-testid={`case-action-${a}`}>
+              {CASE_ACTION_LABELS[a]}
+            </Button>
+          ))}
+        </Space>
+      )}
+      {c.status === 'filing' && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="filing-pending">
+          执法人员已报请立案，经负责人批准后立案，九十日办案期限自批准之日起计算。
+        </Typography.Paragraph>
+      )}
       {c.reviewRequired && c.reviewResult !== 'passed' && c.status !== 'decided' && c.status !== 'served' && c.status !== 'closed' && (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="review-required">
           本案须经法制审核通过后方可作出决定：{c.reviewRequiredBecause.join('、')}。
@@ -173,7 +180,7 @@ function InfoTab({ c }: { c: CaseDetail }) {
             </Typography.Text>
           )}
         </Descriptions.Item>
-        <Descriptions.Item label="立案日期">{c.filedOn}</Descriptions.Item>
+        <Descriptions.Item label={c.status === 'filing' || c.status === 'not_filed' ? '报请立案日期' : '立案日期'}>{c.filedOn}</Descriptions.Item>
         <Descriptions.Item label="违法行为" span={2}>
           {dash(c.violation)}
         </Descriptions.Item>
@@ -185,7 +192,12 @@ function InfoTab({ c }: { c: CaseDetail }) {
             {c.officers.length ? c.officers.map((o) => `${o.name}（执法证 ${o.certificateNo}，有效期至 ${o.certExpiresOn}）`).join('；') : '—'}
           </span>
         </Descriptions.Item>
-        <Descriptions.Item label="立案审批人">{dash(c.approverName)}</Descriptions.Item>
+        <Descriptions.Item label={c.status === 'filing' ? '报请审批的负责人' : '立案审批人'}>{dash(c.approverName)}</Descriptions.Item>
+        {c.filingRefusal && (
+          <Descriptions.Item label="不予立案" span={2}>
+            <span data-testid="filing-refusal">{`${c.filingRefusal.approverName} ${c.filingRefusal.refusedOn} 决定不予立案：${c.filingRefusal.reason}`}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="重大、复杂案件">{c.major ? '是' : '否'}</Descriptions.Item>
         {c.imported && (
           <Descriptions.Item label="说明" span={2}>
@@ -437,8 +449,22 @@ function ExecutionTab({ c }: { c: CaseDetail }) {
         <Descriptions.Item label="已缴纳">
           <span data-testid="fine-collected">{yuan(c.fineCollected)}</span>
         </Descriptions.Item>
-        <Descriptions.Item label="分期（延期）缴纳" span={2}>
-          {c.instalments ? `${c.instalments.approvedOn} 批准：${c.instalments.plan}` : '—'}
+        <Descriptions.Item label="暂缓（分期）缴纳" span={2}>
+          {c.instalments ? (
+            <span data-testid="case-instalments">
+              {`${c.instalments.kindLabel}：当事人 ${c.instalments.requestedOn} 申请（${c.instalments.reason}），${c.instalments.approverName} ${c.instalments.approvedOn} 批准`}
+              {c.instalments.schedule.map((p, i) => (
+                <div key={p.dueOn}>
+                  {`${c.instalments!.schedule.length > 1 ? `第 ${i + 1} 期：` : ''}${p.dueOn} 前缴纳 ${yuan(p.amount)}`}
+                  <Tag color={p.paid ? 'green' : 'default'} style={{ marginLeft: 6 }}>
+                    {p.paid ? '已缴清' : '未缴清'}
+                  </Tag>
+                </div>
+              ))}
+            </span>
+          ) : (
+            '—'
+          )}
         </Descriptions.Item>
         <Descriptions.Item label="申请强制执行" span={2}>
           {c.courtApplication ? `${c.courtApplication.appliedOn} 向${c.courtApplication.court}申请` : '—'}

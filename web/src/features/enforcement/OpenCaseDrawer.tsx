@@ -1,5 +1,6 @@
 /**
- * 立案: opens a penalty case — from a pending 案件线索 (the party is the referral's unit, the facts its
+ * 报请立案: asks the head to file a penalty case (the case waits in their 待我审批; 立案 is the day they
+ * approve) — from a pending 案件线索 (the party is the referral's unit, the facts its
  * facts), a complaint or the officers' own finding. The form picks at least two certified officers, the
  * approver (a leader), the violation from the 裁量基准 (its circumstances and recommended ranges shown
  * beside it; the circumstance itself is chosen at 告知) and the day; the server's refusals (an expired
@@ -81,12 +82,12 @@ export function OpenCaseDrawer({ open, onClose, referral }: { open: boolean; onC
   return (
     <FormDrawer<OpenValues>
       open={open}
-      title={referral ? `立案：案件线索 ${referral.code}` : '新建案件（立案）'}
+      title={referral ? `报请立案：案件线索 ${referral.code}` : '新建案件（报请立案）'}
       width={720}
       onClose={onClose}
       testId="open-case-form"
       formName="open-case"
-      submitText="立案"
+      submitText="报请立案"
       successMessage=""
       fieldMap={FIELD_MAP}
       initialValues={{
@@ -214,7 +215,7 @@ export function OpenCaseDrawer({ open, onClose, referral }: { open: boolean; onC
           </Form.Item>
           <Row gutter={12}>
             <Col xs={24} md={12}>
-              <Form.Item name="approverId" label="立案审批人" rules={[{ required: true, message: '请选择批准立案的负责人' }]}>
+              <Form.Item name="approverId" label="报请审批的负责人" rules={[{ required: true, message: '请选择审批立案的负责人' }]}>
                 <Select
                   loading={approvers.isLoading}
                   placeholder="本机关负责人"
@@ -226,7 +227,7 @@ export function OpenCaseDrawer({ open, onClose, referral }: { open: boolean; onC
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="filedOn" label="立案日期" rules={[{ required: true, message: '请选择立案日期' }]}>
+              <Form.Item name="filedOn" label="报请日期" rules={[{ required: true, message: '请选择报请日期' }]}>
                 <DatePicker style={{ width: '100%' }} disabledDate={notAfterToday} />
               </Form.Item>
             </Col>
@@ -234,7 +235,11 @@ export function OpenCaseDrawer({ open, onClose, referral }: { open: boolean; onC
           <Form.Item name="major" valuePropName="checked" extra="重大、复杂案件作出决定前须经法制审核（行政处罚法第五十八条）。">
             <Checkbox data-testid="open-case-major">重大、复杂案件</Checkbox>
           </Form.Item>
-          <Alert type="info" showIcon title="立案之日起九十日内作出处理决定（行政处罚法第六十条），经负责人批准可以延长。" />
+          <Alert
+            type="info"
+            showIcon
+            title="报请后由负责人在工作台“待我审批”中审批；批准之日为立案日期，自立案之日起九十日内作出处理决定（行政处罚法第六十条），经负责人批准可以延长。"
+          />
         </>
       )}
     </FormDrawer>

@@ -46,22 +46,28 @@ const bench = (partyKind: BenchmarkView['partyKind'], over: Partial<BenchmarkVie
 describe('actionsFor', () => {
   const c = { orgId: 'o1', allowedActions: ['decide', 'addEvidence', 'review', 'notify'] as const };
   it('offers the server’s actions in the lifecycle’s order, 法制审核 only to a reviewer', () => {
-    expect(actionsFor({ ...c, allowedActions: [...c.allowedActions] }, { manage: true, review: false, orgId: 'o1' })).toEqual([
+    expect(actionsFor({ ...c, allowedActions: [...c.allowedActions] }, { manage: true, review: false, approve: false, orgId: 'o1' })).toEqual([
       'addEvidence',
       'notify',
       'decide',
     ]);
-    expect(actionsFor({ ...c, allowedActions: [...c.allowedActions] }, { manage: true, review: true, orgId: 'o1' })).toEqual([
+    expect(actionsFor({ ...c, allowedActions: [...c.allowedActions] }, { manage: true, review: true, approve: false, orgId: 'o1' })).toEqual([
       'addEvidence',
       'notify',
       'review',
       'decide',
     ]);
-    expect(actionsFor({ ...c, allowedActions: [...c.allowedActions] }, { manage: false, review: true, orgId: 'o1' })).toEqual(['review']);
+    expect(actionsFor({ ...c, allowedActions: [...c.allowedActions] }, { manage: false, review: true, approve: false, orgId: 'o1' })).toEqual(['review']);
+  });
+  it('offers 立案审批 only to the head, who offers nothing else', () => {
+    const filing = { orgId: 'o1', allowedActions: ['approveFiling' as const] };
+    expect(actionsFor(filing, { manage: true, review: true, approve: false, orgId: 'o1' })).toEqual([]);
+    expect(actionsFor(filing, { manage: false, review: false, approve: true, orgId: 'o1' })).toEqual(['approveFiling']);
+    expect(actionsFor({ ...c, allowedActions: [...c.allowedActions] }, { manage: false, review: false, approve: true, orgId: 'o1' })).toEqual([]);
   });
   it('offers nothing on a subordinate org’s case, nor what the server does not allow', () => {
-    expect(actionsFor({ ...c, allowedActions: [...c.allowedActions] }, { manage: true, review: true, orgId: 'o2' })).toEqual([]);
-    expect(actionsFor({ orgId: 'o1', allowedActions: [] }, { manage: true, review: true, orgId: 'o1' })).toEqual([]);
+    expect(actionsFor({ ...c, allowedActions: [...c.allowedActions] }, { manage: true, review: true, approve: true, orgId: 'o2' })).toEqual([]);
+    expect(actionsFor({ orgId: 'o1', allowedActions: [] }, { manage: true, review: true, approve: false, orgId: 'o1' })).toEqual([]);
   });
 });
 

@@ -14,12 +14,15 @@ export const caseYears = (now = new Date()) => Array.from({ length: 10 }, (_, i)
 
 /**
  * The actions this user is offered: the server's `allowedActions` for the case (in their order), 法制审核
- * to a holder of `enforcement.review`, the rest to a holder of `enforcement.manage`; none on another
- * org's case (a superior reads its subordinates' cases).
+ * to a holder of `enforcement.review`, 立案审批 to a holder of `enforcement.approve` (the head), the rest
+ * to a holder of `enforcement.manage`; none on another org's case (a superior reads its subordinates' cases).
  */
-export function actionsFor(c: Pick<CaseDetail, 'allowedActions' | 'orgId'>, may: { manage: boolean; review: boolean; orgId: string }): CaseAction[] {
+export function actionsFor(
+  c: Pick<CaseDetail, 'allowedActions' | 'orgId'>,
+  may: { manage: boolean; review: boolean; approve: boolean; orgId: string },
+): CaseAction[] {
   if (c.orgId !== may.orgId) return [];
-  return CASE_ACTIONS.filter((a) => c.allowedActions.includes(a) && (a === 'review' ? may.review : may.manage));
+  return CASE_ACTIONS.filter((a) => c.allowedActions.includes(a) && (a === 'review' ? may.review : a === 'approveFiling' ? may.approve : may.manage));
 }
 
 /** The benchmarks that fit the party: individuals', or a unit's — an archive-service company has its own (档案法第四十九条第二款). */

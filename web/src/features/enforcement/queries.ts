@@ -13,6 +13,8 @@ import type {
   DecideInput,
   DiscussionInput,
   ExtendInput,
+  FilingDecisionInput,
+  InstalmentInput,
   HearingScheduleInput,
   InquiryInput,
   NotifyInput,
@@ -93,6 +95,8 @@ export type CaseActionBody = {
   decide: Partial<DecideInput> & Pick<DecideInput, 'result' | 'decidedOn'>;
   serve: { method: ServiceMethod; servedOn: string };
   payments: { paidOn: string; amount: number };
+  instalments: InstalmentInput;
+  'filing-decision': FilingDecisionInput;
   court: { appliedOn: string; court: string };
   close: { closedOn: string };
   publish: { publishedOn: string };

@@ -8,12 +8,14 @@ export { REFERRAL_STATUSES, REFERRAL_STATUS_LABELS } from '@server/modules/enfor
 export const REFERRAL_STATUS_COLORS: Record<ReferralStatus, string> = { pending: 'orange', accepted: 'green', declined: 'default' };
 
 export const CASE_STATUS_COLORS: Record<CaseStatus, string> = {
+  filing: 'gold',
   investigating: 'blue',
   notified: 'geekblue',
   hearing: 'purple',
   decided: 'cyan',
   served: 'orange',
   closed: 'green',
+  not_filed: 'default',
 };
 
 export function CaseStatusTag({ status, label }: { status: CaseStatus; label?: string }) {

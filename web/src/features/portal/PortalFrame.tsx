@@ -1,6 +1,6 @@
 /**
  * The one frame of every public portal page (no sign-in, no back-office menu): the brand leading to
- * the portal home, a nav bar with the two sections' pages (it wraps on a phone rather than scrolling
+ * the portal home, a nav bar with the sections' pages (it wraps on a phone rather than scrolling
  * sideways), the page, and a footer line the page may set.
  */
 import type { CSSProperties, ReactNode } from 'react';
@@ -26,6 +26,10 @@ function NavLink({ link, org }: { link: PortalLink; org?: string }) {
       );
     case '/public/licensing':
     case '/public/licensing/decisions':
+    case '/public/enforcement':
+    case '/public/enforcement/officers':
+    case '/public/enforcement/procedures':
+    case '/public/enforcement/decisions':
     case '/public/enforcement/benchmarks':
       return (
         <Link to={link.path} search={{ org }} {...props}>

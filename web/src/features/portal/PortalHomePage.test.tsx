@@ -1,6 +1,6 @@
 /**
  * The portal home: one bureau is simply named; several get a chooser kept in `?org=`, and the apply
- * links carry the chosen bureau. Both sections list their pages, and every page of the sections is
+ * links carry the chosen bureau. Every section lists its pages (行政执法公示's for the chosen bureau), and every page of the sections is
  * in the header's nav; the 404 leads to the portal home.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -57,6 +57,20 @@ describe('PortalHomePage', () => {
       ['home-exemplary-link', '/public/inspections'],
     ] as const)
       expect(within(inspection).getByTestId(id).getAttribute('href')).toBe(href);
+  });
+
+  it('lists the 行政执法公示 pages for the chosen bureau', async () => {
+    renderAt(`/public?org=${COUNTY.id}`, [CITY, COUNTY]);
+    expect((await screen.findByTestId('portal-bureau-name', {}, { timeout: 5_000 })).textContent).toBe('某某县档案局');
+    const section = screen.getByTestId('portal-section-enforcement');
+    for (const [id, path] of [
+      ['home-enforcement-link', '/public/enforcement'],
+      ['home-officers-link', '/public/enforcement/officers'],
+      ['home-procedures-link', '/public/enforcement/procedures'],
+      ['home-penalty-decisions-link', '/public/enforcement/decisions'],
+      ['home-benchmarks-link', '/public/enforcement/benchmarks'],
+    ] as const)
+      expect(within(section).getByTestId(id).getAttribute('href')).toBe(`${path}?org=${COUNTY.id}`);
   });
 
   it('offers a chooser among several bureaus and keeps the chosen one in the links', async () => {

@@ -1,10 +1,15 @@
 /**
  * /public — the portal's front door (no sign-in): the bureau (a chooser when there are several, kept
- * in `?org=`), then 政务公开 and 双随机一公开 with each page in one plain line.
+ * in `?org=`), then its sections (政务公开, 行政许可, 双随机一公开, 行政执法公示) with each page in one plain line.
  */
 import { Alert, Card, Col, Row, Select, Skeleton, Typography } from 'antd';
 import {
+  ApartmentOutlined,
   AuditOutlined,
+  FileDoneOutlined,
+  IdcardOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -31,6 +36,11 @@ const ICONS: Record<string, ReactNode> = {
   'portal-licensing-link': <FormOutlined />,
   'portal-licensing-track-link': <SearchOutlined />,
   'portal-licensing-decisions-link': <FileTextOutlined />,
+  'portal-enforcement-link': <SafetyCertificateOutlined />,
+  'portal-officers-link': <IdcardOutlined />,
+  'portal-procedures-link': <ApartmentOutlined />,
+  'portal-penalty-decisions-link': <FileDoneOutlined />,
+  'portal-benchmarks-link': <ProfileOutlined />,
 };
 
 /** One entry of a section: icon, title and its line, the whole block a link. */
@@ -54,6 +64,10 @@ function Entry({ link, org }: { link: PortalLink; org?: string }) {
       );
     case '/public/licensing':
     case '/public/licensing/decisions':
+    case '/public/enforcement':
+    case '/public/enforcement/officers':
+    case '/public/enforcement/procedures':
+    case '/public/enforcement/decisions':
     case '/public/enforcement/benchmarks':
       return (
         <Link to={link.path} search={{ org }} data-testid={testId}>
@@ -95,7 +109,7 @@ export function PortalHomePage() {
               {bureau ? bureau.name : '公众服务门户'}
             </Typography.Title>
             <Typography.Paragraph type="secondary" style={{ marginBottom: items.length > 1 ? 12 : 0 }}>
-              在这里可以申请政府信息公开、查询办理进度、阅读年度报告，查看档案行政检查的计划、抽取和结果。无需注册账号。
+              在这里可以申请政府信息公开、办理行政许可、查询办理进度、阅读年度报告，查看档案行政检查的计划、抽取和结果，以及行政执法公示。无需注册账号。
             </Typography.Paragraph>
             {items.length > 1 && (
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>

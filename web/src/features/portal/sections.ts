@@ -1,5 +1,5 @@
 /**
- * The portal's two sections and their pages, as data: the header's links, the home page's entries
+ * The portal's sections and their pages, as data: the header's links, the home page's entries
  * and the 404 page's way back all read this one list, so a page added here appears everywhere.
  */
 
@@ -13,6 +13,10 @@ export type PortalPath =
   | '/public/plans'
   | '/public/draws'
   | '/public/inspections'
+  | '/public/enforcement'
+  | '/public/enforcement/officers'
+  | '/public/enforcement/procedures'
+  | '/public/enforcement/decisions'
   | '/public/enforcement/benchmarks';
 
 export interface PortalLink {
@@ -29,7 +33,7 @@ export interface PortalLink {
 }
 
 export interface PortalSection {
-  key: 'disclosure' | 'licensing' | 'inspection';
+  key: 'disclosure' | 'licensing' | 'inspection' | 'enforcement';
   title: string;
   description: string;
   links: PortalLink[];
@@ -125,6 +129,43 @@ export const PORTAL_SECTIONS: PortalSection[] = [
         description: '档案工作规范、整改到位、可供借鉴的单位，列在检查结果页的前部。',
         testId: 'portal-exemplary-link',
         homeOnly: true,
+      },
+    ],
+  },
+  {
+    key: 'enforcement',
+    title: '行政执法公示',
+    description: '依照行政执法公示制度（国办发〔2018〕118号），事前公开执法主体、职权、依据、程序和救济途径，事中公示执法人员，事后公开行政处罚决定。',
+    links: [
+      {
+        path: '/public/enforcement',
+        label: '执法公示',
+        title: '事前公开',
+        description: '执法主体，可以实施的行政许可、行政检查和行政处罚，执法依据和救济途径。',
+        testId: 'portal-enforcement-link',
+      },
+      {
+        path: '/public/enforcement/officers',
+        label: '执法人员',
+        title: '执法人员',
+        description: '持有效执法证件的执法人员姓名、执法证号和有效期。',
+        testId: 'portal-officers-link',
+        homeOnly: true,
+      },
+      {
+        path: '/public/enforcement/procedures',
+        label: '执法流程',
+        title: '执法流程',
+        description: '行政处罚、行政许可和行政检查的流程图，每一步的法定时限。',
+        testId: 'portal-procedures-link',
+        homeOnly: true,
+      },
+      {
+        path: '/public/enforcement/decisions',
+        label: '处罚公开',
+        title: '行政处罚决定公开',
+        description: '作出的行政处罚决定 7 个工作日内公开；个人姓名脱敏，已撤回的予以标明。',
+        testId: 'portal-penalty-decisions-link',
       },
       {
         path: '/public/enforcement/benchmarks',
