@@ -4,14 +4,14 @@
  * received by its end and not decided before its start — and the disputes filed in it; figures.ts
  * picks each figure's records from them.
  */
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { ActorCtx } from '../../../kernel/context.js';
 import type { FigureScope, FigureSet } from '../../../kernel/figures/registry.js';
 import { orgs } from '../../../kernel/schema.js';
 import { disputesFiledBetween } from '../../disputes/index.js';
-import type { OutcomeCode } from '../labels.js';
+import { OUTCOME_BY_CODE, OUTCOME_CODES, OUTCOME_GROUPS, type OutcomeCode } from '../labels.js';
 import { disclosureApplications } from '../schema.js';
-import { DISCLOSURE_FIGURES, disclosureFigureRecords, type DisclosureFigureData, type FigureApplication } from './figures.js';
+import { DISCLOSURE_FIGURES, disclosureFigureRecords, groupFigure, outcomeFigure, type DisclosureFigureData, type FigureApplication } from './figures.js';
 
 async function loadApplications(ctx: ActorCtx, scope: FigureScope): Promise<FigureApplication[]> {
   if (!scope.orgIds.length) return [];
@@ -38,6 +38,48 @@ async function load(ctx: ActorCtx, scope: FigureScope): Promise<DisclosureFigure
   return { applications: await loadApplications(ctx, scope), disputes: await disputesFiledBetween(ctx, scope.orgIds, scope.from, scope.to) };
 }
 
+/**
+ * The application figures as SQL aggregates over the same rows `loadApplications` reads (received by the
+ * period's end, not decided before its start) with figures.ts's rules: received, carried in and out, and
+ * the decided ones by outcome (decided, each group, each outcome); the disputes, few, through their records.
+ */
+async function values(ctx: ActorCtx, scope: FigureScope): Promise<Record<string, number>> {
+  if (!scope.orgIds.length) return {};
+  const t = disclosureApplications;
+  const loaded = and(inArray(t.orgId, scope.orgIds), lte(t.receivedOn, scope.to), or(isNull(t.decidedOn), gte(t.decidedOn, scope.from)));
+  const n = (cond: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${cond})`.mapWith(Number);
+  const [[flows], byOutcome, disputes] = await Promise.all([
+    ctx.db
+      .select({
+        received: n(sql`${t.receivedOn} >= ${scope.from}`),
+        carriedIn: n(sql`${t.receivedOn} < ${scope.from}`),
+        carriedOut: n(sql`${t.decidedOn} is null or ${t.decidedOn} > ${scope.to}`),
+      })
+      .from(t)
+      .where(loaded),
+    ctx.db
+      .select({ outcome: t.outcome, n: sql<number>`count(*)`.mapWith(Number) })
+      .from(t)
+      .where(and(loaded, lte(t.decidedOn, scope.to)))
+      .groupBy(t.outcome),
+    disputesFiledBetween(ctx, scope.orgIds, scope.from, scope.to),
+  ]);
+  const out: Record<string, number> = { received: flows?.received ?? 0, carriedIn: flows?.carriedIn ?? 0, carriedOut: flows?.carriedOut ?? 0, decided: 0 };
+  for (const g of OUTCOME_GROUPS) out[groupFigure(g)] = 0;
+  for (const c of OUTCOME_CODES) out[outcomeFigure(c)] = 0;
+  for (const r of byOutcome) {
+    out.decided! += r.n;
+    const code = r.outcome as OutcomeCode | null;
+    if (!code || !OUTCOME_BY_CODE[code]) continue;
+    out[outcomeFigure(code)]! += r.n;
+    out[groupFigure(OUTCOME_BY_CODE[code].group)]! += r.n;
+  }
+  // the disputes (a handful a year) by the records' own rule
+  const few: DisclosureFigureData = { applications: [], disputes };
+  for (const d of DISCLOSURE_FIGURES) if (out[d.name] === undefined) out[d.name] = disclosureFigureRecords(d.name, few, scope).length;
+  return out;
+}
+
 /** Registered by the module's descriptor; readable with `disclosure.read` (the roles that read disputes read disclosure too). */
 export const disclosureFigures: FigureSet = {
   module: 'disclosure',
@@ -45,4 +87,5 @@ export const disclosureFigures: FigureSet = {
   figures: DISCLOSURE_FIGURES,
   load,
   records: (name, data, scope) => disclosureFigureRecords(name, data as DisclosureFigureData, scope),
+  values,
 };
