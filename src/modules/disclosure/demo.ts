@@ -70,7 +70,10 @@ const FEE = 10;
 export async function loadDisclosureDemo(c: ActorCtx, demo: DemoRun): Promise<void> {
   if (!demo.history) return;
   const orgId = demo.org.id;
-  const [staff, leader, legal] = await Promise.all((['staff', 'leader', 'legal'] as const).map((u) => accountActor(c, orgId, u)));
+  // one after another: the demo runs in one transaction, whose connection takes one query at a time
+  const staff = await accountActor(c, orgId, 'staff');
+  const leader = await accountActor(c, orgId, 'leader');
+  const legal = await accountActor(c, orgId, 'legal');
   if (!staff || !leader || !legal) return; // the org's demo accounts are what the history acts as
   const cal = await loadWorkCalendar(c.db);
   const today = todayInChina(c.now());

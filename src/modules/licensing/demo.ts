@@ -145,7 +145,8 @@ export async function loadLicensingDemo(c: ActorCtx, demo: DemoRun): Promise<voi
     items.push(row!);
   }
   if (!demo.history) return;
-  const [staff, leader] = await Promise.all([accountActor(c, orgId, 'staff'), accountActor(c, orgId, 'leader')]);
+  const staff = await accountActor(c, orgId, 'staff');
+  const leader = await accountActor(c, orgId, 'leader');
   if (!staff || !leader) return;
   const as = (actor: ActorCtx['actor'], day: string): ActorCtx => ({ ...atDay(c, day), actor });
   const [transfer, exit] = [items[0]!, items[1]!];

@@ -12,6 +12,7 @@ import { computeClock, type ClockSpec } from '../../../kernel/calendar/index.js'
 import { syncClock } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
 import { likeTerm } from '../../../kernel/db/paging.js';
+import { together } from '../../../kernel/db/together.js';
 import { nextDocNumber } from '../../../kernel/documents/index.js';
 import { AppError, conflict, fieldError, notFound, validation } from '../../../kernel/http/errors.js';
 import { orgs, users } from '../../../kernel/schema.js';
@@ -963,29 +964,32 @@ export async function getCase(ctx: ActorCtx, id: string): Promise<CaseDetail> {
   const today = todayInChina(ctx.now());
   const t = await thresholdsOf(ctx, c.orgId);
   const state = await caseState(ctx, c, today, t);
-  const benchmark = c.benchmarkId ? ((await benchmarksByIds(ctx, [c.benchmarkId])).get(c.benchmarkId) ?? null) : null;
   const officerIds = c.officerIds as string[];
   const withdrawals = c.withdrawals as Withdrawal[];
   const inquiries = c.inquiries as Inquiry[];
   const allInspectorIds = [...new Set([...officerIds, ...withdrawals.map((w) => w.inspectorId), ...inquiries.flatMap((i) => i.officerIds)])];
-  const officers = allInspectorIds.length ? await ctx.db.select().from(inspectors).where(inArray(inspectors.id, allInspectorIds)) : [];
+  // the page's independent reads, sent together
+  const [benchmark, officers, [approver], files, [referral]] = await together(ctx.db, [
+    async () => (c.benchmarkId ? ((await benchmarksByIds(ctx, [c.benchmarkId])).get(c.benchmarkId) ?? null) : null),
+    async () => (allInspectorIds.length ? ctx.db.select().from(inspectors).where(inArray(inspectors.id, allInspectorIds)) : []),
+    async () => (c.approverId ? ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, c.approverId)) : []),
+    () =>
+      ctx.db
+        .select({
+          id: enforcementCaseFiles.id,
+          kind: enforcementCaseFiles.kind,
+          title: enforcementCaseFiles.title,
+          collectedOn: enforcementCaseFiles.collectedOn,
+          fileName: enforcementCaseFiles.fileName,
+          size: enforcementCaseFiles.size,
+        })
+        .from(enforcementCaseFiles)
+        .where(eq(enforcementCaseFiles.caseId, c.id))
+        .orderBy(asc(enforcementCaseFiles.collectedOn), asc(enforcementCaseFiles.createdAt)),
+    async () =>
+      c.referralId ? ctx.db.select({ code: enforcementReferrals.code }).from(enforcementReferrals).where(eq(enforcementReferrals.id, c.referralId)) : [],
+  ] as const);
   const nameOf = (iid: string) => officers.find((o) => o.id === iid)?.name ?? '（已删除）';
-  const [approver] = c.approverId ? await ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, c.approverId)) : [];
-  const files = await ctx.db
-    .select({
-      id: enforcementCaseFiles.id,
-      kind: enforcementCaseFiles.kind,
-      title: enforcementCaseFiles.title,
-      collectedOn: enforcementCaseFiles.collectedOn,
-      fileName: enforcementCaseFiles.fileName,
-      size: enforcementCaseFiles.size,
-    })
-    .from(enforcementCaseFiles)
-    .where(eq(enforcementCaseFiles.caseId, c.id))
-    .orderBy(asc(enforcementCaseFiles.collectedOn), asc(enforcementCaseFiles.createdAt));
-  const [referral] = c.referralId
-    ? await ctx.db.select({ code: enforcementReferrals.code }).from(enforcementReferrals).where(eq(enforcementReferrals.id, c.referralId))
-    : [];
   const proposal = c.proposal as Proposal | null;
   const reasons = reviewReasons(
     { partyKind: c.partyKind as PartyKind, penalties: proposal?.penalties ?? [], hearingHeldOn: c.hearingHeldOn, major: c.major },

@@ -35,6 +35,7 @@ import {
   type OnSiteRecord,
   type SelfResult,
 } from './loop.js';
+import { together } from '../../../kernel/db/together.js';
 
 export function presentSummary(r: InspectionRow, unitName: string): InspectionSummary {
   return {
@@ -86,59 +87,63 @@ async function listWhere(ctx: Ctx, base: SQL[], q: InspectionListQuery): Promise
 
 async function detailOf(ctx: Ctx, r: InspectionRow, party: 'bureau' | 'unit' | null): Promise<InspectionDetail> {
   // The four reads of the page are independent: sent together, they cost one round trip, not four.
-  const [[head], entries, notices, files] = await Promise.all([
-    statement(ctx.db, 'inspections.detail_head', (db, name) =>
-      db
-        .select({
-          unitName: units.name,
-          unitAddress: units.address,
-          version: checklistVersions.version,
-          checklistName: checklists.name,
-          drawCode: inspectionDraws.drawId,
-        })
-        .from(inspections)
-        .innerJoin(units, eq(units.id, inspections.unitId))
-        .leftJoin(checklistVersions, eq(checklistVersions.id, inspections.checklistVersionId))
-        .leftJoin(checklists, eq(checklists.id, checklistVersions.checklistId))
-        .leftJoin(inspectionDraws, eq(inspectionDraws.id, inspections.drawId))
-        .where(eq(inspections.id, sql.placeholder('id')))
-        .prepare(name),
-    ).execute({ id: r.id }),
-    statement(ctx.db, 'inspections.detail_entries', (db, name) =>
-      db
-        .select()
-        .from(checklistVersionItems)
-        .where(eq(checklistVersionItems.versionId, sql.placeholder('versionId')))
-        .orderBy(asc(checklistVersionItems.position))
-        .prepare(name),
-    ).execute({ versionId: r.checklistVersionId }),
-    statement(ctx.db, 'inspections.detail_notices', (db, name) =>
-      db
-        .select()
-        .from(inspectionNotices)
-        .where(eq(inspectionNotices.inspectionId, sql.placeholder('id')))
-        .orderBy(asc(inspectionNotices.seq))
-        .prepare(name),
-    ).execute({ id: r.id }),
-    statement(ctx.db, 'inspections.detail_files', (db, name) =>
-      db
-        .select({
-          id: inspectionFiles.id,
-          kind: inspectionFiles.kind,
-          entryId: inspectionFiles.entryId,
-          inspectorId: inspectionFiles.inspectorId,
-          signerName: inspectionFiles.signerName,
-          fileName: inspectionFiles.fileName,
-          mime: inspectionFiles.mime,
-          size: inspectionFiles.size,
-          sha256: inspectionFiles.sha256,
-        })
-        .from(inspectionFiles)
-        .where(eq(inspectionFiles.inspectionId, sql.placeholder('id')))
-        .orderBy(asc(inspectionFiles.createdAt))
-        .prepare(name),
-    ).execute({ id: r.id }),
-  ]);
+  const [[head], entries, notices, files] = await together(ctx.db, [
+    () =>
+      statement(ctx.db, 'inspections.detail_head', (db, name) =>
+        db
+          .select({
+            unitName: units.name,
+            unitAddress: units.address,
+            version: checklistVersions.version,
+            checklistName: checklists.name,
+            drawCode: inspectionDraws.drawId,
+          })
+          .from(inspections)
+          .innerJoin(units, eq(units.id, inspections.unitId))
+          .leftJoin(checklistVersions, eq(checklistVersions.id, inspections.checklistVersionId))
+          .leftJoin(checklists, eq(checklists.id, checklistVersions.checklistId))
+          .leftJoin(inspectionDraws, eq(inspectionDraws.id, inspections.drawId))
+          .where(eq(inspections.id, sql.placeholder('id')))
+          .prepare(name),
+      ).execute({ id: r.id }),
+    () =>
+      statement(ctx.db, 'inspections.detail_entries', (db, name) =>
+        db
+          .select()
+          .from(checklistVersionItems)
+          .where(eq(checklistVersionItems.versionId, sql.placeholder('versionId')))
+          .orderBy(asc(checklistVersionItems.position))
+          .prepare(name),
+      ).execute({ versionId: r.checklistVersionId }),
+    () =>
+      statement(ctx.db, 'inspections.detail_notices', (db, name) =>
+        db
+          .select()
+          .from(inspectionNotices)
+          .where(eq(inspectionNotices.inspectionId, sql.placeholder('id')))
+          .orderBy(asc(inspectionNotices.seq))
+          .prepare(name),
+      ).execute({ id: r.id }),
+    () =>
+      statement(ctx.db, 'inspections.detail_files', (db, name) =>
+        db
+          .select({
+            id: inspectionFiles.id,
+            kind: inspectionFiles.kind,
+            entryId: inspectionFiles.entryId,
+            inspectorId: inspectionFiles.inspectorId,
+            signerName: inspectionFiles.signerName,
+            fileName: inspectionFiles.fileName,
+            mime: inspectionFiles.mime,
+            size: inspectionFiles.size,
+            sha256: inspectionFiles.sha256,
+          })
+          .from(inspectionFiles)
+          .where(eq(inspectionFiles.inspectionId, sql.placeholder('id')))
+          .orderBy(asc(inspectionFiles.createdAt))
+          .prepare(name),
+      ).execute({ id: r.id }),
+  ] as const);
   const self = new Map(((r.selfInspection as SelfResult[] | null) ?? []).map((x) => [x.entryId, x]));
   const cal = await loadWorkCalendar(ctx.db);
   const n = await getSetting(ctx.db, r.orgId, 'inspectionNoticeDays');

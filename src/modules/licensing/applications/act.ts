@@ -24,11 +24,20 @@ type AppAction = 'licensing.read' | 'licensing.handle' | 'licensing.approve';
 
 /** The application the actor may `action` on (404 outside the org tree, 403 when only readable), with its item. */
 export async function loadApplication(ctx: ActorCtx, id: string, action: AppAction, lock = false): Promise<{ a: ApplicationRow; item: ItemRow }> {
-  const q = ctx.db.select().from(licensingApplications).where(eq(licensingApplications.id, id));
-  const [row] = lock ? await q.for('update') : await q;
-  const { orgPath: _p, ...a } = await guardRecord(ctx, row, action, '行政许可申请');
-  const [item] = await ctx.db.select().from(licensingItems).where(eq(licensingItems.id, a.itemId));
-  return { a, item: item! };
+  if (lock) {
+    const [row] = await ctx.db.select().from(licensingApplications).where(eq(licensingApplications.id, id)).for('update');
+    const { orgPath: _p, ...a } = await guardRecord(ctx, row, action, '行政许可申请');
+    const [item] = await ctx.db.select().from(licensingItems).where(eq(licensingItems.id, a.itemId));
+    return { a, item: item! };
+  }
+  // a read: the application with its item in one statement
+  const [found] = await ctx.db
+    .select({ a: licensingApplications, item: licensingItems })
+    .from(licensingApplications)
+    .innerJoin(licensingItems, eq(licensingItems.id, licensingApplications.itemId))
+    .where(eq(licensingApplications.id, id));
+  const { orgPath: _p, ...a } = await guardRecord(ctx, found?.a, action, '行政许可申请');
+  return { a, item: found!.item };
 }
 
 /** When the change may happen: before the decision (default), or after it (certificate, publication). */

@@ -44,6 +44,7 @@ import { userName } from './clocks.service.js';
 import type { ApplicationDetail, ApplicationListItem, StageClock } from './contracts.js';
 import { lettersOf } from './letters.js';
 import { allowedActions, maskIdNumber } from './rules.js';
+import { together } from '../../../kernel/db/together.js';
 
 export function presentListItem(r: ApplicationRow, itemName: string): ApplicationListItem {
   const result = (r.result as Result | null) ?? null;
@@ -125,21 +126,25 @@ export async function detailOf(ctx: ActorCtx, stored: ApplicationRow, item: Item
   const cal = await loadWorkCalendar(ctx.db);
   const today = todayInChina(ctx.now());
   const r = withDeemed(cal, stored, today);
-  const approver = await userName(ctx, r.extensionApprovedBy);
-  const requester = r.extensionRequestedOn ? await userName(ctx, r.extensionRequestedBy) : undefined;
   const own = r.orgId === ctx.actor.orgId;
   const handle = hasAction(ctx.actor, 'licensing.handle');
-  const files = await ctx.db
-    .select({
-      id: licensingFiles.id,
-      material: licensingFiles.material,
-      fileName: licensingFiles.fileName,
-      contentType: licensingFiles.contentType,
-      size: licensingFiles.size,
-    })
-    .from(licensingFiles)
-    .where(eq(licensingFiles.applicationId, r.id))
-    .orderBy(asc(licensingFiles.createdAt), asc(licensingFiles.id));
+  // independent reads, sent together (one after another when called inside a transaction)
+  const [approver, requester, files] = await together(ctx.db, [
+    () => userName(ctx, r.extensionApprovedBy),
+    async () => (r.extensionRequestedOn ? userName(ctx, r.extensionRequestedBy) : undefined),
+    () =>
+      ctx.db
+        .select({
+          id: licensingFiles.id,
+          material: licensingFiles.material,
+          fileName: licensingFiles.fileName,
+          contentType: licensingFiles.contentType,
+          size: licensingFiles.size,
+        })
+        .from(licensingFiles)
+        .where(eq(licensingFiles.applicationId, r.id))
+        .orderBy(asc(licensingFiles.createdAt), asc(licensingFiles.id)),
+  ] as const);
   const due = acceptanceDue(cal, r);
   const result = (r.result as Result | null) ?? null;
   return {
