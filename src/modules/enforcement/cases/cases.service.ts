@@ -12,6 +12,7 @@ import { computeClock, type ClockSpec } from '../../../kernel/calendar/index.js'
 import { syncClock } from '../../../kernel/calendar/clocks.js';
 import { loadWorkCalendar, todayInChina } from '../../../kernel/calendar/store.js';
 import { likeTerm } from '../../../kernel/db/paging.js';
+import { statement } from '../../../kernel/db/statements.js';
 import { together } from '../../../kernel/db/together.js';
 import { nextDocNumber } from '../../../kernel/documents/index.js';
 import { AppError, conflict, fieldError, notFound, validation } from '../../../kernel/http/errors.js';
@@ -955,7 +956,13 @@ export async function listCases(ctx: ActorCtx, q: CaseListQuery): Promise<CasePa
 }
 
 export async function loadCase(ctx: ActorCtx, id: string, action: 'enforcement.read' | 'enforcement.manage' = 'enforcement.read') {
-  const [row] = await ctx.db.select().from(enforcementCases).where(eq(enforcementCases.id, id));
+  const [row] = await statement(ctx.db, 'enforcement.case_by_id', (db, name) =>
+    db
+      .select()
+      .from(enforcementCases)
+      .where(eq(enforcementCases.id, sql.placeholder('id')))
+      .prepare(name),
+  ).execute({ id });
   return guardRecord(ctx, row, action, WHAT);
 }
 
@@ -974,18 +981,21 @@ export async function getCase(ctx: ActorCtx, id: string): Promise<CaseDetail> {
     async () => (allInspectorIds.length ? ctx.db.select().from(inspectors).where(inArray(inspectors.id, allInspectorIds)) : []),
     async () => (c.approverId ? ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, c.approverId)) : []),
     () =>
-      ctx.db
-        .select({
-          id: enforcementCaseFiles.id,
-          kind: enforcementCaseFiles.kind,
-          title: enforcementCaseFiles.title,
-          collectedOn: enforcementCaseFiles.collectedOn,
-          fileName: enforcementCaseFiles.fileName,
-          size: enforcementCaseFiles.size,
-        })
-        .from(enforcementCaseFiles)
-        .where(eq(enforcementCaseFiles.caseId, c.id))
-        .orderBy(asc(enforcementCaseFiles.collectedOn), asc(enforcementCaseFiles.createdAt)),
+      statement(ctx.db, 'enforcement.case_files', (db, name) =>
+        db
+          .select({
+            id: enforcementCaseFiles.id,
+            kind: enforcementCaseFiles.kind,
+            title: enforcementCaseFiles.title,
+            collectedOn: enforcementCaseFiles.collectedOn,
+            fileName: enforcementCaseFiles.fileName,
+            size: enforcementCaseFiles.size,
+          })
+          .from(enforcementCaseFiles)
+          .where(eq(enforcementCaseFiles.caseId, sql.placeholder('caseId')))
+          .orderBy(asc(enforcementCaseFiles.collectedOn), asc(enforcementCaseFiles.createdAt))
+          .prepare(name),
+      ).execute({ caseId: c.id }),
     async () =>
       c.referralId ? ctx.db.select({ code: enforcementReferrals.code }).from(enforcementReferrals).where(eq(enforcementReferrals.id, c.referralId)) : [],
   ] as const);

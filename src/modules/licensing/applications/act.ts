@@ -5,7 +5,7 @@
  * writes go through `act` (a signed-in user); the applicant's own steps on the portal (holding the
  * tracking code) through `applyStep` with the same rules.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { inTx, type ActorCtx, type Ctx } from '../../../kernel/context.js';
 import { recordEvent } from '../../../kernel/audit/index.js';
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
@@ -19,6 +19,7 @@ import { recordDeemed, syncClocks } from './clocks.service.js';
 import type { ApplicationDetail } from './contracts.js';
 import { detailOf } from './present.js';
 import { auditView } from './rules.js';
+import { statement } from '../../../kernel/db/statements.js';
 
 type AppAction = 'licensing.read' | 'licensing.handle' | 'licensing.approve';
 
@@ -31,11 +32,14 @@ export async function loadApplication(ctx: ActorCtx, id: string, action: AppActi
     return { a, item: item! };
   }
   // a read: the application with its item in one statement
-  const [found] = await ctx.db
-    .select({ a: licensingApplications, item: licensingItems })
-    .from(licensingApplications)
-    .innerJoin(licensingItems, eq(licensingItems.id, licensingApplications.itemId))
-    .where(eq(licensingApplications.id, id));
+  const [found] = await statement(ctx.db, 'licensing.application_with_item', (db, name) =>
+    db
+      .select({ a: licensingApplications, item: licensingItems })
+      .from(licensingApplications)
+      .innerJoin(licensingItems, eq(licensingItems.id, licensingApplications.itemId))
+      .where(eq(licensingApplications.id, sql.placeholder('id')))
+      .prepare(name),
+  ).execute({ id });
   const { orgPath: _p, ...a } = await guardRecord(ctx, found?.a, action, '行政许可申请');
   return { a, item: found!.item };
 }

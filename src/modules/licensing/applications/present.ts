@@ -3,7 +3,7 @@
  * clocks, what the user may do now and the files. Reads only (a due deemed acceptance reads as
  * recorded: `withDeemed`).
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { ActorCtx } from '../../../kernel/context.js';
 import { hasAction } from '../../../kernel/auth/policy.js';
 import { computeClock, type ClockResult, type WorkCalendar } from '../../../kernel/calendar/index.js';
@@ -44,6 +44,7 @@ import { userName } from './clocks.service.js';
 import type { ApplicationDetail, ApplicationListItem, StageClock } from './contracts.js';
 import { lettersOf } from './letters.js';
 import { allowedActions, maskIdNumber } from './rules.js';
+import { statement } from '../../../kernel/db/statements.js';
 import { together } from '../../../kernel/db/together.js';
 
 export function presentListItem(r: ApplicationRow, itemName: string): ApplicationListItem {
@@ -133,17 +134,20 @@ export async function detailOf(ctx: ActorCtx, stored: ApplicationRow, item: Item
     () => userName(ctx, r.extensionApprovedBy),
     async () => (r.extensionRequestedOn ? userName(ctx, r.extensionRequestedBy) : undefined),
     () =>
-      ctx.db
-        .select({
-          id: licensingFiles.id,
-          material: licensingFiles.material,
-          fileName: licensingFiles.fileName,
-          contentType: licensingFiles.contentType,
-          size: licensingFiles.size,
-        })
-        .from(licensingFiles)
-        .where(eq(licensingFiles.applicationId, r.id))
-        .orderBy(asc(licensingFiles.createdAt), asc(licensingFiles.id)),
+      statement(ctx.db, 'licensing.application_files', (db, name) =>
+        db
+          .select({
+            id: licensingFiles.id,
+            material: licensingFiles.material,
+            fileName: licensingFiles.fileName,
+            contentType: licensingFiles.contentType,
+            size: licensingFiles.size,
+          })
+          .from(licensingFiles)
+          .where(eq(licensingFiles.applicationId, sql.placeholder('id')))
+          .orderBy(asc(licensingFiles.createdAt), asc(licensingFiles.id))
+          .prepare(name),
+      ).execute({ id: r.id }),
   ] as const);
   const due = acceptanceDue(cal, r);
   const result = (r.result as Result | null) ?? null;
