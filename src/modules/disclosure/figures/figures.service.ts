@@ -13,6 +13,12 @@ import { OUTCOME_BY_CODE, OUTCOME_CODES, OUTCOME_GROUPS, type OutcomeCode } from
 import { disclosureApplications } from '../schema.js';
 import { DISCLOSURE_FIGURES, disclosureFigureRecords, groupFigure, outcomeFigure, type DisclosureFigureData, type FigureApplication } from './figures.js';
 
+/** The applications that can count over the scope: received by the period's end, not decided before its start. */
+const loadedApplications = (scope: FigureScope) => {
+  const t = disclosureApplications;
+  return and(inArray(t.orgId, scope.orgIds), lte(t.receivedOn, scope.to), or(isNull(t.decidedOn), gte(t.decidedOn, scope.from)));
+};
+
 async function loadApplications(ctx: ActorCtx, scope: FigureScope): Promise<FigureApplication[]> {
   if (!scope.orgIds.length) return [];
   const t = disclosureApplications;
@@ -29,7 +35,7 @@ async function loadApplications(ctx: ActorCtx, scope: FigureScope): Promise<Figu
     })
     .from(t)
     .innerJoin(orgs, eq(orgs.id, t.orgId))
-    .where(and(inArray(t.orgId, scope.orgIds), lte(t.receivedOn, scope.to), or(isNull(t.decidedOn), gte(t.decidedOn, scope.from))))
+    .where(loadedApplications(scope))
     .orderBy(asc(t.receivedOn), asc(t.id));
   return rows.map((r) => ({ ...r, outcome: r.outcome as OutcomeCode | null }));
 }
@@ -46,7 +52,7 @@ async function load(ctx: ActorCtx, scope: FigureScope): Promise<DisclosureFigure
 async function values(ctx: ActorCtx, scope: FigureScope): Promise<Record<string, number>> {
   if (!scope.orgIds.length) return {};
   const t = disclosureApplications;
-  const loaded = and(inArray(t.orgId, scope.orgIds), lte(t.receivedOn, scope.to), or(isNull(t.decidedOn), gte(t.decidedOn, scope.from)));
+  const loaded = loadedApplications(scope);
   const n = (cond: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${cond})`.mapWith(Number);
   const [[flows], byOutcome, disputes] = await Promise.all([
     ctx.db
